@@ -1,0 +1,86 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALL_DETECTORS } from './registry.js';
+import { createEngine } from './engine/engine.js';
+import type { Detector } from './types.js';
+import type { DetectorExamples } from './examples-types.js';
+import { TokenFactory } from '../test/support/token-factory.js';
+
+/**
+ * Runs every detector through the real engine (prefilter, RE2, boundary
+ * check, validator) against its own examples and negatives, and reports every
+ * failure at once rather than the first.
+ */
+const here = import.meta.dirname;
+const folders = readdirSync(here, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(join(here, e.name, 'detector.ts')))
+  .map((e) => e.name)
+  .sort();
+
+async function load(folder: string): Promise<{ detector: Detector; examples: DetectorExamples }> {
+  const d = (await import(`./${folder}/detector.ts`)) as { detector: Detector };
+  const e = (await import(`./${folder}/examples.ts`)) as { examples: DetectorExamples };
+  return { detector: d.detector, examples: e.examples };
+}
+
+const ID_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+describe('detector conformance', () => {
+  it('has one registered detector per folder, with well-formed unique metadata', async () => {
+    const problems: string[] = [];
+    const ids = new Set<string>();
+    for (const d of ALL_DETECTORS) {
+      if (ids.has(d.id)) problems.push(`${d.id}: duplicate id`);
+      ids.add(d.id);
+      if (!ID_SHAPE.test(d.id)) problems.push(`${d.id}: id is not kebab-case`);
+      for (const field of ['family', 'provider', 'title', 'docs', 'revoke'] as const) {
+        if (!d[field] || d[field].trim() === '') problems.push(`${d.id}: missing ${field}`);
+      }
+      if (!/^https:\/\//.test(d.docs)) problems.push(`${d.id}: docs is not an https URL`);
+      if (d.keywords.length === 0) problems.push(`${d.id}: no keywords`);
+      for (const k of d.keywords) if (k.length < 3) problems.push(`${d.id}: keyword "${k}" shorter than 3`);
+      if (!d.pattern.includes('(?P<secret>')) problems.push(`${d.id}: pattern has no (?P<secret>...) group`);
+    }
+    for (const folder of folders) {
+      const { detector } = await load(folder);
+      if (detector.id !== folder) problems.push(`${folder}: folder name differs from id ${detector.id}`);
+      if (!ALL_DETECTORS.includes(detector)) problems.push(`${folder}: not in registry.ts`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every detector finds each of its examples and none of its negatives, through the full engine', async () => {
+    const engine = createEngine(ALL_DETECTORS);
+    const problems: string[] = [];
+    let checked = 0;
+    for (const folder of folders) {
+      const { detector, examples } = await load(folder);
+      const t = new TokenFactory(folder);
+      const positives = examples.positives(t);
+      if (positives.length < 2) problems.push(`${folder}: fewer than 2 positive examples`);
+      if (examples.negatives(new TokenFactory(folder)).length < 2) problems.push(`${folder}: fewer than 2 negative examples`);
+      for (const [i, ex] of positives.entries()) {
+        checked++;
+        const found = engine.scan(Buffer.from(ex.text, 'latin1')).filter((m) => m.detector.id === detector.id);
+        if (!found.some((m) => m.secret === ex.secret)) {
+          problems.push(`${folder}: positive #${i} not found (got ${found.length} other matches)`);
+          continue;
+        }
+        if (ex.companion !== undefined && !found.some((m) => m.companion?.value === ex.companion)) {
+          problems.push(`${folder}: positive #${i} companion not attached`);
+        }
+        const at = ex.text.indexOf(ex.secret);
+        const m = found.find((f) => f.secret === ex.secret)!;
+        if (m.start !== at) problems.push(`${folder}: positive #${i} offset ${m.start}, expected ${at}`);
+      }
+      for (const [i, text] of examples.negatives(t).entries()) {
+        checked++;
+        const found = engine.scan(Buffer.from(text, 'latin1')).filter((m) => m.detector.id === detector.id);
+        if (found.length > 0) problems.push(`${folder}: negative #${i} matched`);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});

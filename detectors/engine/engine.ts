@@ -1,0 +1,288 @@
+import type { Candidate, Detector, Match, Verdict } from '../types.js';
+import { buildPrefilter, type KeywordSpec, type Prefilter } from './prefilter.js';
+import { compilePattern, type CompiledPattern } from './re2-pattern.js';
+import { byteClass } from './char-class.js';
+
+/**
+ * The scanning engine: keyword prefilter over all detectors at once, RE2 on a
+ * bounded window around each hit, boundary check on the real neighbour bytes,
+ * then the detector's validator. Pure: same bytes in, same matches out.
+ *
+ * Works on bytes. Windows are decoded as latin1 so every byte is one code
+ * point: offsets from RE2 are byte offsets, NUL and non-UTF-8 bytes are
+ * harmless, and a token inside a binary blob is still found.
+ */
+export interface Engine {
+  readonly detectors: readonly Detector[];
+  /** Bytes a stream must carry from one chunk to the next so no match is cut. */
+  readonly overlap: number;
+  /** Scans one complete buffer. */
+  scan(buf: Uint8Array): Match[];
+  /** Scans a byte stream delivered in chunks of any size, with bounded memory. */
+  stream(): MatchStream;
+}
+
+export interface MatchStream {
+  /** Feeds the next chunk; returns matches that are now final. */
+  push(chunk: Uint8Array): Match[];
+  /** Ends the stream; returns the remaining matches. */
+  end(): Match[];
+  /** Bytes consumed so far. */
+  readonly bytes: number;
+}
+
+interface PreparedDetector {
+  readonly detector: Detector;
+  readonly index: number;
+  readonly alphabet: Uint8Array | null;
+  readonly companionAlphabet: Uint8Array | null;
+  readonly reachBefore: number;
+  readonly reachAfter: number;
+  pattern: CompiledPattern | null;
+  companion: CompiledPattern | null;
+}
+
+const HIGH: Verdict = { confidence: 'high', reason: 'format match' };
+
+export function createEngine(detectors: readonly Detector[]): Engine {
+  const prepared: PreparedDetector[] = detectors.map((detector, index) => {
+    const cw = detector.companion?.window ?? 0;
+    return {
+      detector,
+      index,
+      alphabet: detector.alphabet ? byteClass(detector.alphabet) : null,
+      companionAlphabet: detector.companion?.alphabet ? byteClass(detector.companion.alphabet) : null,
+      reachBefore: detector.window.before + cw,
+      reachAfter: detector.window.after + cw,
+      pattern: null,
+      companion: null,
+    };
+  });
+
+  // Keywords shared by several detectors are searched once.
+  const keywordSpecs: KeywordSpec[] = [];
+  const keywordOwners: number[][] = [];
+  const keywordLength: number[] = [];
+  const seen = new Map<string, number>();
+  for (const p of prepared) {
+    for (const text of p.detector.keywords) {
+      const ignoreCase = p.detector.keywordsIgnoreCase === true;
+      const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
+      let k = seen.get(key);
+      if (k === undefined) {
+        k = keywordSpecs.length;
+        seen.set(key, k);
+        keywordSpecs.push({ text, ignoreCase });
+        keywordOwners.push([]);
+        keywordLength.push(text.length);
+      }
+      if (!keywordOwners[k]!.includes(p.index)) keywordOwners[k]!.push(p.index);
+    }
+  }
+  const prefilter: Prefilter = buildPrefilter(keywordSpecs);
+  let overlap = 0;
+  for (let k = 0; k < keywordSpecs.length; k++) {
+    for (const d of keywordOwners[k]!) {
+      const p = prepared[d]!;
+      overlap = Math.max(overlap, p.reachBefore + keywordLength[k]! + p.reachAfter + 2);
+    }
+  }
+
+  const engine: Engine = {
+    detectors,
+    overlap,
+    scan(buf) {
+      const s = engine.stream();
+      const first = s.push(buf);
+      return first.concat(s.end());
+    },
+    stream() {
+      return new Stream(prepared, prefilter, keywordOwners, keywordLength, overlap);
+    },
+  };
+  return engine;
+}
+
+function asBuffer(u8: Uint8Array): Buffer {
+  return Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+}
+
+class Stream implements MatchStream {
+  private carry: Buffer = Buffer.alloc(0);
+  /** Absolute offset of carry[0]. */
+  private carryStart = 0;
+  /** Absolute end of the previous region: hits whose window ended before it were handled then. */
+  private handledUntil = -1;
+  private consumed = 0;
+  /** Lines counted up to absolute offset `linesAt` (exclusive), lazily. */
+  private linesAt = 0;
+  private lineCount = 0;
+  private lastNewline = -1;
+  private readonly emitted = new Map<string, number>();
+
+  constructor(
+    private readonly prepared: PreparedDetector[],
+    private readonly prefilter: Prefilter,
+    private readonly keywordOwners: number[][],
+    private readonly keywordLength: number[],
+    private readonly overlap: number,
+  ) {}
+
+  get bytes(): number {
+    return this.consumed;
+  }
+
+  push(chunk: Uint8Array): Match[] {
+    if (chunk.length === 0) return [];
+    const region = this.carry.length === 0 ? asBuffer(chunk) : Buffer.concat([this.carry, chunk]);
+    this.consumed += chunk.length;
+    const matches = this.scanRegion(region, false);
+    // Keep the tail; count the lines of what is dropped so later line numbers stay right.
+    const keep = Math.min(this.overlap, region.length);
+    const dropped = region.length - keep;
+    this.countLines(region, this.carryStart + dropped);
+    this.carry = Buffer.from(region.subarray(dropped));
+    this.carryStart += dropped;
+    return matches;
+  }
+
+  end(): Match[] {
+    const matches = this.scanRegion(this.carry, true);
+    this.carry = Buffer.alloc(0);
+    return matches;
+  }
+
+  /** Advances the line counter to absolute offset `to` using bytes of `region`. */
+  private countLines(region: Buffer, to: number): void {
+    let i = this.linesAt - this.carryStart;
+    const end = to - this.carryStart;
+    for (;;) {
+      const nl = region.indexOf(10, i);
+      if (nl === -1 || nl >= end) break;
+      this.lineCount++;
+      this.lastNewline = this.carryStart + nl;
+      i = nl + 1;
+    }
+    this.linesAt = to;
+  }
+
+  private scanRegion(region: Buffer, final: boolean): Match[] {
+    const base = this.carryStart;
+    const regionEnd = base + region.length;
+    const handledUntil = this.handledUntil;
+    const found: Match[] = [];
+    const { prepared, keywordOwners, keywordLength } = this;
+    const pending: Array<[number, number]> = [];
+    this.prefilter.scan(region, 0, region.length, (kw, start) => {
+      pending.push([kw, start]);
+    });
+    for (const [kw, start] of pending) {
+      const kwAbs = base + start;
+      for (const d of keywordOwners[kw]!) {
+        const p = prepared[d]!;
+        const reachEnd = kwAbs + keywordLength[kw]! + p.reachAfter;
+        // Not final and the window could run past the region: the next region sees it whole.
+        if (!final && reachEnd + 1 >= regionEnd) continue;
+        if (reachEnd + 1 < handledUntil) continue;
+        this.tryWindow(p, region, base, start, keywordLength[kw]!, found);
+      }
+    }
+    this.handledUntil = final ? Infinity : regionEnd;
+    // Drop dedup entries that can no longer recur.
+    for (const [key, at] of this.emitted) if (at < base) this.emitted.delete(key);
+    found.sort((a, b) => a.start - b.start || (a.detector.id < b.detector.id ? -1 : a.detector.id > b.detector.id ? 1 : 0));
+    this.assignLines(region, found);
+    return found;
+  }
+
+  private tryWindow(p: PreparedDetector, region: Buffer, base: number, kwStart: number, kwLen: number, out: Match[]): void {
+    const d = p.detector;
+    const from = Math.max(0, kwStart - d.window.before);
+    const to = Math.min(region.length, kwStart + kwLen + d.window.after);
+    p.pattern ??= compilePattern(d.id, d.pattern);
+    const text = region.latin1Slice(from, to);
+    for (const m of p.pattern.matchAll(text)) {
+      const secret = m.groups['secret'] ?? m.text;
+      if (secret.length === 0) continue;
+      const within = m.text.endsWith(secret) ? m.text.length - secret.length : m.text.indexOf(secret);
+      const start = from + m.index + within;
+      const end = start + secret.length;
+      // A match that does not contain this keyword hit belongs to another hit (whose window sees it whole).
+      const matchStart = from + m.index;
+      if (kwStart < matchStart || kwStart + kwLen > matchStart + m.text.length) continue;
+      if (p.alphabet && !isolated(region, start, end, p.alphabet)) continue;
+      const key = `${p.index}:${base + start}`;
+      if (this.emitted.has(key)) continue;
+      const candidate: Candidate = { secret, groups: m.groups, matchText: m.text };
+      const verdict = d.validate ? d.validate(candidate) : HIGH;
+      if (verdict === null) continue;
+      const context: Record<string, string> = {};
+      for (const [name, value] of Object.entries(m.groups)) {
+        if (name !== 'secret' && value !== undefined) context[name] = value;
+      }
+      const companion = this.findCompanion(p, region, start, end);
+      this.emitted.set(key, base + start);
+      out.push({
+        detector: d,
+        secret,
+        start: base + start,
+        end: base + end,
+        line: 0,
+        column: 0,
+        confidence: verdict.confidence,
+        reason: verdict.reason,
+        context,
+        ...(companion ? { companion } : {}),
+      });
+    }
+  }
+
+  private findCompanion(p: PreparedDetector, region: Buffer, start: number, end: number): { name: string; value: string } | undefined {
+    const spec = p.detector.companion;
+    if (!spec) return undefined;
+    p.companion ??= compilePattern(`${p.detector.id}/companion`, spec.pattern);
+    const from = Math.max(0, start - spec.window);
+    const to = Math.min(region.length, end + spec.window);
+    const text = region.latin1Slice(from, to);
+    let best: { value: string; distance: number } | undefined;
+    for (const m of p.companion.matchAll(text)) {
+      const value = m.groups['secret'] ?? m.text;
+      const within = m.text.endsWith(value) ? m.text.length - value.length : m.text.indexOf(value);
+      const cs = from + m.index + within;
+      const ce = cs + value.length;
+      if (cs < end && ce > start) continue; // overlaps the primary secret
+      if (p.companionAlphabet && !isolated(region, cs, ce, p.companionAlphabet)) continue;
+      if (spec.validate && !spec.validate({ secret: value, groups: m.groups, matchText: m.text })) continue;
+      const distance = cs >= end ? cs - end : start - ce;
+      if (!best || distance < best.distance) best = { value, distance };
+    }
+    return best ? { name: spec.name, value: best.value } : undefined;
+  }
+
+  /** Fills line/column for matches (sorted by start), counting newlines lazily. */
+  private assignLines(region: Buffer, found: Match[]): void {
+    if (found.length === 0) return;
+    let lines = this.lineCount;
+    let lastNl = this.lastNewline;
+    let i = this.linesAt - this.carryStart;
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k]!;
+      const rel = m.start - this.carryStart;
+      for (;;) {
+        const nl = region.indexOf(10, i);
+        if (nl === -1 || nl >= rel) break;
+        lines++;
+        lastNl = this.carryStart + nl;
+        i = nl + 1;
+      }
+      if (i < rel) i = rel;
+      found[k] = { ...m, line: lines + 1, column: m.start - lastNl };
+    }
+  }
+}
+
+function isolated(region: Buffer, start: number, end: number, alphabet: Uint8Array): boolean {
+  if (start > 0 && alphabet[region[start - 1]!] === 1) return false;
+  if (end < region.length && alphabet[region[end]!] === 1) return false;
+  return true;
+}

@@ -1,0 +1,12 @@
+import { crc32TokenDetector } from '../builders/crc32-token.js';
+
+export const detector = crc32TokenDetector('ghu_', {
+  id: 'github-user-to-server-token',
+  family: 'github-token',
+  provider: 'GitHub',
+  title: 'GitHub App user-to-server token',
+  severity: 'critical',
+  docs: 'https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/',
+  revoke:
+    'Revoke it in GitHub (Settings > Developer settings, or the owning app); an exposed token can also be reported to https://docs.github.com/rest/credentials/revoke.',
+});

@@ -1,0 +1,97 @@
+/**
+ * The detector contract. A detector is plain data plus pure functions: the
+ * engine (detectors/engine) owns keyword search, windowing, RE2 matching,
+ * boundary checks, dedup and redaction, so a detector only says what its
+ * secret looks like and how to tell a real one from a look-alike.
+ */
+
+/** identifiable: fixed prefix/shape/checksum, blocks pushes. legacy: heuristic, reported by scans only. */
+export type Tier = 'identifiable' | 'legacy';
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface DetectorMeta {
+  /** Stable id, kebab-case, never reused for another format (a changed format gets a new id). */
+  readonly id: string;
+  /** Secrets of one family share a fingerprint space: the same value found by two detectors of a family is one finding. */
+  readonly family: string;
+  readonly provider: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly tier: Tier;
+  /** Provider documentation of the credential format. */
+  readonly docs: string;
+  /** How to revoke or rotate it, one or two sentences for people who were just blocked. */
+  readonly revoke: string;
+}
+
+/** Why a candidate was accepted, for legacy findings. Identifiable matches are always `high`. */
+export interface Verdict {
+  readonly confidence: Confidence;
+  readonly reason: string;
+}
+
+/** What a validator sees: the candidate secret plus the other named groups of the match. */
+export interface Candidate {
+  readonly secret: string;
+  readonly groups: Readonly<Record<string, string | undefined>>;
+  /** The RE2 match text the secret came from (context around it, e.g. `password = "..."`). */
+  readonly matchText: string;
+}
+
+/**
+ * A second credential part that must sit near the first (AWS secret access key
+ * beside its key id). Searched for in `window` bytes either side of the primary
+ * match; attached to the finding when found, never a finding of its own.
+ */
+export interface CompanionSpec {
+  readonly name: string;
+  /** RE2 pattern with a `(?P<secret>...)` group. */
+  readonly pattern: string;
+  readonly window: number;
+  /** Characters that may not touch the companion value on either side. */
+  readonly alphabet: string;
+  readonly validate?: (candidate: Candidate) => boolean;
+}
+
+export interface Detector extends DetectorMeta {
+  /**
+   * Literal byte strings, at least 3 characters, one of which must occur for the
+   * pattern to be tried. Matched case-sensitively unless `keywordsIgnoreCase`.
+   */
+  readonly keywords: readonly string[];
+  readonly keywordsIgnoreCase?: boolean;
+  /**
+   * RE2 syntax with a `(?P<secret>...)` group (other named groups become context,
+   * e.g. `host`, `account`). No boundary assertions: the engine checks `alphabet`
+   * on the real neighbours of the secret, which may lie outside the window.
+   */
+  readonly pattern: string;
+  /**
+   * Characters of the secret's own alphabet as an RE2-style class body
+   * (e.g. `A-Za-z0-9_`). A secret whose neighbour byte is in this set is part of
+   * a longer run and is not a token. Empty string: no boundary check.
+   */
+  readonly alphabet: string;
+  /** Bytes before/after a keyword hit that the pattern may span. */
+  readonly window: { readonly before: number; readonly after: number };
+  /** Checksum or plausibility test; `null` rejects the candidate. Must be pure. */
+  readonly validate?: (candidate: Candidate) => Verdict | null;
+  readonly companion?: CompanionSpec;
+}
+
+/** One match of one detector in one buffer. Holds the secret in clear: never log or serialize it. */
+export interface Match {
+  readonly detector: Detector;
+  readonly secret: string;
+  /** Byte offsets of the secret in the scanned buffer/stream (end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** 1-based line and column (column in bytes) of `start`. */
+  readonly line: number;
+  readonly column: number;
+  readonly confidence: Confidence;
+  readonly reason: string;
+  readonly context: Readonly<Record<string, string>>;
+  readonly companion?: { readonly name: string; readonly value: string };
+}
