@@ -1,0 +1,85 @@
+import type { Match } from '../detectors/types.js';
+import { fingerprint } from '../detectors/engine/fingerprint.js';
+import { SecretValue } from './secret-value.js';
+import type { Finding, Location } from './types.js';
+
+const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;
+
+/**
+ * Groups matches into one finding per secret (fingerprint = family + value),
+ * merging locations. Where two detectors of one family report the same value,
+ * the more confident/severe one names the finding.
+ */
+export class FindingAggregator {
+  private readonly byFingerprint = new Map<string, { finding: Finding; locationKeys: Set<string> }>();
+
+  add(match: Match, location: Omit<Location, 'line' | 'column' | 'offset'>): void {
+    const d = match.detector;
+    const fp = fingerprint(d.family, match.secret);
+    let entry = this.byFingerprint.get(fp);
+    if (!entry) {
+      const secret = new SecretValue(match.secret);
+      const finding: Finding = {
+        detector: d.id,
+        family: d.family,
+        provider: d.provider,
+        title: d.title,
+        severity: d.severity,
+        tier: d.tier,
+        confidence: match.confidence,
+        reason: match.reason,
+        fingerprint: fp,
+        redacted: secret.redacted,
+        secret,
+        context: match.context,
+        ...(match.companion ? { companion: { name: match.companion.name, value: new SecretValue(match.companion.value) } } : {}),
+        locations: [],
+      };
+      entry = { finding, locationKeys: new Set() };
+      this.byFingerprint.set(fp, entry);
+    } else if (this.outranks(match, entry.finding)) {
+      entry.finding = {
+        ...entry.finding,
+        detector: d.id,
+        provider: d.provider,
+        title: d.title,
+        severity: d.severity,
+        tier: d.tier,
+        confidence: match.confidence,
+        reason: match.reason,
+      };
+    }
+    if (!entry.finding.companion && match.companion) {
+      entry.finding = { ...entry.finding, companion: { name: match.companion.name, value: new SecretValue(match.companion.value) } };
+    }
+    const loc: Location = { ...location, line: match.line, column: match.column, offset: match.start };
+    const key = `${loc.commit ?? ''}\0${loc.path}\0${loc.offset}`;
+    if (!entry.locationKeys.has(key)) {
+      entry.locationKeys.add(key);
+      entry.finding.locations.push(loc);
+    }
+  }
+
+  private outranks(match: Match, current: Finding): boolean {
+    const d = match.detector;
+    if (d.tier !== current.tier) return d.tier === 'identifiable';
+    if (CONFIDENCE_RANK[match.confidence] !== CONFIDENCE_RANK[current.confidence]) {
+      return CONFIDENCE_RANK[match.confidence] < CONFIDENCE_RANK[current.confidence];
+    }
+    return SEVERITY_RANK[d.severity] < SEVERITY_RANK[current.severity];
+  }
+
+  /** Findings in a stable order: identifiable first, then severity, detector, fingerprint. */
+  findings(): Finding[] {
+    const out = [...this.byFingerprint.values()].map((e) => e.finding);
+    out.sort(
+      (a, b) =>
+        (a.tier === b.tier ? 0 : a.tier === 'identifiable' ? -1 : 1) ||
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        a.detector.localeCompare(b.detector) ||
+        a.fingerprint.localeCompare(b.fingerprint),
+    );
+    return out;
+  }
+}
