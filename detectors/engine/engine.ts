@@ -200,7 +200,7 @@ class Stream implements MatchStream {
     const from = Math.max(0, kwStart - d.window.before);
     const to = Math.min(region.length, kwStart + kwLen + d.window.after);
     p.pattern ??= compilePattern(d.id, d.pattern);
-    const text = region.latin1Slice(from, to);
+    const text = region.toString('latin1', from, to);
     for (const m of p.pattern.matchAll(text)) {
       const secret = m.groups['secret'] ?? m.text;
       if (secret.length === 0) continue;
@@ -243,7 +243,7 @@ class Stream implements MatchStream {
     p.companion ??= compilePattern(`${p.detector.id}/companion`, spec.pattern);
     const from = Math.max(0, start - spec.window);
     const to = Math.min(region.length, end + spec.window);
-    const text = region.latin1Slice(from, to);
+    const text = region.toString('latin1', from, to);
     let best: { value: string; distance: number } | undefined;
     for (const m of p.companion.matchAll(text)) {
       const value = m.groups['secret'] ?? m.text;
