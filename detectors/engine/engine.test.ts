@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from './engine.js';
+import { ALL_DETECTORS } from '../registry.js';
+import { TokenFactory } from '../../test/support/token-factory.js';
+import { makeCrc32Token } from '../builders/crc32-token-examples.js';
+import type { Match } from '../types.js';
+
+const engine = createEngine(ALL_DETECTORS);
+const t = new TokenFactory('engine-test');
+
+function ids(matches: Match[]): string[] {
+  return matches.map((m) => `${m.detector.id}@${m.start}:${m.line}:${m.column}`);
+}
+
+describe('engine', () => {
+  it('reports byte offset, 1-based line and byte column', () => {
+    const token = makeCrc32Token(t, 'ghp_');
+    const text = `line one\nline two\n  token: ${token}\n`;
+    const [m, ...rest] = engine.scan(Buffer.from(text));
+    expect(rest).toEqual([]);
+    expect(m!.secret).toBe(token);
+    expect(m!.start).toBe(text.indexOf(token));
+    expect(m!.end).toBe(text.indexOf(token) + token.length);
+    expect(m!.line).toBe(3);
+    expect(m!.column).toBe(10);
+  });
+
+  it('counts CRLF lines and byte columns after multi-byte UTF-8 and Latin-1 text', () => {
+    const token = makeCrc32Token(t, 'ghp_');
+    const utf8 = Buffer.from(`a\r\nb\r\nhéllo→ ${token}\r\n`, 'utf8');
+    const [m1] = engine.scan(utf8);
+    expect(m1!.line).toBe(3);
+    // 'héllo→ ' is 5 + 1 (é is 2 bytes) + 3 (→) + 1 = 10 bytes before the token.
+    expect(m1!.column).toBe(11);
+    expect(utf8.subarray(m1!.start, m1!.end).toString('latin1')).toBe(token);
+
+    const latin1 = Buffer.concat([Buffer.from([0xe9, 0xe8, 0x0a, 0xff, 0x20]), Buffer.from(token), Buffer.from([0xfe])]);
+    const [m2] = engine.scan(latin1);
+    expect(m2!.secret).toBe(token);
+    expect(m2!.line).toBe(2);
+    expect(m2!.column).toBe(3);
+  });
+
+  it('finds a token inside a NUL-containing binary blob', () => {
+    const token = makeCrc32Token(t, 'gho_');
+    const blob = Buffer.concat([Buffer.from(t.bytes(5000)).fill(0, 0, 100), Buffer.from([0]), Buffer.from(token), Buffer.from([0, 1, 2])]);
+    const found = engine.scan(blob).filter((m) => m.secret === token);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.start).toBe(5001);
+  });
+
+  it('finds a token in a 200 kB single-line minified file', () => {
+    const token = makeCrc32Token(t, 'ghs_');
+    const filler = 'var a=function(b){return b+1};'.repeat(7000);
+    const text = `${filler.slice(0, 100_000)}"${token}"${filler.slice(100_000)}`;
+    const found = engine.scan(Buffer.from(text));
+    expect(found.map((m) => m.secret)).toEqual([token]);
+    expect(found[0]!.line).toBe(1);
+    expect(found[0]!.column).toBe(100_002);
+  });
+
+  it('gives the same matches however a stream is chunked, including tokens cut by chunk edges', () => {
+    const tokens: string[] = [];
+    const parts: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const token = makeCrc32Token(t, t.pick(['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_']));
+      tokens.push(token);
+      parts.push(`${'x'.repeat(t.int(300))}\n${' '.repeat(t.int(5))}key=${token}\r\n`);
+    }
+    const whole = Buffer.from(parts.join(''));
+    const expected = ids(engine.scan(whole));
+    expect(expected).toHaveLength(40);
+    for (const chunkSize of [1, 7, 64, 333, 4096, whole.length]) {
+      const stream = engine.stream();
+      const got: Match[] = [];
+      for (let off = 0; off < whole.length; off += chunkSize) got.push(...stream.push(whole.subarray(off, off + chunkSize)));
+      got.push(...stream.end());
+      expect(ids(got), `chunk size ${chunkSize}`).toEqual(expected);
+      expect(stream.bytes).toBe(whole.length);
+    }
+  });
+
+  it('is deterministic: same bytes, same matches', () => {
+    const text = Buffer.from(`${makeCrc32Token(t, 'ghp_')} ${makeCrc32Token(t, 'ghr_')}`);
+    expect(ids(engine.scan(text))).toEqual(ids(engine.scan(text)));
+  });
+
+  it('rejects a token embedded in a longer run of its alphabet, and a failed checksum', () => {
+    const token = makeCrc32Token(t, 'ghp_');
+    expect(engine.scan(Buffer.from(`x${token}`))).toEqual([]);
+    expect(engine.scan(Buffer.from(`${token}0`))).toEqual([]);
+    const broken = token.slice(0, 10) + (token[10] === 'a' ? 'b' : 'a') + token.slice(11);
+    expect(engine.scan(Buffer.from(broken))).toEqual([]);
+  });
+});
