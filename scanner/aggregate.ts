@@ -29,6 +29,8 @@ export class FindingAggregator {
         tier: d.tier,
         confidence: match.confidence,
         reason: match.reason,
+        docs: d.docs,
+        revoke: d.revoke,
         fingerprint: fp,
         redacted: secret.redacted,
         secret,
@@ -48,6 +50,8 @@ export class FindingAggregator {
         tier: d.tier,
         confidence: match.confidence,
         reason: match.reason,
+        docs: d.docs,
+        revoke: d.revoke,
       };
     }
     if (!entry.finding.companion && match.companion) {

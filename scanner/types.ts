@@ -26,6 +26,9 @@ export interface Finding {
   readonly tier: Tier;
   readonly confidence: Confidence;
   readonly reason: string;
+  /** Provider docs of the format, and how to revoke it (from the detector). */
+  readonly docs: string;
+  readonly revoke: string;
   readonly fingerprint: string;
   readonly redacted: string;
   readonly secret: SecretValue;

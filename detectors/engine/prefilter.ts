@@ -1,113 +1,33 @@
+import type { KeywordSpec, Prefilter } from './prefilter-types.js';
+import { buildTeddyPrefilter, wasmSimdAvailable } from './teddy.js';
+import { buildDfaPrefilter } from './dfa.js';
+
+export type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
+
 /**
- * Keyword prefilter: finds every occurrence of every keyword in one pass.
- * Aho-Corasick compiled to a DFA over byte equivalence classes, so the inner
- * loop is two table loads per byte. Exact: overlapping occurrences are all reported.
+ * Keyword prefilter: finds every occurrence of every keyword in one pass,
+ * overlapping ones included, ASCII case-insensitively where asked.
+ *
+ * The SIMD kernel (teddy.ts) runs at several GB/s on source text; the
+ * Aho-Corasick DFA (dfa.ts) is the fallback for runtimes without
+ * WebAssembly SIMD and reports exactly the same hits in the same order.
  */
-
-export interface KeywordSpec {
-  readonly text: string;
-  /** ASCII case-insensitive. */
-  readonly ignoreCase: boolean;
+export class PrefilterError extends Error {
+  readonly code = 'PREFILTER_EMPTY_KEYWORD';
+  constructor(readonly keyword: number) {
+    super(`keyword #${keyword} is empty`);
+  }
 }
 
-/** Called with the keyword's index in the spec list and the byte offset where it starts. */
-export type HitCallback = (keyword: number, start: number) => void;
+export type PrefilterKind = 'simd' | 'dfa';
 
-export interface Prefilter {
-  readonly keywords: readonly KeywordSpec[];
-  scan(buf: Uint8Array, from: number, to: number, onHit: HitCallback): void;
-}
+let simd: boolean | undefined;
 
-function foldVariants(byte: number, ignoreCase: boolean): number[] {
-  if (!ignoreCase) return [byte];
-  if (byte >= 0x41 && byte <= 0x5a) return [byte, byte + 0x20];
-  if (byte >= 0x61 && byte <= 0x7a) return [byte, byte - 0x20];
-  return [byte];
-}
-
-export function buildPrefilter(keywords: readonly KeywordSpec[]): Prefilter {
-  // Trie over raw bytes; case-insensitive keywords add both cases as edges.
-  const goto: Map<number, number>[] = [new Map()];
-  const outputs: number[][] = [[]];
-  const lengths = keywords.map((k) => Buffer.byteLength(k.text, 'latin1'));
-  keywords.forEach((kw, index) => {
-    const bytes = Buffer.from(kw.text, 'latin1');
-    let states = [0];
-    for (const b of bytes) {
-      const next: number[] = [];
-      for (const s of states) {
-        for (const v of foldVariants(b, kw.ignoreCase)) {
-          let t = goto[s]!.get(v);
-          if (t === undefined) {
-            t = goto.length;
-            goto.push(new Map());
-            outputs.push([]);
-            goto[s]!.set(v, t);
-          }
-          if (!next.includes(t)) next.push(t);
-        }
-      }
-      states = next;
-    }
-    for (const s of states) outputs[s]!.push(index);
+export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: PrefilterKind): Prefilter {
+  keywords.forEach((k, i) => {
+    if (k.text.length === 0) throw new PrefilterError(i);
   });
-
-  // Failure links (BFS), merged outputs.
-  const fail = new Int32Array(goto.length);
-  const queue: number[] = [];
-  for (const t of goto[0]!.values()) queue.push(t);
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi]!;
-    for (const [b, t] of goto[s]!) {
-      queue.push(t);
-      let f = fail[s]!;
-      while (f !== 0 && !goto[f]!.has(b)) f = fail[f]!;
-      const ft = goto[f]!.get(b);
-      fail[t] = ft !== undefined && ft !== t ? ft : 0;
-      outputs[t]!.push(...outputs[fail[t]!]!);
-    }
-  }
-
-  // Byte classes: bytes that never appear in any keyword share class 0.
-  const classOf = new Uint8Array(256);
-  let classes = 1;
-  for (const m of goto) for (const b of m.keys()) if (classOf[b] === 0) classOf[b] = classes++;
-  const byteOfClass = new Int32Array(classes).fill(-1);
-  for (let b = 0; b < 256; b++) if (classOf[b] !== 0 && byteOfClass[classOf[b]!] === -1) byteOfClass[classOf[b]!] = b;
-
-  // Dense DFA; the sign bit of a transition marks "this state has outputs".
-  const n = goto.length;
-  const delta = new Int32Array(n * classes);
-  for (const s of queue.length ? [0, ...queue] : [0]) {
-    for (let c = 1; c < classes; c++) {
-      const b = byteOfClass[c]!;
-      const direct = goto[s]!.get(b);
-      delta[s * classes + c] = direct !== undefined ? direct : s === 0 ? 0 : delta[fail[s]! * classes + c]! & 0x7fffffff;
-    }
-  }
-  for (let i = 0; i < delta.length; i++) {
-    const t = delta[i]!;
-    if (outputs[t]!.length > 0) delta[i] = t | -0x80000000;
-  }
-  const outByState = outputs.map((o) => Int32Array.from(o));
-
-  return {
-    keywords,
-    scan(buf, from, to, onHit) {
-      let s = 0;
-      for (let i = from; i < to; i++) {
-        const t = delta[s * classes + classOf[buf[i]!]!]!;
-        if (t < 0) {
-          s = t & 0x7fffffff;
-          const outs = outByState[s]!;
-          for (let k = 0; k < outs.length; k++) {
-            const kw = outs[k]!;
-            onHit(kw, i + 1 - lengths[kw]!);
-          }
-        } else {
-          s = t;
-        }
-      }
-    },
-  };
+  simd ??= wasmSimdAvailable();
+  const use = kind ?? (simd ? 'simd' : 'dfa');
+  return use === 'simd' ? buildTeddyPrefilter(keywords) : buildDfaPrefilter(keywords);
 }

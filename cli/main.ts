@@ -1,0 +1,78 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { scanCommand, EXIT_CLEAN, EXIT_ERROR } from './commands/scan.js';
+import { pushgatePackage } from './version.js';
+
+/** What the CLI talks to; the real process by default, swappable in tests. */
+export interface CliIo {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/**
+ * Runs `pushgate` with `argv` (as in process.argv, node and script first) and
+ * returns the exit status. Errors become one line on stderr with their code
+ * and status 2; the stack only with --debug or PUSHGATE_DEBUG=1.
+ *
+ * Commands load their heavy modules (engine, RE2, git readers) lazily, so
+ * `--help` and `--version` start fast.
+ */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const debug = argv.includes('--debug') || io.env['PUSHGATE_DEBUG'] === '1';
+  let exitCode = EXIT_CLEAN;
+  const program = new Command('pushgate')
+    .description('Git push protection and secret scanning')
+    .version(pushgatePackage().version, '-V, --version')
+    .option('--debug', 'print stack traces of errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+  const scan = scanCommand(io, (code) => (exitCode = code));
+  scan.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  program.addCommand(scan);
+
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed by commander.
+      return err.exitCode === 0 ? EXIT_CLEAN : EXIT_ERROR;
+    }
+    io.stderr.write(describeError(err, debug));
+    return EXIT_ERROR;
+  }
+}
+
+function describeError(err: unknown, debug: boolean): string {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const raw = (e as Error & { code?: unknown }).code;
+  const code = typeof raw === 'string' ? raw : undefined;
+  let s = code ? `pushgate: error: ${e.message} [${code}]\n` : `pushgate: internal error: ${e.message}\n`;
+  if (debug) s += `${e.stack ?? ''}\n`;
+  else if (!code) s += 'pushgate: run again with --debug (or PUSHGATE_DEBUG=1) for details\n';
+  return s;
+}
+
+function defaultIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+/** True when this module is the process entry (`node dist/cli/main.js`), not imported by bin/ or tests. */
+function isEntry(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) process.exitCode = await main(process.argv);

@@ -1,0 +1,33 @@
+import type { DetectorExamples } from '../examples-types.js';
+import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+
+const PREFIX = 'sk-ant-api03-';
+
+function make(t: TokenFactory): string {
+  return `${PREFIX}${t.chars(ALPHA.base64url, 93)}AA`;
+}
+
+export const examples: DetectorExamples = {
+  generate: make,
+  positives: (t) => {
+    const sdk = make(t);
+    const header = make(t);
+    return [
+      ...configPositives(() => make(t), 'ANTHROPIC_API_KEY'),
+      { text: `client = anthropic.Anthropic(api_key="${sdk}")\n`, secret: sdk },
+      { text: `curl https://api.anthropic.com/v1/messages --header "x-api-key: ${header}" --header "anthropic-version: 2023-06-01"\n`, secret: header },
+    ];
+  },
+  negatives: (t) => {
+    const good = make(t);
+    return [
+      ...referenceNegatives(PREFIX, 'ANTHROPIC_API_KEY'),
+      `ANTHROPIC_API_KEY=${PREFIX}${'x'.repeat(93)}AA`,
+      `ANTHROPIC_API_KEY=${good.slice(0, -2)}BB`,
+      `ANTHROPIC_API_KEY=${good.slice(0, -3)}`,
+      `ANTHROPIC_API_KEY=${good}${t.chars(ALPHA.base62, 2)}`,
+      `blob=${t.chars(ALPHA.base62, 2)}${good}`,
+    ];
+  },
+};

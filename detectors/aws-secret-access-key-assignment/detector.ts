@@ -1,0 +1,51 @@
+import type { Candidate, Detector, Verdict } from '../types.js';
+import { charClasses, shannonEntropy } from '../builders/entropy.js';
+import { placeholderReason } from '../builders/placeholder.js';
+import { keyWords } from '../builders/assignment.js';
+
+/** Key names that say "AWS secret access key" outright; `secret_key` alone is only medium evidence. */
+const EXPLICIT_KEY = /aws.?secret|secret.?access.?key/i;
+
+export function validateAwsSecret({ secret, groups }: Candidate): Verdict | null {
+  const key = groups['key'] ?? '';
+  const words = keyWords(key);
+  if (words.some((w) => ['id', 'name', 'arn', 'path', 'file', 'env', 'var', 'ref', 'length', 'param'].includes(w))) return null;
+  // A secret access key is 40 characters of base64 from a random source: all three of
+  // upper, lower and digit show up in all but about 0.1% of real keys; hex (a SHA-1) never fits.
+  const cls = charClasses(secret);
+  if (!(cls.lower && cls.upper && cls.digit)) return null;
+  if (/^[0-9a-fA-F]+$/.test(secret)) return null;
+  if (shannonEntropy(secret) < 4.0) return null;
+  if (placeholderReason(secret)) return null;
+  const explicit = EXPLICIT_KEY.test(key);
+  return {
+    confidence: explicit ? 'high' : 'medium',
+    reason: `40-character base64 value assigned to "${key}"`,
+  };
+}
+
+export const detector: Detector = {
+  id: 'aws-secret-access-key-assignment',
+  family: 'aws-secret-access-key',
+  provider: 'Amazon Web Services',
+  title: 'AWS secret access key assigned to its key name',
+  severity: 'critical',
+  tier: 'legacy',
+  docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
+  revoke:
+    'Deactivate and delete the access key in IAM (Users > Security credentials), check CloudTrail for its use, and move the workload to a role.',
+  keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_secret', 'aws-secret', 'awssecret', 'secret_key'],
+  keywordsIgnoreCase: true,
+  pattern:
+    String.raw`(?P<key>[\w.\-]*(?i:secret_access_key|secretaccesskey|secret-access-key|aws_secret|aws-secret|awssecret|secret_key)[\w.\-]*)` +
+    String.raw`(?:\\?["'\]]){0,2}[ \t]*(?:=>|:=|=|:|,|[ \t]|\r?\n[ \t]*value[ \t]*:)[ \t]*(?:\\?["'])?(?P<secret>[A-Za-z0-9/+]{40})`,
+  alphabet: 'A-Za-z0-9/+',
+  window: { before: 40, after: 160 },
+  validate: validateAwsSecret,
+  companion: {
+    name: 'access_key_id',
+    pattern: String.raw`(?P<secret>(?:AKIA|ASIA)[A-Z2-7]{16})`,
+    window: 400,
+    alphabet: 'A-Za-z0-9',
+  },
+};

@@ -1,0 +1,84 @@
+import type { Detector, Verdict } from '../types.js';
+import { adoLegacyPatKind, ADO_PAT_KINDS, type AdoPatKind } from '../checksum/azure-devops-legacy-pat.js';
+
+/**
+ * Azure DevOps personal access tokens of the legacy format (security-utilities
+ * SEC101/102): 52 characters of `a-z2-7` with an embedded CRC-32 checksum.
+ *
+ * The token holds no literal, so the engine's keyword prefilter cannot find it
+ * by itself. The keywords are names that sit right before these tokens in real
+ * files (`AZURE_DEVOPS_EXT_PAT=`, `"personalAccessToken": "`, NuGet's
+ * `ClearTextPassword" value="`, `pat:` ...) and the Azure DevOps host names,
+ * which follow the token in clone URLs (`https://user:TOKEN@dev.azure.com/...`).
+ * The pattern takes a token after a keyword, separated only by punctuation,
+ * upper case and space (GAP characters) and at most one field word such as
+ * `value`, or a token right before `@` and an Azure DevOps host. The checksum
+ * makes every match deterministic.
+ *
+ * Why so close: a general "keyword somewhere near" form would need a gap that
+ * can hold token characters, which makes RE2's submatch pass some 40 times
+ * slower per window, and a "keyword after" form would consume the keyword of
+ * the next token (matches do not overlap, and a match must contain its
+ * keyword hit). Known limits: a token with no keyword right before it (say
+ * `token = "..."` alone in a file, or a keyword on an earlier line with
+ * lower-case text in between) is not found.
+ */
+export const GAP = 32;
+
+const KEYWORDS = [
+  'dev.azure.com',
+  'visualstudio.com',
+  'azure_devops',
+  'azure-devops',
+  'azuredevops',
+  'azure devops',
+  'azdo',
+  'vsts',
+  'ado_pat',
+  'ado_token',
+  'system_accesstoken',
+  'personalaccesstoken',
+  'personal_access_token',
+  'personal-access-token',
+  'personal access token',
+  'cleartextpassword',
+  'pat=',
+  'pat =',
+  'pat:',
+  'pat"',
+  "pat'",
+] as const;
+
+const keywordRe = `(?i:${KEYWORDS.map((k) => k.replace(/[.]/g, '\\.')).join('|')})`;
+/** `user:TOKEN@dev.azure.com`, `TOKEN@acme.visualstudio.com`. */
+const urlHostRe = '@(?:[A-Za-z0-9-]+\\.)*(?i:dev\\.azure\\.com|visualstudio\\.com)';
+/** One field name that may sit between a keyword and its token (`ClearTextPassword" value="`). */
+const fieldWordRe = '(?i:value|password|token|secret|key)';
+/** How far before a host-name hit the token of a credential URL may start. */
+const URL_REACH = 52 + 1 + 128;
+const KEYWORD_REACH = GAP + 8 + 8 + 52;
+
+const VERDICTS = new Map<AdoPatKind, Verdict>(
+  ADO_PAT_KINDS.map((k) => [k.kind, { confidence: 'high', reason: `CRC-32 checksum (${k.kind}) next to an Azure DevOps keyword` }]),
+);
+
+export const detector: Detector = {
+  id: 'azure-devops-legacy-pat',
+  family: 'azure-devops-pat',
+  provider: 'Azure DevOps',
+  title: 'Azure DevOps personal access token (legacy format)',
+  severity: 'critical',
+  tier: 'identifiable',
+  docs: 'https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate',
+  revoke:
+    'Revoke the token in Azure DevOps (User settings > Personal access tokens > Revoke); an organization administrator can revoke any leaked PAT with the PAT lifecycle / token revocation API.',
+  keywords: KEYWORDS,
+  keywordsIgnoreCase: true,
+  pattern: `(?:${keywordRe}[^a-z2-7]{0,${GAP}}(?:${fieldWordRe}[^a-z2-7]{1,8})?)?(?P<secret>[a-z2-7]{52})(?:${urlHostRe})?`,
+  alphabet: 'A-Za-z0-9',
+  window: { before: URL_REACH, after: KEYWORD_REACH },
+  validate: ({ secret }) => {
+    const kind = adoLegacyPatKind(secret);
+    return kind ? VERDICTS.get(kind)! : null;
+  },
+};

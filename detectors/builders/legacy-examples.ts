@@ -1,0 +1,63 @@
+import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+
+/**
+ * Generators for the legacy detectors' examples. Values are made when tests
+ * run (never committed) and always carry every character class the
+ * detectors look for, so a seed cannot make an example flaky.
+ */
+const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const LOWER = 'abcdefghijkmnpqrstuvwxyz';
+const DIGITS = '23456789';
+/** Symbols that need no escaping in URLs, connection strings, shells, YAML or XML. */
+const SYMBOLS = '!%^*+=~';
+
+/** A machine-generated password: `length` characters with upper, lower, digit and symbol. */
+export function randomPassword(t: TokenFactory, length = 16): string {
+  const core = t.chars(UPPER, 2) + t.chars(DIGITS, 2) + t.chars(LOWER, 2) + t.chars(SYMBOLS, 1);
+  return core + t.chars(UPPER + LOWER + DIGITS + SYMBOLS, Math.max(0, length - core.length));
+}
+
+/** A random alphanumeric password (no symbols): safe everywhere, still three classes. */
+export function alnumPassword(t: TokenFactory, length = 14): string {
+  const core = t.chars(UPPER, 2) + t.chars(DIGITS, 2) + t.chars(LOWER, 2);
+  return core + t.chars(UPPER + LOWER + DIGITS, Math.max(0, length - core.length));
+}
+
+const SYLLABLES = ['kel', 'dor', 'vim', 'rast', 'quen', 'bol', 'tarn', 'sil', 'mav', 'prox', 'zeph', 'lund'];
+
+/** A human-chosen looking password: two made-up capitalised syllable pairs, digits and a symbol (`Keldor7!Vimrast42`). */
+export function humanPassword(t: TokenFactory): string {
+  const word = (): string => {
+    const w = t.pick(SYLLABLES) + t.pick(SYLLABLES);
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  return `${word()}${t.chars(DIGITS, 1)}${t.pick(['!', '%', '*', '+'])}${word()}${t.chars(DIGITS, 2)}`;
+}
+
+/** Base64 of `n` random bytes (Azure account and shared access keys). */
+export function base64Key(t: TokenFactory, n: number): string {
+  return Buffer.from(t.bytes(n)).toString('base64');
+}
+
+export function hex(t: TokenFactory, n: number): string {
+  return t.chars(ALPHA.hexLower, n);
+}
+
+export function uuid(t: TokenFactory): string {
+  const h = hex(t, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+export function base62(t: TokenFactory, n: number): string {
+  // Two digits up front so the value always has a digit, as the generic detector requires.
+  return t.chars('0123456789', 2) + t.chars(ALPHA.base62, n - 2);
+}
+
+/** 40 characters of base64 with every class present, like an AWS secret access key. */
+export function awsSecretLike(t: TokenFactory): string {
+  return t.chars(UPPER, 3) + t.chars(LOWER, 3) + t.chars(DIGITS, 3) + t.chars(ALPHA.base64, 31);
+}
+
+export function b64(text: string): string {
+  return Buffer.from(text, 'latin1').toString('base64');
+}

@@ -1,0 +1,21 @@
+import type { Detector } from '../types.js';
+import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+
+/** DigitalOcean OAuth access token: `doo_v1_` + 64 hex. */
+const PREFIX = 'doo_v1_';
+
+export const detector: Detector = {
+  id: 'digitalocean-oauth-token',
+  family: 'digitalocean-token',
+  provider: 'DigitalOcean',
+  title: 'DigitalOcean OAuth access token',
+  severity: 'critical',
+  tier: 'identifiable',
+  docs: 'https://docs.digitalocean.com/reference/api/oauth/',
+  revoke: 'Revoke it with the OAuth revoke endpoint (https://cloud.digitalocean.com/v1/oauth/revoke) or remove the application under API > Applications.',
+  keywords: [PREFIX],
+  pattern: `(?P<secret>${PREFIX}[a-fA-F0-9]{64})`,
+  alphabet: 'A-Za-z0-9_',
+  window: { before: 0, after: 64 },
+  validate: ({ secret }) => (looksGenerated(secret.slice(PREFIX.length)) ? SHAPE_MATCH : null),
+};

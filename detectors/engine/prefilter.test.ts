@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { buildPrefilter, PrefilterError, type KeywordSpec, type PrefilterKind } from './prefilter.js';
+import { wasmSimdAvailable } from './teddy.js';
+import { TokenFactory } from '../../test/support/token-factory.js';
+
+/** The obvious search: every keyword at every offset, then the order the prefilter promises. */
+function naive(keywords: readonly KeywordSpec[], buf: Uint8Array, from: number, to: number): Array<[number, number]> {
+  const hits: Array<[number, number]> = [];
+  keywords.forEach((k, kw) => {
+    const pat = Buffer.from(k.text, 'latin1');
+    const fold = (b: number): number => (k.ignoreCase && b >= 0x61 && b <= 0x7a ? b - 0x20 : b);
+    for (let i = from; i + pat.length <= to; i++) {
+      let ok = true;
+      for (let j = 0; j < pat.length && ok; j++) {
+        ok = k.ignoreCase ? fold(buf[i + j]!) === fold(pat[j]!) : buf[i + j] === pat[j];
+      }
+      if (ok) hits.push([kw, i]);
+    }
+  });
+  const len = (kw: number): number => Buffer.byteLength(keywords[kw]!.text, 'latin1');
+  // By end, then longer first (at one end, longer means earlier start), then keyword index.
+  return hits.sort((a, b) => a[1] + len(a[0]) - (b[1] + len(b[0])) || a[1] - b[1] || a[0] - b[0]);
+}
+
+function run(kind: PrefilterKind, keywords: readonly KeywordSpec[], buf: Uint8Array, from = 0, to = buf.length): Array<[number, number]> {
+  const hits: Array<[number, number]> = [];
+  buildPrefilter(keywords, kind).scan(buf, from, to, (kw, start) => hits.push([kw, start]));
+  return hits;
+}
+
+const kinds: PrefilterKind[] = ['dfa', 'simd'];
+
+/** Small alphabets make overlaps, shared prefixes and near misses common. */
+const ALPHABETS = [
+  'ab',
+  'abAB',
+  'abcABC:/_-.',
+  'xyzXYZ019@`[{',
+  '\u0000\u0001ab\u007f\u0080\u00c0\u00e0\u00ffAB',
+  'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_',
+];
+
+function randomCase(t: TokenFactory, alphabet: string, keywordCount: number, maxLen: number): { keywords: KeywordSpec[]; text: Buffer } {
+  const keywords: KeywordSpec[] = [];
+  for (let i = 0; i < keywordCount; i++) {
+    keywords.push({ text: t.chars(alphabet, 1 + t.int(maxLen)), ignoreCase: t.int(3) === 0 });
+  }
+  const size = t.pick([0, 1, 5, 17, 300, 2000, 5000]);
+  let text = t.chars(alphabet, size);
+  // Plant whole keywords, some at the very start and end.
+  for (let i = 0; i < 4 && keywords.length > 0; i++) {
+    const k = t.pick(keywords).text;
+    const at = t.pick([0, text.length, t.int(text.length + 1)]);
+    text = text.slice(0, at) + k + text.slice(at);
+  }
+  return { keywords, text: Buffer.from(text, 'latin1') };
+}
+
+describe('prefilter', () => {
+  it('has WebAssembly SIMD on this runtime (Node 20), so the fast path is what the tests exercise', () => {
+    expect(wasmSimdAvailable()).toBe(true);
+  });
+
+  for (const kind of kinds) {
+    describe(kind, () => {
+      it('reports every occurrence, overlapping ones included, in automaton order (randomized against a naive search)', () => {
+        const t = new TokenFactory(`prefilter-diff-${kind}`);
+        const failures: string[] = [];
+        for (let round = 0; round < 400; round++) {
+          const alphabet = t.pick(ALPHABETS);
+          const { keywords, text } = randomCase(t, alphabet, 1 + t.int(t.pick([4, 12, 40, 140])), t.pick([3, 6, 12, 20]));
+          const from = t.int(3) === 0 ? t.int(text.length + 1) : 0;
+          const to = t.int(3) === 0 ? from + t.int(text.length - from + 1) : text.length;
+          const want = naive(keywords, text, from, to);
+          const got = run(kind, keywords, text, from, to);
+          if (JSON.stringify(got) !== JSON.stringify(want)) {
+            failures.push(`round ${round}: ${keywords.length} keywords, ${text.length} bytes [${from},${to}): ${got.length} hits, want ${want.length}`);
+          }
+        }
+        expect(failures).toEqual([]);
+      });
+
+      it('finds hits across its internal chunk boundaries and past its output buffer in large texts', () => {
+        const t = new TokenFactory(`prefilter-large-${kind}`);
+        const keywords: KeywordSpec[] = [
+          { text: 'ab', ignoreCase: false },
+          { text: 'abab', ignoreCase: true },
+          { text: 'b', ignoreCase: false },
+          { text: 'xyzzy-long-keyword-past-eight-bytes', ignoreCase: true },
+        ];
+        // 300 kB of a two-letter alphabet: tens of thousands of overlapping hits.
+        let text = t.chars('abAB', 300_000);
+        for (let i = 0; i < 50; i++) {
+          const at = t.int(text.length);
+          text = text.slice(0, at) + 'XYZZY-long-keyword-PAST-eight-bytes' + text.slice(at);
+        }
+        const buf = Buffer.from(text, 'latin1');
+        const want = naive(keywords, buf, 0, buf.length);
+        expect(want.length).toBeGreaterThan(100_000);
+        expect(run(kind, keywords, buf)).toEqual(want);
+        // And a window whose ends fall inside keywords.
+        expect(run(kind, keywords, buf, 65_535, 200_003)).toEqual(naive(keywords, buf, 65_535, 200_003));
+      });
+
+      it('folds only ASCII letters when ignoring case', () => {
+        const keywords: KeywordSpec[] = [
+          { text: 'a@b', ignoreCase: true },
+          { text: '\u00c0x', ignoreCase: true },
+          { text: 'Key=', ignoreCase: true },
+        ];
+        // '`' is '@' | 0x20 and 0xe0 is 0xc0 | 0x20: neither is a case variant.
+        const buf = Buffer.from('A@B a`b \u00c0X \u00e0x KEY= kEy= key-', 'latin1');
+        expect(run(kind, keywords, buf)).toEqual([
+          [0, 0],
+          [1, 8],
+          [2, 14],
+          [2, 19],
+        ]);
+      });
+
+      it('reports each of two identical keywords, and keywords at the very start and end', () => {
+        const keywords: KeywordSpec[] = [
+          { text: 'ghp_', ignoreCase: false },
+          { text: 'ghp_', ignoreCase: false },
+          { text: '_end', ignoreCase: false },
+        ];
+        const buf = Buffer.from('ghp_ middle ghp_x the_end', 'latin1');
+        expect(run(kind, keywords, buf)).toEqual([
+          [0, 0],
+          [1, 0],
+          [0, 12],
+          [1, 12],
+          [2, 21],
+        ]);
+      });
+
+      it('handles many keywords (several bucket groups) and long ones', () => {
+        const t = new TokenFactory(`prefilter-many-${kind}`);
+        const keywords: KeywordSpec[] = [];
+        for (let i = 0; i < 300; i++) keywords.push({ text: t.chars('abcdefgh_-', 3 + t.int(30)), ignoreCase: i % 5 === 0 });
+        const text = Buffer.from(t.chars('abcdefgh_-ABCDEFGH', 150_000), 'latin1');
+        expect(run(kind, keywords, text)).toEqual(naive(keywords, text, 0, text.length));
+      });
+
+      it('finds nothing in empty input, an empty range, or with no keywords', () => {
+        const k: KeywordSpec[] = [{ text: 'abc', ignoreCase: false }];
+        expect(run(kind, k, Buffer.alloc(0))).toEqual([]);
+        expect(run(kind, k, Buffer.from('abcabc'), 3, 3)).toEqual([]);
+        expect(run(kind, [], Buffer.from('abcabc'))).toEqual([]);
+      });
+    });
+  }
+
+  it('rejects an empty keyword with a stable code', () => {
+    let err: unknown;
+    try {
+      buildPrefilter([{ text: 'ok', ignoreCase: false }, { text: '', ignoreCase: true }]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PrefilterError);
+    expect((err as PrefilterError).code).toBe('PREFILTER_EMPTY_KEYWORD');
+    expect((err as PrefilterError).keyword).toBe(1);
+  });
+});

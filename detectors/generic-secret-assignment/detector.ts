@@ -1,0 +1,86 @@
+import type { Candidate, Detector, Verdict } from '../types.js';
+import { KEY_CLOSE, OPERATOR, dissect, endsConsistently, identifierLikeReason, keyWords, pathOrUrlReason, valuePattern } from '../builders/assignment.js';
+import { charClasses, strengthOf } from '../builders/entropy.js';
+import { codeReason, identifiableFormatReason, placeholderReason } from '../builders/placeholder.js';
+
+/**
+ * Key words that make a `...secret...`/`...token...` key name something that
+ * is not itself the secret: names, ids, references, sizes, URLs, public or
+ * anti-forgery tokens, lexer tokens, rate-limit buckets.
+ */
+const NOT_A_SECRET_KEY = new Set([
+  'name', 'names', 'id', 'ids', 'type', 'types', 'kind', 'url', 'uri', 'urls', 'endpoint', 'path', 'file', 'files', 'dir',
+  'length', 'len', 'size', 'version', 'header', 'param', 'field', 'prefix', 'suffix', 'ttl', 'expiry', 'expires',
+  'expiration', 'expire', 'lifetime', 'timeout', 'label', 'hint', 'format', 'count', 'csrf', 'xsrf', 'public', 'pub',
+  'publishable', 'ref', 'refs', 'arn', 'mount', 'provider', 'hash', 'regex', 'pattern', 'class', 'index', 'position',
+  'pos', 'offset', 'cache', 'manager', 'service', 'helper', 'validator', 'generator', 'source', 'location', 'env', 'var',
+  'variable', 'policy', 'rotation', 'enabled', 'required', 'scope', 'scopes', 'audience', 'issuer', 'algorithm', 'alg',
+  'method', 'encoding', 'charset', 'placeholder', 'description', 'desc', 'help', 'doc', 'docs', 'example', 'sample',
+  'fake', 'mock', 'dummy', 'event', 'listener', 'handler', 'callback', 'function', 'fn', 'func', 'parser', 'lexer',
+  'tokenizer', 'tokens', 'tokenize', 'stream', 'limit', 'max', 'min', 'bucket', 'budget', 'usage', 'cost', 'start', 'end',
+  'store', 'vault', 'backend', 'engine', 'mode', 'style', 'color', 'icon', 'message', 'msg', 'error', 'text', 'title',
+  'question', 'answer', 'storage', 'keyring', 'mapping', 'map', 'list', 'selector', 'template', 'revoked', 'expired',
+  'valid', 'invalid', 'status', 'state', 'host', 'port', 'kid', 'fingerprint', 'digest', 'checksum', 'sha', 'md5',
+  'integrity', 'nonce', 'seed', 'random', 'salt', 'iv', 'counter', 'sequence', 'delimiter', 'separator', 'symbol', 'char',
+  'chars', 'input', 'output', 'visible', 'show', 'hide', 'toggle', 'level', 'priority', 'weight', 'rate', 'interval',
+  'delay', 'request', 'response', 'anti', 'forgery', 'challenge',
+]);
+
+/** The secret: token characters (base64, base64url, hex, UUID, JWT, `user:key` pairs), no spaces or quotes. */
+const SECRET_CLASS = String.raw`[A-Za-z0-9+/=_\-.~:!@#$%^&*|?]`;
+
+/** Known hashes of empty input and other constants that appear as "tokens" in fixtures. */
+const CONSTANT_HASHES = new Set([
+  'd41d8cd98f00b204e9800998ecf8427e', 'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+]);
+
+export function validateGenericSecret({ secret, groups, matchText }: Candidate): Verdict | null {
+  if (secret.length > 256) return null;
+  const key = groups['key'] ?? '';
+  const words = keyWords(key);
+  if (words.some((w) => NOT_A_SECRET_KEY.has(w))) return null;
+  const d = dissect(matchText, key, secret);
+  if (!endsConsistently(d)) return null;
+  const quoted = d.quote !== '';
+  if ((d.operator === 'comma' || d.operator === 'space' || d.operator === 'compare') && !quoted) return null;
+  if (d.operator === 'element' && !/<[^<>]*$/.test(d.before + key)) return null;
+  if (/[;&][A-Za-z][A-Za-z_]*(?:=|$)/.test(secret)) return null;
+  if (placeholderReason(secret) || identifiableFormatReason(secret) || pathOrUrlReason(secret) || identifierLikeReason(secret)) return null;
+  if (!quoted && codeReason(secret)) return null;
+  if (CONSTANT_HASHES.has(secret.toLowerCase())) return null;
+  const s = strengthOf(secret);
+  if (s.strength !== 'random') return null;
+  // Machine-made secrets carry digits (or base64 punctuation); an all-letter value is a word or an identifier.
+  const cls = charClasses(secret);
+  if (!cls.digit && !/[+/=]/.test(secret)) return null;
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret);
+  const hex = /^[0-9a-f]+$/i.test(secret);
+  const confidence: Verdict['confidence'] = uuid ? 'low' : hex && s.length < 32 ? 'medium' : s.length >= 20 ? 'high' : 'medium';
+  return {
+    confidence,
+    reason: `random ${uuid ? 'UUID' : hex ? 'hex' : 'token'} value (${s.length} chars, ${s.entropy.toFixed(1)} bits/char) assigned to "${key}"`,
+  };
+}
+
+export const detector: Detector = {
+  id: 'generic-secret-assignment',
+  family: 'legacy-credential',
+  provider: 'Generic',
+  title: 'Random-looking secret, token or API key assigned in code or configuration',
+  severity: 'medium',
+  tier: 'legacy',
+  docs: 'https://cwe.mitre.org/data/definitions/798.html',
+  revoke:
+    'Find the service the key belongs to (the key name and repository usually tell), revoke or rotate it there, and load it from a secret store.',
+  keywords: ['secret', 'token', 'apikey', 'api_key', 'api-key', 'access_key', 'accesskey', 'auth_key', 'authkey', 'private_key', 'signing_key', 'encryption_key', 'master_key'],
+  keywordsIgnoreCase: true,
+  pattern:
+    String.raw`(?:ENV[ \t]+|<|;[ \t]*)?(?P<key>(?:--?)?[\w.$>-]*(?i:secret|token|apikey|api_key|api-key|access_key|accesskey|auth_key|authkey|private_key|signing_key|encryption_key|master_key)[\w.-]*)` +
+    KEY_CLOSE +
+    OPERATOR +
+    valuePattern(SECRET_CLASS),
+  alphabet: '',
+  window: { before: 64, after: 360 },
+  validate: validateGenericSecret,
+};

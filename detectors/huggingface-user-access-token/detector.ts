@@ -1,0 +1,21 @@
+import { shapeTokenDetector } from '../builders/shape-token.js';
+
+export const detector = shapeTokenDetector(
+  {
+    id: 'huggingface-user-access-token',
+    family: 'huggingface-token',
+    provider: 'Hugging Face',
+    title: 'Hugging Face user access token',
+    severity: 'high',
+    docs: 'https://huggingface.co/docs/hub/security-tokens',
+    revoke: 'Invalidate or delete the token at https://huggingface.co/settings/tokens and create a new one.',
+  },
+  {
+    // `hf_` + 34 letters (no digits in the random part).
+    keywords: ['hf_'],
+    pattern: '(?P<secret>hf_[A-Za-z]{34})',
+    alphabet: 'A-Za-z0-9_',
+    window: { before: 0, after: 34 },
+    randomPart: ({ secret }) => secret.slice(3),
+  },
+);

@@ -1,0 +1,27 @@
+import type { DetectorExamples } from '../examples-types.js';
+import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+
+const MARKER = ['T3Bl', 'bkFJ'].join('');
+
+function make(t: TokenFactory): string {
+  return `sk-admin-${t.chars(ALPHA.base64url, 58)}${MARKER}${t.chars(ALPHA.base64url, 57)}A`;
+}
+
+export const examples: DetectorExamples = {
+  generate: make,
+  positives: (t) => {
+    const curl = make(t);
+    return [
+      ...configPositives(() => make(t), 'OPENAI_ADMIN_KEY'),
+      { text: `curl https://api.openai.com/v1/organization/users \\\n  -H "Authorization: Bearer ${curl}"\n`, secret: curl },
+    ];
+  },
+  negatives: (t) => [
+    ...referenceNegatives('sk-admin-', 'OPENAI_ADMIN_KEY'),
+    `OPENAI_ADMIN_KEY=sk-admin-${'X'.repeat(58)}${MARKER}${'X'.repeat(58)}`,
+    `OPENAI_ADMIN_KEY=sk-admin-${t.chars(ALPHA.base64url, 58)}`,
+    `OPENAI_ADMIN_KEY=sk-admin-${t.chars(ALPHA.base64url, 10)}${MARKER}${t.chars(ALPHA.base64url, 58)}`,
+    `OPENAI_API_KEY=sk-proj-${t.chars(ALPHA.base64url, 74)}${MARKER}${t.chars(ALPHA.base64url, 74)}`,
+  ],
+};

@@ -1,0 +1,88 @@
+import type { Candidate, Detector, Verdict } from '../types.js';
+import { KEY_CLOSE, OPERATOR, dissect, endsConsistently, keyWords, pathOrUrlReason, valuePattern } from '../builders/assignment.js';
+import { strengthOf } from '../builders/entropy.js';
+import { codeReason, identifiableFormatReason, placeholderReason, weakPasswordReason } from '../builders/placeholder.js';
+
+/**
+ * Key words that make a `...password...` key something other than a password:
+ * hashes, policies, UI strings, flows and references.
+ */
+const NOT_A_PASSWORD_KEY = new Set([
+  'hash', 'hashed', 'digest', 'salt', 'encrypted', 'encoder', 'encoding', 'length', 'len', 'min', 'max', 'size',
+  'policy', 'policies', 'regex', 'pattern', 'strength', 'complexity', 'rules', 'rule', 'label', 'placeholder', 'hint',
+  'prompt', 'message', 'msg', 'error', 'errors', 'text', 'title', 'description', 'desc', 'help', 'tooltip', 'field',
+  'input', 'form', 'button', 'btn', 'link', 'icon', 'class', 'style', 'selector', 'visible', 'visibility', 'toggle',
+  'show', 'hide', 'mask', 'url', 'uri', 'path', 'file', 'dir', 'env', 'var', 'variable', 'name', 'id', 'type', 'kind',
+  'reset', 'forgot', 'change', 'changed', 'update', 'confirm', 'confirmation', 'repeat', 'retype', 'verify', 'old',
+  'expiry', 'expires', 'expiration', 'expired', 'age', 'rotation', 'lifetime', 'history', 'required', 'enabled',
+  'disabled', 'mode', 'format', 'validator', 'validation', 'valid', 'invalid', 'check',
+  'command', 'cmd', 'script', 'callback', 'handler', 'provider', 'helper', 'question',
+  'secret', 'ref', 'reference', 'source', 'keys', 'column', 'col', 'attr', 'attribute', 'param',
+  'parameter', 'prop', 'property', 'option', 'options', 'set', 'get', 'setter', 'getter', 'flag', 'count', 'attempts',
+  'retries', 'timeout', 'last', 'generator', 'generated', 'random', 'template', 'example', 'sample', 
+  'dummy', 'mock', 'fake', 'token', 'less', 'protected', 'grant', 'modal', 'dialog', 'page',
+  'screen', 'view', 'component', 'route', 'routes', 'controller', 'action', 'event', 'request', 'response', 'schema',
+  'length', 'short', 'long', 'weak', 'strong', 'match', 'mismatch', 'matches', 'equal', 'field', 'widget', 'editor',
+  'entry', 'dialog', 'strategy', 'method', 'algorithm', 'algo', 'cipher', 'crypt', 'bcrypt', 'argon2', 'pbkdf2',
+  'scrypt', 'iterations', 'rounds', 'cost', 'work', 'factor', 'file', 'files', 'stdin', 'fd', 'command', 'prompt',
+]);
+
+/** Whole-key names that are flags/CLI switches taking the next token as value. */
+const CLI_KEY = /^--?[A-Za-z]/;
+
+/** The secret: anything up to whitespace, a quote, `<` or a backslash. */
+const SECRET_CLASS = String.raw`[^\s"'<\\]`;
+
+function verdictFor(confidence: Verdict['confidence'], reason: string): Verdict {
+  return { confidence, reason };
+}
+
+const LOWER = { high: 'medium', medium: 'low', low: 'low' } as const;
+
+export function validatePasswordAssignment({ secret, groups, matchText }: Candidate): Verdict | null {
+  if (secret.length > 200) return null;
+  const key = groups['key'] ?? '';
+  const words = keyWords(key);
+  if (words.some((w) => NOT_A_PASSWORD_KEY.has(w))) return null;
+  const d = dissect(matchText, key, secret);
+  if (!endsConsistently(d)) return null;
+  const quoted = d.quote !== '';
+  // Separators that only make sense with a quoted literal: `setProperty("password", "x")`, `password 'x'` (Groovy).
+  if ((d.operator === 'comma' || d.operator === 'space') && !quoted && !(d.operator === 'space' && (CLI_KEY.test(key) || /^ENV[ \t]/.test(d.before)))) {
+    return null;
+  }
+  if (d.operator === 'element' && !/<[^<>]*$/.test(d.before + key)) return null;
+  // `;name=` or `&name=` inside the value, or `;` before the key: a connection or query string, left to those detectors.
+  if (/[;&][A-Za-z][A-Za-z_ ]*(?:=|$)/.test(secret) || d.before.startsWith(';')) return null;
+  if (placeholderReason(secret) || identifiableFormatReason(secret) || pathOrUrlReason(secret)) return null;
+  if (!quoted && codeReason(secret)) return null;
+  if (weakPasswordReason(secret)) return null;
+  const s = strengthOf(secret);
+  if (s.strength === 'weak') return null;
+  let confidence: Verdict['confidence'] = s.strength === 'random' ? 'high' : s.strength === 'strong' ? 'medium' : 'low';
+  if (d.operator === 'compare') confidence = LOWER[confidence];
+  return verdictFor(confidence, `${s.strength} value (${s.length} chars, ${s.classes} character classes, ${s.entropy.toFixed(1)} bits/char) assigned to "${key}"`);
+}
+
+export const detector: Detector = {
+  id: 'password-assignment',
+  family: 'legacy-credential',
+  provider: 'Generic',
+  title: 'Password assigned in code or configuration',
+  severity: 'medium',
+  tier: 'legacy',
+  docs: 'https://cwe.mitre.org/data/definitions/798.html',
+  revoke:
+    'Change the password on the system it belongs to, then move it to a secret store or environment variable; removing it from the file does not remove it from history.',
+  keywords: ['password', 'passwd', 'pwd', 'passphrase', '_pass', '.pass'],
+  keywordsIgnoreCase: true,
+  // (?i) only on the key: the value's case matters for the strength check but not for matching.
+  pattern:
+    String.raw`(?:ENV[ \t]+|<|;[ \t]*)?(?P<key>(?:--?)?[\w.$>-]*(?i:password|passwd|pwd|passphrase|_pass|\.pass)[\w.-]*)` +
+    KEY_CLOSE +
+    OPERATOR +
+    valuePattern(SECRET_CLASS),
+  alphabet: '',
+  window: { before: 64, after: 320 },
+  validate: validatePasswordAssignment,
+};

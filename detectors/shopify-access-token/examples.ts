@@ -1,0 +1,35 @@
+import type { DetectorExamples } from '../examples-types.js';
+import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+
+const PREFIX = 'shpat_';
+
+function make(t: TokenFactory): string {
+  return PREFIX + t.chars(ALPHA.hexLower, 32);
+}
+
+export const examples: DetectorExamples = {
+  generate: make,
+  positives: (t) => {
+    const x = make(t);
+    const y = make(t);
+    return [
+      ...configPositives(() => make(t), 'SHOPIFY_ACCESS_TOKEN'),
+      { text: `const client = new shopify.clients.Rest({\n  session: { shop: "acme-store.myshopify.com", accessToken: "${x}" },\n});\n`, secret: x },
+      { text: `curl -H "X-Shopify-Access-Token: ${y}" https://acme-store.myshopify.com/admin/api/2024-04/shop.json\r\n`, secret: y },
+    ];
+  },
+  negatives: (t) => {
+    const good = make(t);
+    return [
+      ...referenceNegatives(PREFIX, 'SHOPIFY_ACCESS_TOKEN'),
+      `SHOPIFY_ACCESS_TOKEN=${PREFIX}${'0'.repeat(32)}`,
+      `SHOPIFY_ACCESS_TOKEN=${PREFIX}${'x'.repeat(32)}`,
+      `SHOPIFY_ACCESS_TOKEN=${PREFIX}${'0123456789abcdef'.repeat(32 / 16)}`,
+      `SHOPIFY_ACCESS_TOKEN=${good.slice(0, -1)}`,
+      `SHOPIFY_ACCESS_TOKEN=${good}${t.chars(ALPHA.hexLower, 2)}`,
+      `blob=${t.chars(ALPHA.base62, 3)}${good}`,
+      `SHOPIFY_ACCESS_TOKEN=${PREFIX}${t.chars(ALPHA.base62, 32)}`,
+    ];
+  },
+};

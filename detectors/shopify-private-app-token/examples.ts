@@ -1,0 +1,35 @@
+import type { DetectorExamples } from '../examples-types.js';
+import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+
+const PREFIX = 'shppa_';
+
+function make(t: TokenFactory): string {
+  return PREFIX + t.chars(ALPHA.hexLower, 32);
+}
+
+export const examples: DetectorExamples = {
+  generate: make,
+  positives: (t) => {
+    const x = make(t);
+    const y = make(t);
+    return [
+      ...configPositives(() => make(t), 'SHOPIFY_PASSWORD'),
+      { text: `SHOP_URL = "https://apikey:${x}@acme.myshopify.com/admin"\n`, secret: x },
+      { text: `shopify:\n  password: ${y}\n  store: acme\n`, secret: y },
+    ];
+  },
+  negatives: (t) => {
+    const good = make(t);
+    return [
+      ...referenceNegatives(PREFIX, 'SHOPIFY_PASSWORD'),
+      `SHOPIFY_PASSWORD=${PREFIX}${'0'.repeat(32)}`,
+      `SHOPIFY_PASSWORD=${PREFIX}${'x'.repeat(32)}`,
+      `SHOPIFY_PASSWORD=${PREFIX}${'0123456789abcdef'.repeat(32 / 16)}`,
+      `SHOPIFY_PASSWORD=${good.slice(0, -1)}`,
+      `SHOPIFY_PASSWORD=${good}${t.chars(ALPHA.hexLower, 2)}`,
+      `blob=${t.chars(ALPHA.base62, 3)}${good}`,
+      `SHOPIFY_PASSWORD=${PREFIX}${t.chars(ALPHA.base62, 32)}`,
+    ];
+  },
+};

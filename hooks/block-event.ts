@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Finding } from '../scanner/types.js';
+import type { RefUpdate } from './ref-updates.js';
+
+/**
+ * The record of one rejected push. Findings are redacted (fingerprints and
+ * redacted values only): the event leaves the server and must carry nothing
+ * that could be used as a credential.
+ */
+export interface BlockEvent {
+  readonly id: string;
+  readonly time: string;
+  readonly hook: 'pre-receive';
+  readonly repository: string;
+  readonly pusher: { readonly name: string; readonly source: string } | null;
+  readonly refs: ReadonlyArray<{ readonly ref: string; readonly oldOid: string; readonly newOid: string }>;
+  /** `secrets`: findings were found. `scan-incomplete`: the scan could not finish (fail closed). */
+  readonly reason: 'secrets' | 'scan-incomplete';
+  readonly detail?: string;
+  readonly findings: ReadonlyArray<{
+    readonly detector: string;
+    readonly title: string;
+    readonly provider: string;
+    readonly severity: string;
+    readonly fingerprint: string;
+    readonly redacted: string;
+    readonly locations: ReadonlyArray<{ readonly commit?: string; readonly path: string; readonly line: number }>;
+  }>;
+}
+
+/** Hosting platforms name the pusher in different variables; the first one set wins. */
+const PUSHER_VARIABLES = ['GITHUB_USER_LOGIN', 'GL_USERNAME', 'GITEA_PUSHER_NAME', 'REMOTE_USER', 'USER'] as const;
+const REPOSITORY_VARIABLES = ['GITHUB_REPO_NAME', 'GL_PROJECT_PATH'] as const;
+
+export function pusherFromEnv(env: NodeJS.ProcessEnv): BlockEvent['pusher'] {
+  for (const name of PUSHER_VARIABLES) {
+    const value = env[name];
+    if (value) return { name: value, source: name };
+  }
+  return null;
+}
+
+export function repositoryFromEnv(env: NodeJS.ProcessEnv, gitDir: string): string {
+  for (const name of REPOSITORY_VARIABLES) {
+    const value = env[name];
+    if (value) return value;
+  }
+  if (env['GITEA_REPO_USER_NAME'] && env['GITEA_REPO_NAME']) return `${env['GITEA_REPO_USER_NAME']}/${env['GITEA_REPO_NAME']}`;
+  return resolve(gitDir);
+}
+
+export function buildBlockEvent(input: {
+  env: NodeJS.ProcessEnv;
+  gitDir: string;
+  updates: readonly RefUpdate[];
+  findings: readonly Finding[];
+  reason: BlockEvent['reason'];
+  detail?: string;
+  now: Date;
+}): BlockEvent {
+  return {
+    id: randomUUID(),
+    time: input.now.toISOString(),
+    hook: 'pre-receive',
+    repository: repositoryFromEnv(input.env, input.gitDir),
+    pusher: pusherFromEnv(input.env),
+    refs: input.updates.map((u) => ({ ref: u.ref, oldOid: u.oldOid, newOid: u.newOid })),
+    reason: input.reason,
+    ...(input.detail ? { detail: input.detail } : {}),
+    findings: input.findings.map((f) => ({
+      detector: f.detector,
+      title: f.title,
+      provider: f.provider,
+      severity: f.severity,
+      fingerprint: f.fingerprint,
+      redacted: f.redacted,
+      locations: f.locations.map((l) => ({ ...(l.commit ? { commit: l.commit } : {}), path: l.path, line: l.line })),
+    })),
+  };
+}
+
+/** Where the hook keeps its local log and its spool of undelivered events. */
+export function stateDir(env: NodeJS.ProcessEnv, gitDir: string): string {
+  return env['PUSHGATE_STATE_DIR'] || join(gitDir, 'pushgate');
+}
+
+/**
+ * Appends the event to the local JSON-lines log and, when a server is
+ * configured, to the spool that the detached sender drains. Both are plain
+ * files: the push decision never waits on the network.
+ */
+export function recordBlockEvent(dir: string, event: BlockEvent, spool: boolean): void {
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(join(dir, 'events.jsonl'), `${JSON.stringify(event)}\n`, { mode: 0o600 });
+  if (spool) {
+    const spoolDir = join(dir, 'spool');
+    mkdirSync(spoolDir, { recursive: true });
+    const name = `${event.time.replace(/[:.]/g, '-')}-${event.id}.json`;
+    const tmp = join(spoolDir, `.${name}.tmp`);
+    writeFileSync(tmp, JSON.stringify(event), { mode: 0o600 });
+    renameSync(tmp, join(spoolDir, name));
+  }
+}

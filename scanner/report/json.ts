@@ -1,0 +1,99 @@
+import type { Confidence, Severity, Tier } from '../../detectors/types.js';
+import type { Finding, Location, ScanReport } from '../types.js';
+
+/**
+ * The `--format json` report (documented in README.md, "JSON report format").
+ * Built field by field from the finding, never by spreading it, so a secret
+ * can only reach the output through a field named here, and every field named
+ * here is redacted or not secret.
+ */
+export const JSON_REPORT_VERSION = 1;
+
+export type ScanKind = 'working-tree' | 'history';
+
+export interface JsonLocation {
+  readonly commit: string | null;
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  readonly author: string | null;
+  readonly email: string | null;
+  readonly date: string | null;
+}
+
+export interface JsonFinding {
+  readonly detector: string;
+  readonly provider: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly tier: Tier;
+  readonly confidence: Confidence;
+  readonly reason: string;
+  readonly fingerprint: string;
+  readonly redacted: string;
+  readonly companion?: { readonly name: string; readonly redacted: string };
+  readonly docs: string;
+  readonly revoke: string;
+  readonly locations: JsonLocation[];
+}
+
+export interface JsonReport {
+  readonly version: number;
+  readonly scan: ScanKind;
+  readonly findings: JsonFinding[];
+  readonly stats: {
+    readonly blobs: number;
+    readonly bytes: number;
+    readonly skipped: { readonly count: number; readonly bytes: number; readonly reasons: Readonly<Record<string, number>> };
+    readonly seconds: number;
+  };
+}
+
+export function toJsonLocation(l: Location): JsonLocation {
+  return {
+    commit: l.commit ?? null,
+    path: l.path,
+    line: l.line,
+    column: l.column,
+    author: l.author ?? null,
+    email: l.email ?? null,
+    date: l.date ?? null,
+  };
+}
+
+export function toJsonFinding(f: Finding): JsonFinding {
+  return {
+    detector: f.detector,
+    provider: f.provider,
+    title: f.title,
+    severity: f.severity,
+    tier: f.tier,
+    confidence: f.confidence,
+    reason: f.reason,
+    fingerprint: f.fingerprint,
+    redacted: f.secret.redacted,
+    ...(f.companion ? { companion: { name: f.companion.name, redacted: f.companion.value.redacted } } : {}),
+    docs: f.docs,
+    revoke: f.revoke,
+    locations: f.locations.map(toJsonLocation),
+  };
+}
+
+export function toJsonReport(report: ScanReport, scan: ScanKind): JsonReport {
+  const { stats } = report;
+  return {
+    version: JSON_REPORT_VERSION,
+    scan,
+    findings: report.findings.map(toJsonFinding),
+    stats: {
+      blobs: stats.blobs,
+      bytes: stats.bytes,
+      skipped: { count: stats.skipped.count, bytes: stats.skipped.bytes, reasons: { ...stats.skipped.reasons } },
+      seconds: Math.round(stats.seconds * 1000) / 1000,
+    },
+  };
+}
+
+export function renderJson(report: ScanReport, scan: ScanKind): string {
+  return `${JSON.stringify(toJsonReport(report, scan), null, 2)}\n`;
+}

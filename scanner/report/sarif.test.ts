@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Log } from 'sarif';
+import { ALL_DETECTORS } from '../../detectors/registry.js';
+import { detector as ghp } from '../../detectors/github-pat-classic/detector.js';
+import { makeCrc32Token } from '../../detectors/builders/crc32-token-examples.js';
+import { TokenFactory } from '../../test/support/token-factory.js';
+import { LEGACY_DETECTOR, reportOf } from '../../test/fixtures/reports.js';
+import { ajvSarifErrors, multitoolValidate } from '../../test/cli/sarif-validators.js';
+import { SARIF_FINGERPRINT_KEY, toSarif } from './sarif.js';
+
+const t = new TokenFactory('sarif');
+const token = makeCrc32Token(t, 'ghp_');
+const password = t.chars('abcdefghijkmnpqrstuvwxyz23456789', 18);
+const companion = t.chars('abcdef0123456789', 40);
+const commit = '0123456789abcdef0123456789abcdef01234567';
+const report = reportOf([
+  {
+    detector: ghp,
+    secret: token,
+    at: [
+      { path: 'src/app config.env', line: 3, column: 7, commit, author: 'Ada', email: 'ada@example.com', date: '2024-01-02T03:04:05Z' },
+      { path: 'docs/ünïcode.md', line: 10, column: 1, commit, author: 'Ada', email: 'ada@example.com', date: '2024-01-02T03:04:05Z' },
+    ],
+  },
+  { detector: LEGACY_DETECTOR, secret: password, companion: { name: 'user', value: companion }, at: [{ path: 'db.ini', line: 9, column: 12, commit }] },
+]);
+const detectors = [...ALL_DETECTORS, LEGACY_DETECTOR];
+const log: Log = toSarif(report, { scan: 'history', detectors, toolVersion: '1.2.3', root: '/srv/repos/my repo' });
+const text = JSON.stringify(log);
+
+describe('toSarif', () => {
+  it('is valid against the official SARIF 2.1.0 schema (Ajv)', () => {
+    expect(ajvSarifErrors(log)).toEqual([]);
+    // The check can fail: a wrong level is a schema violation.
+    const broken = JSON.parse(text) as Log;
+    (broken.runs[0]!.results![0] as { level: string }).level = 'fatal';
+    expect(ajvSarifErrors(broken)).not.toEqual([]);
+  });
+
+  it('passes the SARIF multitool without errors or warnings', async () => {
+    const withHomepage = toSarif(report, { scan: 'history', detectors, toolVersion: '1.2.3', root: '/srv/repo', informationUri: 'https://example.com/pushgate' });
+    const outcome = await multitoolValidate(withHomepage);
+    expect(outcome.analyzed).toBe(true);
+    expect(outcome.errors).toEqual([]);
+    expect(outcome.warnings).toEqual([]);
+    // And the multitool does catch a SARIF rule violation in our log's shape.
+    const broken = JSON.parse(text) as Log;
+    delete (broken.runs[0]!.results![0] as { ruleId?: string }).ruleId;
+    delete (broken.runs[0]!.results![0] as { ruleIndex?: number }).ruleIndex;
+    expect((await multitoolValidate(broken)).errors.some((e) => e.startsWith('SARIF1010'))).toBe(true);
+  });
+
+  it('has one rule per detector with revoke help and docs, and results pointing at them', () => {
+    const run = log.runs[0]!;
+    const rules = run.tool.driver.rules!;
+    expect(rules.map((r) => r.id)).toEqual(detectors.map((d) => d.id));
+    const rule = rules.find((r) => r.id === ghp.id)!;
+    expect(rule.helpUri).toBe(ghp.docs);
+    expect(rule.help!.text).toContain(ghp.revoke);
+    expect(rule.defaultConfiguration!.level).toBe('error');
+    expect(rule.properties!['security-severity']).toBe('9.5');
+    expect(run.tool.driver).toMatchObject({ name: 'pushgate', version: '1.2.3' });
+    for (const r of run.results!) expect(rules[r.ruleIndex!]!.id).toBe(r.ruleId);
+    expect(run.results!.map((r) => r.level)).toEqual(['error', 'warning']);
+  });
+
+  it('fingerprints each secret so code scanning deduplicates it across uploads', () => {
+    const results = log.runs[0]!.results!;
+    expect(results.map((r) => r.partialFingerprints![SARIF_FINGERPRINT_KEY])).toEqual(report.findings.map((f) => f.fingerprint));
+  });
+
+  it('locates results with encoded relative URIs, redacted snippets, no end column, and the commit of history scans', () => {
+    const run = log.runs[0]!;
+    expect(run.originalUriBaseIds).toEqual({ SRCROOT: { uri: 'file:///srv/repos/my%20repo/' } });
+    const [first, second] = run.results![0]!.locations!;
+    expect(first!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/app%20config.env', uriBaseId: 'SRCROOT' },
+      region: { startLine: 3, startColumn: 7, snippet: { text: report.findings[0]!.redacted } },
+    });
+    expect(first!.properties).toEqual({ commit, author: 'Ada', email: 'ada@example.com', date: '2024-01-02T03:04:05Z' });
+    expect(second!.physicalLocation!.artifactLocation!.uri).toBe('docs/%C3%BCn%C3%AFcode.md');
+    const working = toSarif(report, { scan: 'working-tree', detectors, toolVersion: '1.2.3' });
+    expect(working.runs[0]!.results![0]!.locations![0]!.properties).toBeUndefined();
+    expect(working.runs[0]!.originalUriBaseIds).toBeUndefined();
+  });
+
+  it('never contains a secret or companion in full', () => {
+    for (const s of [token, password, companion]) expect(text).not.toContain(s);
+    expect(log.runs[0]!.results![1]!.properties!['companion']).toEqual({ name: 'user', redacted: report.findings[1]!.companion!.value.redacted });
+  });
+});

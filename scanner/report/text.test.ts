@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { detector as ghp } from '../../detectors/github-pat-classic/detector.js';
+import { makeCrc32Token } from '../../detectors/builders/crc32-token-examples.js';
+import { TokenFactory } from '../../test/support/token-factory.js';
+import { LEGACY_DETECTOR, reportOf } from '../../test/fixtures/reports.js';
+import { renderText } from './text.js';
+
+describe('renderText', () => {
+  const t = new TokenFactory('text');
+  const token = makeCrc32Token(t, 'ghp_');
+  const password = t.chars('abcdefghijkmnpqrstuvwxyz23456789', 18);
+  const commit = '0123456789abcdef0123456789abcdef01234567';
+  // The legacy match is added first: the renderer must still list it last.
+  const report = reportOf([
+    { detector: LEGACY_DETECTOR, secret: password, at: [{ path: 'db.ini', line: 9, column: 12 }] },
+    {
+      detector: ghp,
+      secret: token,
+      at: [{ path: 'src/app.env', line: 3, column: 7, commit, author: 'Ada Lovelace', email: 'ada@example.com', date: '2024-01-02T03:04:05Z' }],
+    },
+  ]);
+
+  it('shows identifiable findings first, then legacy ones under a heading, each with revoke help', () => {
+    const out = renderText(report, { scan: 'history' });
+    expect(out).toContain(`1. ${ghp.title}\n`);
+    expect(out).toContain(`2. [legacy] ${LEGACY_DETECTOR.title}\n`);
+    const heading = out.indexOf('Legacy findings');
+    expect(heading).toBeGreaterThan(out.indexOf(ghp.title));
+    expect(heading).toBeLessThan(out.indexOf(LEGACY_DETECTOR.title));
+    expect(out).toContain(`secret     ${report.findings[0]!.redacted}\n`);
+    expect(out).toContain('severity   critical, tier identifiable, confidence high\n');
+    expect(out).toContain('severity   medium, tier legacy, confidence medium (assignment to a password variable, 3.9 bits/char)\n');
+    expect(out).toContain('found at   0123456789  src/app.env:3:7  Ada Lovelace <ada@example.com>  2024-01-02T03:04:05Z\n');
+    expect(out).toContain('found at   db.ini:9:12\n');
+    expect(out).toContain(`revoke     ${ghp.revoke}\n             ${ghp.docs}\n`);
+    expect(out).toContain(`revoke     ${LEGACY_DETECTOR.revoke}\n`);
+    expect(out.trimEnd().split('\n').at(-1)).toBe(
+      '2 secrets found (1 identifiable, 1 legacy) in history: 12 blobs, 33.8 KB, 0.25 s; 1 skipped (symlink 1).',
+    );
+    expect(out).not.toContain(token);
+    expect(out).not.toContain(password);
+  });
+
+  it('caps long location lists and reports baseline suppressions', () => {
+    const many = reportOf([{ detector: ghp, secret: token, at: Array.from({ length: 25 }, (_, i) => ({ path: `f${i}`, line: 1, column: 1 })) }]);
+    const out = renderText(many, { scan: 'working-tree', suppressed: 3, maxLocations: 20 });
+    expect(out).toContain('f19:1:1\n');
+    expect(out).not.toContain('f20:1:1');
+    expect(out).toContain('... and 5 more locations\n');
+    expect(out).toContain('1 secret found (1 identifiable, 0 legacy) in working tree: 12 files, 33.8 KB, 0.25 s; 1 skipped (symlink 1); 3 known from the baseline not shown.\n');
+  });
+
+  it('says so when nothing was found', () => {
+    expect(renderText(reportOf([], { skipped: { count: 0, bytes: 0, reasons: {} } }), { scan: 'working-tree' })).toBe(
+      'No secrets found in working tree: 12 files, 33.8 KB, 0.25 s.\n',
+    );
+  });
+});

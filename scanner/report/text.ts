@@ -1,0 +1,95 @@
+import type { Finding, Location, ScanReport, ScanStats } from '../types.js';
+import type { ScanKind } from './json.js';
+
+export interface TextReportOptions {
+  readonly scan: ScanKind;
+  /** Findings left out because the baseline lists them. */
+  readonly suppressed?: number;
+  /** Locations printed per finding before "... and N more". */
+  readonly maxLocations?: number;
+}
+
+const LABEL_WIDTH = 11;
+
+/**
+ * The default, human-readable report: one block per finding, identifiable
+ * ones first, legacy (heuristic) ones after a heading, then a summary line.
+ * Secrets appear only in their redacted form.
+ */
+export function renderText(report: ScanReport, options: TextReportOptions): string {
+  const maxLocations = options.maxLocations ?? 20;
+  const identifiable = report.findings.filter((f) => f.tier === 'identifiable');
+  const legacy = report.findings.filter((f) => f.tier === 'legacy');
+  const out: string[] = [];
+  let n = 0;
+  for (const f of identifiable) out.push(findingBlock(f, ++n, maxLocations));
+  if (legacy.length > 0) {
+    out.push(`--- Legacy findings: heuristic matches, reported by scans, never block a push ---\n`);
+    for (const f of legacy) out.push(findingBlock(f, ++n, maxLocations));
+  }
+  out.push(summaryLine(report, identifiable.length, legacy.length, options));
+  return out.join('\n');
+}
+
+function field(label: string, value: string): string {
+  return `  ${label.padEnd(LABEL_WIDTH)}${value}\n`;
+}
+
+function continuation(value: string): string {
+  return `  ${' '.repeat(LABEL_WIDTH)}${value}\n`;
+}
+
+function findingBlock(f: Finding, n: number, maxLocations: number): string {
+  let s = `${n}. ${f.tier === 'legacy' ? '[legacy] ' : ''}${f.title}\n`;
+  s += field('secret', f.secret.redacted);
+  if (f.companion) s += field(f.companion.name, f.companion.value.redacted);
+  s += field('severity', `${f.severity}, tier ${f.tier}, confidence ${f.confidence}${f.tier === 'legacy' ? ` (${f.reason})` : ''}`);
+  s += field('detector', `${f.detector} (${f.provider}), fingerprint ${f.fingerprint}`);
+  const shown = f.locations.slice(0, maxLocations);
+  shown.forEach((l, i) => {
+    s += i === 0 ? field('found at', locationLine(l)) : continuation(locationLine(l));
+  });
+  if (f.locations.length > shown.length) s += continuation(`... and ${f.locations.length - shown.length} more locations`);
+  s += field('revoke', f.revoke);
+  s += continuation(f.docs);
+  return s;
+}
+
+function locationLine(l: Location): string {
+  const parts: string[] = [];
+  if (l.commit) parts.push(l.commit.slice(0, 10));
+  parts.push(`${l.path}:${l.line}:${l.column}`);
+  if (l.author) parts.push(l.email ? `${l.author} <${l.email}>` : l.author);
+  if (l.date) parts.push(l.date);
+  return parts.join('  ');
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(n / (1024 * 1024 * 1024)).toFixed(2)} GB`;
+}
+
+function scanned(stats: ScanStats, scan: ScanKind): string {
+  const unit = scan === 'history' ? 'blob' : 'file';
+  let s = `${stats.blobs} ${unit}${stats.blobs === 1 ? '' : 's'}, ${formatBytes(stats.bytes)}, ${stats.seconds.toFixed(2)} s`;
+  if (stats.skipped.count > 0) {
+    const reasons = Object.entries(stats.skipped.reasons)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([reason, count]) => `${reason} ${count}`)
+      .join(', ');
+    s += `; ${stats.skipped.count} skipped (${reasons})`;
+  }
+  return s;
+}
+
+function summaryLine(report: ScanReport, identifiable: number, legacy: number, options: TextReportOptions): string {
+  const total = identifiable + legacy;
+  const suppressed = options.suppressed ?? 0;
+  const known = suppressed > 0 ? `; ${suppressed} known from the baseline not shown` : '';
+  const what = options.scan === 'history' ? 'history' : 'working tree';
+  const stats = scanned(report.stats, options.scan);
+  if (total === 0) return `No ${suppressed > 0 ? 'new ' : ''}secrets found in ${what}: ${stats}${known}.\n`;
+  return `${total} secret${total === 1 ? '' : 's'} found (${identifiable} identifiable, ${legacy} legacy) in ${what}: ${stats}${known}.\n`;
+}

@@ -1,0 +1,254 @@
+import { execFile } from 'node:child_process';
+import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import type { Engine } from '../detectors/engine/engine.js';
+import type { Match } from '../detectors/types.js';
+import { FindingAggregator } from './aggregate.js';
+import type { ScanProgress, ScanReport } from './types.js';
+
+export type WorkingTreeErrorCode = 'SCAN_PATH_NOT_FOUND' | 'SCAN_NOT_A_DIRECTORY' | 'SCAN_GIT_FAILED';
+
+export class WorkingTreeError extends Error {
+  override readonly name = 'WorkingTreeError';
+  constructor(
+    readonly code: WorkingTreeErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface WorkingTreeScanOptions {
+  readonly engine: Engine;
+  readonly onProgress?: (p: ScanProgress) => void;
+  readonly signal?: AbortSignal;
+  /** Environment for the git commands (defaults to process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Files up to this size are read whole; larger ones are streamed so memory stays bounded. */
+const WHOLE_FILE_LIMIT = 8 * 1024 * 1024;
+const STREAM_CHUNK = 1024 * 1024;
+/** Reads in flight at once: enough to hide file-system latency, few enough to keep memory small. */
+const CONCURRENCY = 8;
+
+export type SkipReason = 'symlink' | 'not-a-file' | 'missing' | 'unreadable';
+
+interface FileEntry {
+  /** Path relative to the scanned root, `/`-separated, as bytes (names need not be UTF-8). */
+  readonly rel: Buffer;
+  /** Known before reading (an unreadable directory of the walk). */
+  readonly skip?: SkipReason;
+}
+
+/**
+ * Scans the files of a directory as bytes.
+ *
+ * In a git work tree it scans what `git ls-files -co --exclude-standard`
+ * lists under the directory: tracked files plus untracked files that are not
+ * ignored, i.e. what could be committed next. Elsewhere it walks the file
+ * system and skips only `.git` (repository internals, compressed; use a
+ * history scan for those): `node_modules`, build output and the like are
+ * scanned, because outside git there is no ignore list to say they are not
+ * the user's. Symbolic links are never followed; they, special files,
+ * vanished and unreadable files are counted in `stats.skipped` by reason.
+ */
+export async function scanWorkingTree(root: string, options: WorkingTreeScanOptions): Promise<ScanReport> {
+  const started = performance.now();
+  const { engine, onProgress, signal } = options;
+  const env = options.env ?? process.env;
+
+  let rootStat: Stats;
+  try {
+    rootStat = await lstat(root);
+  } catch {
+    throw new WorkingTreeError('SCAN_PATH_NOT_FOUND', `${root}: no such file or directory`);
+  }
+  if (rootStat.isSymbolicLink()) {
+    // A symlinked root is what the user named: follow that one link.
+    try {
+      rootStat = await stat(root);
+    } catch {
+      throw new WorkingTreeError('SCAN_PATH_NOT_FOUND', `${root}: dangling symbolic link`);
+    }
+  }
+  if (!rootStat.isDirectory()) throw new WorkingTreeError('SCAN_NOT_A_DIRECTORY', `${root}: not a directory`);
+
+  signal?.throwIfAborted();
+  const files = (await isGitWorkTree(root, env)) ? await gitListFiles(root, env) : await walk(root);
+
+  const rootBytes = Buffer.from(root.endsWith('/') ? root : `${root}/`);
+  const perFile: Array<Match[] | undefined> = new Array(files.length);
+  const skippedReasons: Record<string, number> = {};
+  let skippedCount = 0;
+  let skippedBytes = 0;
+  let blobs = 0;
+  let bytes = 0;
+  let done = 0;
+  const skip = (reason: SkipReason, size: number): void => {
+    skippedCount++;
+    skippedBytes += size;
+    skippedReasons[reason] = (skippedReasons[reason] ?? 0) + 1;
+  };
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      signal?.throwIfAborted();
+      const i = next++;
+      if (i >= files.length) return;
+      const entry = files[i]!;
+      const outcome: FileOutcome = entry.skip
+        ? { skipped: entry.skip, size: 0 }
+        : await scanFile(engine, Buffer.concat([rootBytes, entry.rel]));
+      if ('skipped' in outcome) {
+        skip(outcome.skipped, outcome.size);
+      } else {
+        blobs++;
+        bytes += outcome.bytes;
+        perFile[i] = outcome.matches;
+      }
+      done++;
+      onProgress?.({ blobsDone: done, blobsTotal: files.length, bytesDone: bytes });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, files.length) }, worker));
+  signal?.throwIfAborted();
+
+  // Aggregated in listing order, not completion order, so reports are deterministic.
+  const aggregator = new FindingAggregator();
+  for (let i = 0; i < files.length; i++) {
+    const matches = perFile[i];
+    if (!matches) continue;
+    const path = files[i]!.rel.toString('utf8');
+    for (const m of matches) aggregator.add(m, { path });
+  }
+
+  return {
+    findings: aggregator.findings(),
+    stats: {
+      blobs,
+      bytes,
+      skipped: { count: skippedCount, bytes: skippedBytes, reasons: skippedReasons },
+      seconds: (performance.now() - started) / 1000,
+    },
+  };
+}
+
+type FileOutcome = { matches: Match[]; bytes: number } | { skipped: SkipReason; size: number };
+
+async function scanFile(engine: Engine, abs: Buffer): Promise<FileOutcome> {
+  let st: Stats;
+  try {
+    st = await lstat(abs);
+  } catch (err) {
+    return { skipped: errno(err) === 'ENOENT' ? 'missing' : 'unreadable', size: 0 };
+  }
+  if (st.isSymbolicLink()) return { skipped: 'symlink', size: 0 };
+  if (!st.isFile()) return { skipped: 'not-a-file', size: 0 };
+  try {
+    if (st.size <= WHOLE_FILE_LIMIT) {
+      const buf = await readFile(abs);
+      return { matches: engine.scan(buf), bytes: buf.length };
+    }
+    const fh = await open(abs, 'r');
+    try {
+      const stream = engine.stream();
+      const matches: Match[] = [];
+      for (;;) {
+        // A fresh buffer per chunk: the engine may keep a view of the last one as overlap.
+        const chunk = Buffer.allocUnsafe(STREAM_CHUNK);
+        const { bytesRead } = await fh.read(chunk, 0, STREAM_CHUNK, null);
+        if (bytesRead === 0) break;
+        for (const m of stream.push(chunk.subarray(0, bytesRead))) matches.push(m);
+      }
+      for (const m of stream.end()) matches.push(m);
+      return { matches, bytes: stream.bytes };
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    return { skipped: errno(err) === 'ENOENT' ? 'missing' : 'unreadable', size: st.size };
+  }
+}
+
+function errno(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+interface GitResult {
+  readonly code: number | string | null;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+function git(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<GitResult> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, env, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? ((err as NodeJS.ErrnoException).code ?? 1) : 0;
+      resolve({ code, stdout, stderr: stderr.toString('utf8') });
+    });
+  });
+}
+
+/** True inside a git work tree; false when not in one or when git is not installed. */
+async function isGitWorkTree(root: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const r = await git(['rev-parse', '--is-inside-work-tree'], root, env);
+  if (r.code === 'ENOENT') return false;
+  if (r.code === 0) return r.stdout.toString('utf8').trim() === 'true';
+  // Not a repository is the ordinary case; anything else (e.g. "dubious ownership")
+  // would silently turn into an unfiltered walk, so it is an error.
+  if (/not a git repository/i.test(r.stderr)) return false;
+  throw new WorkingTreeError('SCAN_GIT_FAILED', `git rev-parse failed in ${root}: ${r.stderr.trim()}`);
+}
+
+async function gitListFiles(root: string, env: NodeJS.ProcessEnv): Promise<FileEntry[]> {
+  const r = await git(['ls-files', '-z', '-c', '-o', '--exclude-standard'], root, env);
+  if (r.code !== 0) throw new WorkingTreeError('SCAN_GIT_FAILED', `git ls-files failed in ${root}: ${r.stderr.trim()}`);
+  const out: FileEntry[] = [];
+  const seen = new Set<string>();
+  let start = 0;
+  for (;;) {
+    const nul = r.stdout.indexOf(0, start);
+    if (nul === -1) break;
+    if (nul > start) {
+      const rel = r.stdout.subarray(start, nul);
+      // Tracked files with merge conflicts are listed once per stage.
+      const key = rel.toString('latin1');
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push({ rel: Buffer.from(rel) });
+      }
+    }
+    start = nul + 1;
+  }
+  return out;
+}
+
+/** Depth-first walk, names as bytes, `.git` skipped, symlinks listed (and then skipped) but never followed. */
+async function walk(root: string): Promise<FileEntry[]> {
+  const out: FileEntry[] = [];
+  const rootBytes = Buffer.from(root.endsWith('/') ? root : `${root}/`);
+  const slash = Buffer.from('/');
+  const gitName = Buffer.from('.git');
+  const visit = async (relDir: Buffer | null): Promise<void> => {
+    const abs = relDir ? Buffer.concat([rootBytes, relDir]) : rootBytes;
+    let entries;
+    try {
+      entries = await readdir(abs, { withFileTypes: true, encoding: 'buffer' });
+    } catch {
+      if (relDir) out.push({ rel: relDir, skip: 'unreadable' });
+      return;
+    }
+    const named = entries.map((e) => ({ e, name: Buffer.from(e.name as unknown as Uint8Array) }));
+    named.sort((a, b) => Buffer.compare(a.name, b.name));
+    for (const { e, name } of named) {
+      if (name.equals(gitName)) continue;
+      const rel = relDir ? Buffer.concat([relDir, slash, name]) : name;
+      if (e.isDirectory()) await visit(rel);
+      else out.push({ rel });
+    }
+  };
+  await visit(null);
+  return out;
+}

@@ -1,0 +1,89 @@
+import { authErrors, errorBody, fingerprintPattern, pageQuery } from './common.js';
+
+const location = {
+  type: 'object',
+  required: ['repository', 'commit', 'path', 'line', 'column', 'author', 'email', 'date'],
+  properties: {
+    repository: { type: 'string' },
+    commit: { type: ['string', 'null'] },
+    path: { type: 'string' },
+    line: { type: 'integer' },
+    column: { type: 'integer' },
+    author: { type: ['string', 'null'] },
+    email: { type: ['string', 'null'] },
+    date: { type: ['string', 'null'] },
+  },
+} as const;
+
+const summaryProperties = {
+  fingerprint: { type: 'string' },
+  detector: { type: 'string' },
+  family: { type: 'string' },
+  provider: { type: 'string' },
+  title: { type: 'string' },
+  severity: { type: 'string', enum: ['critical', 'high', 'medium', 'low'] },
+  tier: { type: 'string', enum: ['identifiable', 'legacy'] },
+  confidence: { type: 'string', enum: ['high', 'medium', 'low'] },
+  reason: { type: 'string' },
+  docs: { type: 'string' },
+  revoke: { type: 'string' },
+  redacted: { type: 'string', description: 'The secret, redacted. The value itself is never returned.' },
+  companion: {
+    type: ['object', 'null'],
+    properties: { name: { type: 'string' }, redacted: { type: 'string' } },
+  },
+  context: { type: 'object', additionalProperties: { type: 'string' } },
+  status: { type: 'string', enum: ['open', 'live', 'unknown', 'revoked', 'closed'] },
+  firstSeen: { type: 'string', format: 'date-time' },
+  lastSeen: { type: 'string', format: 'date-time' },
+  locationCount: { type: 'integer' },
+  repositories: { type: 'array', items: { type: 'string' } },
+} as const;
+
+const summary = { type: 'object', properties: summaryProperties } as const;
+
+export const listFindingsSchema = {
+  summary: 'List findings (one per secret)',
+  tags: ['findings'],
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      status: { type: 'string', enum: ['open', 'live', 'unknown', 'revoked', 'closed'] },
+      provider: { type: 'string', minLength: 1, maxLength: 200 },
+      repository: { type: 'string', minLength: 1, maxLength: 1024 },
+      severity: { type: 'string', enum: ['critical', 'high', 'medium', 'low'] },
+      ...pageQuery,
+    },
+  },
+  response: {
+    200: {
+      type: 'object',
+      required: ['findings', 'nextCursor'],
+      properties: { findings: { type: 'array', items: summary }, nextCursor: { type: ['string', 'null'] } },
+    },
+    ...authErrors,
+  },
+} as const;
+
+export const getFindingSchema = {
+  summary: 'One finding with its locations',
+  tags: ['findings'],
+  params: {
+    type: 'object',
+    required: ['fingerprint'],
+    properties: { fingerprint: { type: 'string', pattern: fingerprintPattern } },
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        ...summaryProperties,
+        locations: { type: 'array', items: location },
+        locationsTruncated: { type: 'boolean' },
+      },
+    },
+    ...authErrors,
+    404: errorBody,
+  },
+} as const;

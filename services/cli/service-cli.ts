@@ -1,0 +1,51 @@
+import { userInfo } from 'node:os';
+import type { Redis } from 'ioredis';
+import type { AuditActor } from '../audit/audit-log.js';
+import { loadRedisConfig, type RedisConfig } from '../config/config.js';
+import { createRedisClient, pingRedis } from '../store/redis-client.js';
+
+/** What the service commands need from the CLI (cli/main.ts's CliIo satisfies it). */
+export interface ServiceCliIo {
+  readonly stdout: { write(s: string): unknown };
+  readonly stderr: { write(s: string): unknown };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export class ServiceCliError extends Error {
+  override readonly name = 'ServiceCliError';
+  constructor(
+    readonly code: 'REDIS_UNAVAILABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Opens Redis from REDIS_URL / PUSHGATE_REDIS_PREFIX for one command, and closes it after `fn`. */
+export async function withRedis<T>(env: NodeJS.ProcessEnv, fn: (redis: Redis, config: RedisConfig) => Promise<T>): Promise<T> {
+  const config = loadRedisConfig(env);
+  const redis = createRedisClient(config.redisUrl, 'cli', { maxRetriesPerRequest: 1, retryStrategy: (n) => (n > 3 ? null : 200), lazyConnect: true });
+  redis.on('error', () => {});
+  try {
+    try {
+      await redis.connect();
+      await pingRedis(redis, 5000);
+    } catch {
+      throw new ServiceCliError('REDIS_UNAVAILABLE', 'cannot reach Redis at REDIS_URL');
+    }
+    return await fn(redis, config);
+  } finally {
+    await redis.quit().catch(() => redis.disconnect());
+  }
+}
+
+/** Who ran a CLI command, for the audit log. */
+export function cliActor(): AuditActor {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (containers): keep "unknown"
+  }
+  return { kind: 'cli', id: user };
+}

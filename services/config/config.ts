@@ -1,0 +1,285 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { SecretValue } from '../../scanner/secret-value.js';
+import { KeyRing, parseKey } from '../crypto/secret-box.js';
+import { ConfigError, type ConfigProblem } from './config-error.js';
+
+/**
+ * The service's configuration, parsed from the environment once at start-up.
+ * Every problem is collected and reported together (ConfigError,
+ * `CONFIG_INVALID`), so an operator fixes the whole file in one go. Values
+ * that are secrets are held as SecretValue or inside KeyRing, so a config
+ * object that reaches a log line shows none of them.
+ *
+ * Every variable is listed in README.md, "Service configuration".
+ */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface RedisConfig {
+  readonly redisUrl: string;
+  /** Prefix of every key pushgate writes, so one Redis can hold several deployments (and tests). */
+  readonly redisPrefix: string;
+}
+
+export interface GithubConfig {
+  /** Webhook secrets to accept, current first (GITHUB_WEBHOOK_SECRET, then GITHUB_WEBHOOK_SECRET_PREVIOUS). */
+  readonly webhookSecrets: readonly SecretValue[];
+  readonly appId: string | undefined;
+  /** PEM text of the App's private key (read from the file when the variable named a path). */
+  readonly appPrivateKey: SecretValue | undefined;
+  /** REST API base URL without a trailing slash. */
+  readonly apiUrl: string;
+}
+
+export interface ServiceConfig extends RedisConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Seals finding secrets: the current key first, older keys still accepted for opening. */
+  readonly keyRing: KeyRing;
+  /** PUSHGATE_ADMIN_TOKEN: bootstraps the first admin token. */
+  readonly adminToken: SecretValue | undefined;
+  readonly github: GithubConfig;
+  readonly workerConcurrency: number;
+  readonly logLevel: LogLevel;
+  /** Largest request body POST /v1/scan accepts, in bytes. */
+  readonly scanBodyLimit: number;
+  /** PUSHGATE_* variables that no part of pushgate reads (probably typos), for a start-up warning. */
+  readonly unknownVariables: readonly string[];
+}
+
+export interface ConfigNeeds {
+  /** Require GITHUB_WEBHOOK_SECRET (the webhook receiver). */
+  readonly githubWebhook?: boolean;
+  /** Require GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY (posting statuses back to GitHub). */
+  readonly githubApp?: boolean;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8080,
+  redisPrefix: 'pushgate:',
+  githubApiUrl: 'https://api.github.com',
+  workerConcurrency: 4,
+  logLevel: 'info' as LogLevel,
+  scanBodyLimit: 1024 * 1024,
+} as const;
+
+/** Bearer tokens are looked up by SHA-256 (services/auth): only a long random token makes that safe. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+const MAX_SCAN_BODY_LIMIT = 256 * 1024 * 1024;
+
+/** Every PUSHGATE_* variable some part of pushgate reads; others draw a warning. */
+const KNOWN_PUSHGATE_VARIABLES = new Set([
+  'PUSHGATE_HOST',
+  'PUSHGATE_PORT',
+  'PUSHGATE_ENCRYPTION_KEY',
+  'PUSHGATE_ENCRYPTION_KEYS_PREVIOUS',
+  'PUSHGATE_ADMIN_TOKEN',
+  'PUSHGATE_WORKER_CONCURRENCY',
+  'PUSHGATE_LOG_LEVEL',
+  'PUSHGATE_SCAN_BODY_LIMIT',
+  'PUSHGATE_REDIS_PREFIX',
+  // read by the CLI and the hooks
+  'PUSHGATE_DEBUG',
+  'PUSHGATE_STATE_DIR',
+]);
+
+class Collector {
+  readonly problems: ConfigProblem[] = [];
+  constructor(readonly env: NodeJS.ProcessEnv) {}
+
+  /** The trimmed value, or undefined when unset or blank. */
+  get(name: string): string | undefined {
+    const v = this.env[name];
+    if (v === undefined) return undefined;
+    const t = v.trim();
+    return t === '' ? undefined : t;
+  }
+
+  problem(variable: string, message: string): void {
+    this.problems.push({ variable, message });
+  }
+}
+
+/** The Redis settings alone, for commands that only talk to the store (token, audit). */
+export function loadRedisConfig(env: NodeJS.ProcessEnv = process.env): RedisConfig {
+  const c = new Collector(env);
+  const redis = parseRedis(c);
+  if (c.problems.length > 0) throw new ConfigError(c.problems);
+  return redis;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNeeds = {}): ServiceConfig {
+  const c = new Collector(env);
+  const redis = parseRedis(c);
+  const host = c.get('PUSHGATE_HOST') ?? DEFAULTS.host;
+  const port = parseInteger(c, 'PUSHGATE_PORT', DEFAULTS.port, 0, 65535);
+  const keyRing = parseKeyRing(c);
+  const adminToken = parseAdminToken(c);
+  const github = parseGithub(c, needs);
+  const workerConcurrency = parseInteger(c, 'PUSHGATE_WORKER_CONCURRENCY', DEFAULTS.workerConcurrency, 1, 1000);
+  const logLevel = parseLogLevel(c);
+  const scanBodyLimit = parseSize(c, 'PUSHGATE_SCAN_BODY_LIMIT', DEFAULTS.scanBodyLimit, MAX_SCAN_BODY_LIMIT);
+  if (c.problems.length > 0 || !keyRing) throw new ConfigError(c.problems);
+  const unknownVariables = Object.keys(env)
+    .filter((k) => k.startsWith('PUSHGATE_') && !KNOWN_PUSHGATE_VARIABLES.has(k))
+    .sort();
+  return { ...redis, host, port, keyRing, adminToken, github, workerConcurrency, logLevel, scanBodyLimit, unknownVariables };
+}
+
+function parseRedis(c: Collector): RedisConfig {
+  const url = c.get('REDIS_URL');
+  let redisUrl = '';
+  if (!url) c.problem('REDIS_URL', 'required (e.g. redis://127.0.0.1:6379)');
+  else {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      c.problem('REDIS_URL', 'not a URL (expected redis://host:port or rediss://host:port)');
+    }
+    if (parsed && parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') c.problem('REDIS_URL', `scheme must be redis: or rediss:, not ${parsed.protocol}`);
+    redisUrl = url;
+  }
+  const redisPrefix = c.env['PUSHGATE_REDIS_PREFIX'] ?? DEFAULTS.redisPrefix;
+  if (!/^[\x21-\x7e]{1,64}$/.test(redisPrefix)) c.problem('PUSHGATE_REDIS_PREFIX', 'must be 1 to 64 printable characters without spaces');
+  return { redisUrl, redisPrefix };
+}
+
+function parseInteger(c: Collector, name: string, fallback: number, min: number, max: number): number {
+  const v = c.get(name);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    c.problem(name, `must be a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return Number(v);
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2 };
+
+/** Bytes, or with a binary unit: `512k`, `4mb`, `2MiB`. */
+export function parseSizeText(text: string): number | undefined {
+  const m = /^(\d+)\s*([a-z]*)$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = SIZE_UNITS[m[2]!.toLowerCase()];
+  return unit === undefined ? undefined : Number(m[1]) * unit;
+}
+
+function parseSize(c: Collector, name: string, fallback: number, max: number): number {
+  const v = c.get(name);
+  if (v === undefined) return fallback;
+  const n = parseSizeText(v);
+  if (n === undefined || n < 1 || n > max) {
+    c.problem(name, `must be a size from 1 byte to ${max / 1024 / 1024} MiB (e.g. 1048576, 512k, 4m)`);
+    return fallback;
+  }
+  return n;
+}
+
+function parseKeyRing(c: Collector): KeyRing | undefined {
+  const current = c.get('PUSHGATE_ENCRYPTION_KEY');
+  const previous = c.get('PUSHGATE_ENCRYPTION_KEYS_PREVIOUS');
+  const keys: Buffer[] = [];
+  let ok = true;
+  if (!current) {
+    c.problem('PUSHGATE_ENCRYPTION_KEY', 'required: 32 random bytes as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)');
+    ok = false;
+  } else {
+    try {
+      keys.push(parseKey(current));
+    } catch {
+      c.problem('PUSHGATE_ENCRYPTION_KEY', 'must be 32 bytes written as 64 hex digits or base64');
+      ok = false;
+    }
+  }
+  if (previous) {
+    for (const [i, part] of previous.split(',').entries()) {
+      try {
+        keys.push(parseKey(part));
+      } catch {
+        c.problem('PUSHGATE_ENCRYPTION_KEYS_PREVIOUS', `key ${i + 1} of the list must be 32 bytes written as 64 hex digits or base64`);
+        ok = false;
+      }
+    }
+  }
+  return ok ? new KeyRing(keys) : undefined;
+}
+
+function parseAdminToken(c: Collector): SecretValue | undefined {
+  const v = c.get('PUSHGATE_ADMIN_TOKEN');
+  if (v === undefined) return undefined;
+  if (v.length < MIN_ADMIN_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(v)) {
+    c.problem('PUSHGATE_ADMIN_TOKEN', `must be at least ${MIN_ADMIN_TOKEN_LENGTH} printable characters without spaces (e.g. \`openssl rand -hex 32\`)`);
+    return undefined;
+  }
+  return new SecretValue(v);
+}
+
+function parseLogLevel(c: Collector): LogLevel {
+  const v = c.get('PUSHGATE_LOG_LEVEL');
+  if (v === undefined) return DEFAULTS.logLevel;
+  const level = v.toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) {
+    c.problem('PUSHGATE_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+    return DEFAULTS.logLevel;
+  }
+  return level;
+}
+
+function parseGithub(c: Collector, needs: ConfigNeeds): GithubConfig {
+  const secret = c.get('GITHUB_WEBHOOK_SECRET');
+  const previous = c.get('GITHUB_WEBHOOK_SECRET_PREVIOUS');
+  const webhookSecrets: SecretValue[] = [];
+  if (secret) webhookSecrets.push(new SecretValue(secret));
+  else if (needs.githubWebhook) c.problem('GITHUB_WEBHOOK_SECRET', 'required to receive GitHub webhooks');
+  if (previous) {
+    if (!secret) c.problem('GITHUB_WEBHOOK_SECRET_PREVIOUS', 'set without GITHUB_WEBHOOK_SECRET (the previous secret only makes sense beside a current one)');
+    else webhookSecrets.push(new SecretValue(previous));
+  }
+
+  const appId = c.get('GITHUB_APP_ID');
+  if (appId !== undefined && !/^[1-9]\d{0,19}$/.test(appId)) c.problem('GITHUB_APP_ID', 'must be the numeric App ID');
+  const keyText = c.get('GITHUB_APP_PRIVATE_KEY');
+  let appPrivateKey: SecretValue | undefined;
+  if (keyText !== undefined) appPrivateKey = parsePrivateKey(c, keyText);
+  if (needs.githubApp || appId !== undefined || keyText !== undefined) {
+    if (appId === undefined) c.problem('GITHUB_APP_ID', needs.githubApp ? 'required' : 'required when GITHUB_APP_PRIVATE_KEY is set');
+    if (keyText === undefined) c.problem('GITHUB_APP_PRIVATE_KEY', needs.githubApp ? 'required (PEM text or a path to a PEM file)' : 'required when GITHUB_APP_ID is set');
+  }
+
+  let apiUrl: string = DEFAULTS.githubApiUrl;
+  const api = c.get('GITHUB_API_URL');
+  if (api !== undefined) {
+    try {
+      const u = new URL(api);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
+      apiUrl = api.replace(/\/+$/, '');
+    } catch {
+      c.problem('GITHUB_API_URL', 'must be an http(s) URL (e.g. https://github.example.com/api/v3)');
+    }
+  }
+  return { webhookSecrets, appId, appPrivateKey, apiUrl };
+}
+
+/** PEM text (literal `\n` escapes allowed, as env files often hold it) or a path to a PEM file. */
+function parsePrivateKey(c: Collector, text: string): SecretValue | undefined {
+  let pem: string;
+  if (text.includes('-----BEGIN')) pem = text.replace(/\\n/g, '\n');
+  else {
+    try {
+      pem = readFileSync(text, 'utf8');
+    } catch {
+      c.problem('GITHUB_APP_PRIVATE_KEY', 'is neither PEM text nor a readable file path');
+      return undefined;
+    }
+  }
+  try {
+    createPrivateKey(pem);
+  } catch {
+    c.problem('GITHUB_APP_PRIVATE_KEY', 'is not a valid PEM private key');
+    return undefined;
+  }
+  return new SecretValue(pem);
+}

@@ -1,0 +1,73 @@
+import type { Redis } from 'ioredis';
+import type { DestinationStream, Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { createEngine } from '../detectors/engine/engine.js';
+import { ALL_DETECTORS } from '../detectors/registry.js';
+import type { ApiDependencies } from './api/dependencies.js';
+import { AuditLog } from './audit/audit-log.js';
+import { TokenStore } from './auth/token-store.js';
+import type { ServiceConfig } from './config/config.js';
+import { createLogger } from './logging/logger.js';
+import { createServiceMetrics } from './metrics/metrics.js';
+import { BlockEventsStore } from './store/block-events-store.js';
+import { FindingsStore } from './store/findings-store.js';
+import { createRedisClient } from './store/redis-client.js';
+
+/**
+ * Everything a pushgate process (API or worker) shares, built from the
+ * config: one Redis connection, the stores, the audit log, the engine, the
+ * logger and the metrics registry. `close()` releases what it opened.
+ */
+export interface ServiceContext extends ApiDependencies {
+  readonly config: ServiceConfig;
+  close(): Promise<void>;
+}
+
+export interface ServiceContextOptions {
+  /** Use this connection instead of opening one (it is then not closed by close()). */
+  readonly redis?: Redis;
+  readonly logger?: Logger;
+  /** Where log lines go when no logger is given (default stdout). */
+  readonly logDestination?: DestinationStream;
+  readonly registry?: Registry;
+  readonly clock?: () => Date;
+  /** Process metrics (CPU, memory); default on. */
+  readonly defaultMetrics?: boolean;
+}
+
+export function createServiceContext(config: ServiceConfig, options: ServiceContextOptions = {}): ServiceContext {
+  const engine = createEngine(ALL_DETECTORS);
+  const logger =
+    options.logger ?? createLogger({ level: config.logLevel, engine, ...(options.logDestination ? { destination: options.logDestination } : {}) });
+  const ownsRedis = !options.redis;
+  const redis = options.redis ?? createRedisClient(config.redisUrl, 'api');
+  if (ownsRedis) redis.on('error', (err: Error) => logger.warn({ err }, 'redis connection error'));
+  const prefix = config.redisPrefix;
+  const clock = options.clock;
+  const common = { redis, prefix, ...(clock ? { clock } : {}) };
+  const audit = new AuditLog({ ...common, logger });
+  const findings = new FindingsStore({ ...common, keyRing: config.keyRing });
+  const blockEvents = new BlockEventsStore(common);
+  const tokens = new TokenStore({ ...common, audit });
+  const metrics = createServiceMetrics({
+    findings,
+    blockEvents,
+    defaultMetrics: options.defaultMetrics ?? true,
+    ...(options.registry ? { registry: options.registry } : {}),
+  });
+  return {
+    config,
+    redis,
+    findings,
+    blockEvents,
+    tokens,
+    audit,
+    engine,
+    metrics,
+    logger,
+    scanBodyLimit: config.scanBodyLimit,
+    async close() {
+      if (ownsRedis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { buildApi, type ApiOptions } from './api/app.js';
+import { loadConfig, type ServiceConfig } from './config/config.js';
+import { createServiceContext, type ServiceContext } from './context.js';
+import { pingRedis } from './store/redis-client.js';
+
+/**
+ * `pushgate serve`: parse the config (every problem at once), connect to
+ * Redis, bootstrap the admin token, build the API and listen. SIGTERM or
+ * SIGINT (or the abort signal) close it gracefully: stop accepting, let
+ * requests in flight finish (10 s at most), then close Redis.
+ */
+export class ServeError extends Error {
+  override readonly name = 'ServeError';
+  constructor(
+    readonly code: 'REDIS_UNAVAILABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ServeOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Aborting it shuts the service down gracefully. */
+  readonly signal?: AbortSignal;
+  /** Close gracefully on SIGTERM and SIGINT (default true; tests turn it off). */
+  readonly handleSignals?: boolean;
+  /** Where log lines go (default stdout). */
+  readonly logDestination?: DestinationStream;
+  /** Extra route plugins and readiness checks (queue and webhook parts). */
+  readonly api?: ApiOptions;
+  /** Already-parsed config (otherwise parsed from `env`). */
+  readonly config?: ServiceConfig;
+  /** How long to wait for Redis at start-up, ms (default 15000). */
+  readonly redisWaitMs?: number;
+}
+
+export interface RunningService {
+  /** e.g. http://127.0.0.1:8080 */
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly context: ServiceContext;
+  /** Graceful shutdown; safe to call more than once. */
+  close(): Promise<void>;
+  /** Settles when the service has shut down. */
+  readonly closed: Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startService(options: ServeOptions = {}): Promise<RunningService> {
+  const config = options.config ?? loadConfig(options.env ?? process.env);
+  const context = createServiceContext(config, options.logDestination ? { logDestination: options.logDestination } : {});
+  const log = context.logger;
+  if (config.unknownVariables.length > 0) log.warn({ variables: config.unknownVariables }, 'ignoring unknown PUSHGATE_* variables (typos?)');
+
+  const waitMs = options.redisWaitMs ?? 15_000;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await pingRedis(context.redis, 2000);
+      break;
+    } catch {
+      if (Date.now() >= deadline) {
+        await context.close();
+        throw new ServeError('REDIS_UNAVAILABLE', `Redis at REDIS_URL did not answer within ${waitMs / 1000} s`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  if (config.adminToken) {
+    const { changed } = await context.tokens.bootstrapAdmin(config.adminToken);
+    if (changed) log.info('installed the admin token from PUSHGATE_ADMIN_TOKEN');
+  } else if ((await context.tokens.list()).length === 0) {
+    log.warn('no API tokens exist: set PUSHGATE_ADMIN_TOKEN or run `pushgate token create --role admin`');
+  }
+
+  let app: FastifyInstance;
+  try {
+    app = await buildApi(context, options.api ?? {});
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  log.info({ url }, 'pushgate service listening');
+
+  let closing: Promise<void> | undefined;
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((r) => (resolveClosed = r));
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.info({ signal }, 'shutting down');
+    void close();
+  };
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      const timer = setTimeout(() => {
+        log.warn('requests still running after the grace period: closing their connections');
+        app.server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS);
+      // A keep-alive connection whose request finishes during shutdown is closed as soon as it is idle.
+      const sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(timer);
+        clearInterval(sweeper);
+        await context.close();
+        log.info('pushgate service stopped');
+        resolveClosed();
+      }
+    })();
+    return closing;
+  };
+  if (options.handleSignals ?? true) {
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  if (options.signal) {
+    if (options.signal.aborted) void close();
+    else options.signal.addEventListener('abort', () => void close(), { once: true });
+  }
+  return { url, app, context, close, closed };
+}
+
+/** The `pushgate serve` command body: runs until SIGTERM/SIGINT (or `signal`), then resolves. */
+export async function serve(options: ServeOptions = {}): Promise<void> {
+  const running = await startService(options);
+  await running.closed;
+}

@@ -1,0 +1,451 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Confidence, Severity, Tier } from '../../detectors/types.js';
+import { SecretValue } from '../../scanner/secret-value.js';
+import type { Finding, Location } from '../../scanner/types.js';
+import { type KeyRing, open, seal, sealedKeyId } from '../crypto/secret-box.js';
+import { decodeCursor, encodeCursor, listIndex, type SortOrder } from './index-page.js';
+import { indexMember, memberId, storeKeys, type StoreKeys } from './keys.js';
+import { LuaScript } from './lua-script.js';
+import { StoreError } from './store-error.js';
+
+/**
+ * The findings store: one Redis hash per secret (fingerprint), a hash of its
+ * locations, and sorted-set indexes by status, provider, severity,
+ * repository and age. Writes are Lua scripts, so each is all-or-nothing and
+ * safe to repeat: a rescan or a retried job adds nothing it already added.
+ *
+ * The secret itself is stored only sealed (AES-256-GCM, bound to the
+ * fingerprint, naming its key); no read method returns it except
+ * `revealSecret`, which exists for liveness re-checks.
+ */
+export type FindingStatus = 'open' | 'live' | 'unknown' | 'revoked' | 'closed';
+export const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'live', 'unknown', 'revoked', 'closed'];
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+export interface StoredLocation {
+  readonly repository: string;
+  readonly commit: string | null;
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  readonly author: string | null;
+  readonly email: string | null;
+  /** Author date of the commit (ISO 8601), when known. */
+  readonly date: string | null;
+}
+
+export interface StoredFinding {
+  readonly fingerprint: string;
+  readonly detector: string;
+  readonly family: string;
+  readonly provider: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly tier: Tier;
+  readonly confidence: Confidence;
+  readonly reason: string;
+  readonly docs: string;
+  readonly revoke: string;
+  readonly redacted: string;
+  readonly companion: { readonly name: string; readonly redacted: string } | null;
+  readonly context: Readonly<Record<string, string>>;
+  readonly status: FindingStatus;
+  /** When pushgate first and last recorded it (ISO 8601). */
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly locationCount: number;
+  readonly repositories: readonly string[];
+}
+
+export interface FindingDetail extends StoredFinding {
+  /** Sorted by repository, date, commit, path, line; at most `locationLimit`. */
+  readonly locations: readonly StoredLocation[];
+  readonly locationsTruncated: boolean;
+}
+
+export interface FindingQuery {
+  readonly status?: FindingStatus;
+  readonly provider?: string;
+  readonly repository?: string;
+  readonly severity?: Severity;
+  /** `desc` (default): newest first seen first. */
+  readonly order?: SortOrder;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+export interface FindingPage {
+  readonly findings: StoredFinding[];
+  /** Pass back as `cursor` for the next page; null when there is none. A page may hold fewer than `limit` items and still have a next one. */
+  readonly nextCursor: string | null;
+}
+
+export interface AddFindingsResult {
+  /** Findings that were new to the store. */
+  readonly created: number;
+  /** Locations that were new to the store (across all findings). */
+  readonly locationsAdded: number;
+  readonly findings: ReadonlyArray<{ readonly fingerprint: string; readonly created: boolean; readonly locationsAdded: number }>;
+}
+
+export interface RevealedSecret {
+  readonly secret: SecretValue;
+  readonly companion?: { readonly name: string; readonly value: SecretValue };
+}
+
+export interface FindingsStoreOptions {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly keyRing: KeyRing;
+  readonly clock?: () => Date;
+}
+
+/** Locations per script call: bounds one call's run time inside Redis. */
+const LOCATION_BATCH = 500;
+const MAX_PAGE = 500;
+export const DEFAULT_LOCATION_LIMIT = 1000;
+
+/**
+ * KEYS: 1 finding, 2 locations, 3 repositories, 4 all, 5 status:open, 6 provider, 7 severity, 8 repository index.
+ * ARGV: 1 new member, 2 now ms, 3 repository, 4 n field pairs, then the pairs, then location key/json pairs.
+ * Returns {created (0/1), locations added}.
+ */
+const UPSERT = new LuaScript(`
+local member = redis.call('HGET', KEYS[1], 'member')
+local created = 0
+local now = tonumber(ARGV[2])
+local nfields = tonumber(ARGV[4])
+if not member then
+  member = ARGV[1]
+  local fields = {'member', member, 'status', 'open', 'firstSeen', ARGV[2], 'lastSeen', ARGV[2], 'locationCount', '0'}
+  for i = 5, 4 + nfields * 2 do fields[#fields + 1] = ARGV[i] end
+  redis.call('HSET', KEYS[1], unpack(fields))
+  redis.call('ZADD', KEYS[4], 0, member)
+  redis.call('ZADD', KEYS[5], 0, member)
+  redis.call('ZADD', KEYS[6], 0, member)
+  redis.call('ZADD', KEYS[7], 0, member)
+  created = 1
+end
+local added = 0
+for i = 5 + nfields * 2, #ARGV, 2 do
+  added = added + redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1])
+end
+if added > 0 then
+  redis.call('HINCRBY', KEYS[1], 'locationCount', added)
+  redis.call('SADD', KEYS[3], ARGV[3])
+  redis.call('ZADD', KEYS[8], 0, member)
+end
+if now > tonumber(redis.call('HGET', KEYS[1], 'lastSeen')) then
+  redis.call('HSET', KEYS[1], 'lastSeen', ARGV[2])
+end
+return {created, added}
+`);
+
+/**
+ * KEYS: 1 finding, 2.. every status index in FINDING_STATUSES order.
+ * ARGV: 1 new status, 2 index (1-based) of the new status's key among KEYS[2..].
+ * Returns the previous status, or false when the finding does not exist.
+ */
+const SET_STATUS = new LuaScript(`
+local member = redis.call('HGET', KEYS[1], 'member')
+if not member then return false end
+local previous = redis.call('HGET', KEYS[1], 'status')
+for i = 2, #KEYS do redis.call('ZREM', KEYS[i], member) end
+redis.call('ZADD', KEYS[1 + tonumber(ARGV[2])], 0, member)
+redis.call('HSET', KEYS[1], 'status', ARGV[1])
+return previous
+`);
+
+/** KEYS: 1 finding. ARGV: 1 field, 2 expected value, 3 new value. Compare-and-set, for re-sealing under a new key. */
+const COMPARE_AND_SET = new LuaScript(`
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+  return 1
+end
+return 0
+`);
+
+const SUMMARY_FIELDS = [
+  'detector',
+  'family',
+  'provider',
+  'title',
+  'severity',
+  'tier',
+  'confidence',
+  'reason',
+  'docs',
+  'revoke',
+  'redacted',
+  'companionName',
+  'companionRedacted',
+  'context',
+  'status',
+  'firstSeen',
+  'lastSeen',
+  'locationCount',
+] as const;
+
+export class FindingsStore {
+  readonly keys: StoreKeys;
+  private readonly redis: Redis;
+  private readonly keyRing: KeyRing;
+  private readonly clock: () => Date;
+
+  constructor(options: FindingsStoreOptions) {
+    this.redis = options.redis;
+    this.keys = storeKeys(options.prefix);
+    this.keyRing = options.keyRing;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /**
+   * Records findings seen in `repository`. Idempotent: a location already
+   * stored (same repository, commit, path, line, column) is not added again,
+   * a finding already stored keeps its first-seen time, status and sealed
+   * secret. Each call of the underlying script is atomic; a finding with more
+   * than 500 locations is written in several calls, each complete in itself,
+   * so a crash between them leaves a consistent record that a retry completes.
+   */
+  async addFindings(repository: string, findings: readonly Finding[]): Promise<AddFindingsResult> {
+    const now = this.clock().getTime();
+    const results: Array<{ fingerprint: string; created: boolean; locationsAdded: number }> = [];
+    for (const finding of findings) {
+      const fp = finding.fingerprint;
+      const fields = this.recordFields(finding);
+      const k = this.keys;
+      const scriptKeys = [
+        k.finding(fp),
+        k.findingLocations(fp),
+        k.findingRepositories(fp),
+        k.findingsAll,
+        k.findingsByStatus('open'),
+        k.findingsByProvider(finding.provider),
+        k.findingsBySeverity(finding.severity),
+        k.findingsByRepository(repository),
+      ];
+      const locationPairs = finding.locations.map((l) => locationEntry(repository, l));
+      let created = false;
+      let added = 0;
+      // At least one call even without locations, so the finding itself is recorded.
+      for (let i = 0; i === 0 || i < locationPairs.length; i += LOCATION_BATCH) {
+        const batch = locationPairs.slice(i, i + LOCATION_BATCH).flat();
+        const reply = (await UPSERT.run(this.redis, scriptKeys, [
+          indexMember(now, fp),
+          now,
+          repository,
+          fields.length / 2,
+          ...fields,
+          ...batch,
+        ])) as [number, number];
+        if (reply[0] === 1) created = true;
+        added += reply[1];
+      }
+      results.push({ fingerprint: fp, created, locationsAdded: added });
+    }
+    return {
+      created: results.filter((r) => r.created).length,
+      locationsAdded: results.reduce((n, r) => n + r.locationsAdded, 0),
+      findings: results,
+    };
+  }
+
+  private recordFields(f: Finding): string[] {
+    const fields: Array<[string, string]> = [
+      ['fingerprint', f.fingerprint],
+      ['detector', f.detector],
+      ['family', f.family],
+      ['provider', f.provider],
+      ['title', f.title],
+      ['severity', f.severity],
+      ['tier', f.tier],
+      ['confidence', f.confidence],
+      ['reason', f.reason],
+      ['docs', f.docs],
+      ['revoke', f.revoke],
+      ['redacted', f.secret.redacted],
+      ['context', JSON.stringify(f.context)],
+      // The one place a secret is revealed on the write path: to be sealed.
+      ['secret', seal(this.keyRing, f.secret.reveal(), f.fingerprint)],
+    ];
+    if (f.companion) {
+      fields.push(['companionName', f.companion.name]);
+      fields.push(['companionRedacted', f.companion.value.redacted]);
+      fields.push(['companionSecret', seal(this.keyRing, f.companion.value.reveal(), `${f.fingerprint}\0companion`)]);
+    }
+    return fields.flat();
+  }
+
+  async get(fingerprint: string, options: { locationLimit?: number } = {}): Promise<FindingDetail | null> {
+    const limit = options.locationLimit ?? DEFAULT_LOCATION_LIMIT;
+    const [summary] = await this.summaries([fingerprint]);
+    if (!summary) return null;
+    const raw = await this.redis.hvals(this.keys.findingLocations(fingerprint));
+    const locations = raw.map(parseLocation).sort(compareLocations);
+    return { ...summary, locations: locations.slice(0, limit), locationsTruncated: locations.length > limit };
+  }
+
+  async list(query: FindingQuery = {}): Promise<FindingPage> {
+    const k = this.keys;
+    const indexes: string[] = [];
+    if (query.status) indexes.push(k.findingsByStatus(query.status));
+    if (query.provider) indexes.push(k.findingsByProvider(query.provider));
+    if (query.severity) indexes.push(k.findingsBySeverity(query.severity));
+    if (query.repository) indexes.push(k.findingsByRepository(query.repository));
+    if (indexes.length === 0) indexes.push(k.findingsAll);
+    const order = query.order ?? 'desc';
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
+    const after = query.cursor ? decodeCursor(query.cursor, 'findings', order) : '';
+    const page = await listIndex(this.redis, indexes, after, order, limit);
+    const findings = await this.summaries(page.members.map(memberId));
+    return {
+      findings: findings.filter((f): f is StoredFinding => f !== null),
+      nextCursor: page.last ? encodeCursor('findings', order, page.last) : null,
+    };
+  }
+
+  private async summaries(fingerprints: readonly string[]): Promise<Array<StoredFinding | null>> {
+    if (fingerprints.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const fp of fingerprints) {
+      pipeline.hmget(this.keys.finding(fp), ...SUMMARY_FIELDS);
+      pipeline.smembers(this.keys.findingRepositories(fp));
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    return fingerprints.map((fp, i) => {
+      const [err1, values] = replies[i * 2] ?? [];
+      const [err2, repositories] = replies[i * 2 + 1] ?? [];
+      if (err1 || err2) throw err1 ?? err2;
+      const v = values as Array<string | null>;
+      if (v[0] === null || v[0] === undefined) return null;
+      const get = (name: (typeof SUMMARY_FIELDS)[number]): string => v[SUMMARY_FIELDS.indexOf(name)] ?? '';
+      const companionName = v[SUMMARY_FIELDS.indexOf('companionName')];
+      return {
+        fingerprint: fp,
+        detector: get('detector'),
+        family: get('family'),
+        provider: get('provider'),
+        title: get('title'),
+        severity: get('severity') as Severity,
+        tier: get('tier') as Tier,
+        confidence: get('confidence') as Confidence,
+        reason: get('reason'),
+        docs: get('docs'),
+        revoke: get('revoke'),
+        redacted: get('redacted'),
+        companion: companionName ? { name: companionName, redacted: get('companionRedacted') } : null,
+        context: JSON.parse(get('context') || '{}') as Record<string, string>,
+        status: get('status') as FindingStatus,
+        firstSeen: new Date(Number(get('firstSeen'))).toISOString(),
+        lastSeen: new Date(Number(get('lastSeen'))).toISOString(),
+        locationCount: Number(get('locationCount')),
+        repositories: (repositories as string[]).sort(),
+      };
+    });
+  }
+
+  /** Moves a finding to `status` (and between status indexes) atomically. Returns the previous status, or null when there is no such finding. */
+  async setStatus(fingerprint: string, status: FindingStatus): Promise<{ previous: FindingStatus } | null> {
+    const index = FINDING_STATUSES.indexOf(status);
+    if (index < 0) throw new StoreError('STATUS_INVALID', `unknown status ${JSON.stringify(status)}`);
+    const keys = [this.keys.finding(fingerprint), ...FINDING_STATUSES.map((s) => this.keys.findingsByStatus(s))];
+    const previous = (await SET_STATUS.run(this.redis, keys, [status, index + 1])) as string | null;
+    return previous ? { previous: previous as FindingStatus } : null;
+  }
+
+  /** The secret in clear, for liveness checks only. Never return it from an API or put it in a job payload. */
+  async revealSecret(fingerprint: string): Promise<RevealedSecret | null> {
+    const [sealed, companionName, companionSealed] = await this.redis.hmget(this.keys.finding(fingerprint), 'secret', 'companionName', 'companionSecret');
+    if (!sealed) return null;
+    const secret = new SecretValue(open(this.keyRing, sealed, fingerprint));
+    if (companionName && companionSealed) {
+      return { secret, companion: { name: companionName, value: new SecretValue(open(this.keyRing, companionSealed, `${fingerprint}\0companion`)) } };
+    }
+    return { secret };
+  }
+
+  async countByStatus(): Promise<Record<FindingStatus, number>> {
+    const pipeline = this.redis.pipeline();
+    for (const s of FINDING_STATUSES) pipeline.zcard(this.keys.findingsByStatus(s));
+    const replies = (await pipeline.exec()) ?? [];
+    const out = {} as Record<FindingStatus, number>;
+    FINDING_STATUSES.forEach((s, i) => {
+      const [err, n] = replies[i] ?? [];
+      if (err) throw err;
+      out[s] = Number(n);
+    });
+    return out;
+  }
+
+  /**
+   * Re-seals every secret not sealed with the key ring's current key (after
+   * PUSHGATE_ENCRYPTION_KEY rotated). Safe to run while the service writes:
+   * each value is replaced only if it did not change meanwhile.
+   */
+  async resealSecrets(): Promise<{ readonly resealed: number; readonly total: number }> {
+    const current = this.keyRing.current.id;
+    let resealed = 0;
+    let total = 0;
+    let after = '';
+    for (;;) {
+      const members = await this.redis.zrangebylex(this.keys.findingsAll, after ? `(${after}` : '-', '+', 'LIMIT', 0, 500);
+      if (members.length === 0) break;
+      after = members[members.length - 1]!;
+      for (const member of members) {
+        const fp = memberId(member);
+        const key = this.keys.finding(fp);
+        const [sealed, companionSealed] = await this.redis.hmget(key, 'secret', 'companionSecret');
+        total++;
+        let changed = false;
+        for (const [field, value, context] of [
+          ['secret', sealed, fp],
+          ['companionSecret', companionSealed, `${fp}\0companion`],
+        ] as const) {
+          if (!value || sealedKeyId(value) === current) continue;
+          const fresh = seal(this.keyRing, open(this.keyRing, value, context), context);
+          if ((await COMPARE_AND_SET.run(this.redis, [key], [field, value, fresh])) === 1) changed = true;
+        }
+        if (changed) resealed++;
+      }
+    }
+    return { resealed, total };
+  }
+}
+
+function locationEntry(repository: string, l: Location): [string, string] {
+  const stored: StoredLocation = {
+    repository,
+    commit: l.commit ?? null,
+    path: l.path,
+    line: l.line,
+    column: l.column,
+    author: l.author ?? null,
+    email: l.email ?? null,
+    date: l.date ?? null,
+  };
+  const id = createHash('sha256')
+    .update(`${repository}\0${stored.commit ?? ''}\0${l.path}\0${l.line}\0${l.column}`)
+    .digest('hex')
+    .slice(0, 32);
+  return [id, JSON.stringify(stored)];
+}
+
+function parseLocation(json: string): StoredLocation {
+  return JSON.parse(json) as StoredLocation;
+}
+
+function compareLocations(a: StoredLocation, b: StoredLocation): number {
+  return (
+    cmp(a.repository, b.repository) ||
+    cmp(a.date ?? '', b.date ?? '') ||
+    cmp(a.commit ?? '', b.commit ?? '') ||
+    cmp(a.path, b.path) ||
+    a.line - b.line ||
+    a.column - b.column
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

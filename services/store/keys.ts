@@ -1,0 +1,62 @@
+/**
+ * Every Redis key pushgate's store, auth and audit write, in one place. All
+ * start with the configured prefix (PUSHGATE_REDIS_PREFIX, `pushgate:` by
+ * default). Index sets are sorted sets whose members all have score 0 and
+ * read `<first seen, 15-digit ms>:<id>`, so ZRANGEBYLEX pages through them in
+ * time order with an exact cursor even when many entries share a millisecond.
+ */
+export interface StoreKeys {
+  readonly prefix: string;
+  finding(fingerprint: string): string;
+  findingLocations(fingerprint: string): string;
+  findingRepositories(fingerprint: string): string;
+  readonly findingsAll: string;
+  findingsByStatus(status: string): string;
+  findingsByProvider(provider: string): string;
+  findingsBySeverity(severity: string): string;
+  findingsByRepository(repository: string): string;
+  blockEvent(id: string): string;
+  readonly blockEventsAll: string;
+  blockEventsByRepository(repository: string): string;
+  blockEventsByPusher(pusher: string): string;
+  /** Token metadata by SHA-256 of the token. */
+  tokenByHash(hash: string): string;
+  /** Token id -> SHA-256 of the token (listing, revocation by id). */
+  readonly tokens: string;
+  /** Which token hash the PUSHGATE_ADMIN_TOKEN bootstrap installed. */
+  readonly tokenBootstrap: string;
+  readonly auditStream: string;
+  readonly auditHead: string;
+}
+
+export function storeKeys(prefix: string): StoreKeys {
+  return {
+    prefix,
+    finding: (fp) => `${prefix}finding:${fp}`,
+    findingLocations: (fp) => `${prefix}finding:${fp}:locations`,
+    findingRepositories: (fp) => `${prefix}finding:${fp}:repositories`,
+    findingsAll: `${prefix}findings:all`,
+    findingsByStatus: (s) => `${prefix}findings:status:${s}`,
+    findingsByProvider: (p) => `${prefix}findings:provider:${p.toLowerCase()}`,
+    findingsBySeverity: (s) => `${prefix}findings:severity:${s}`,
+    findingsByRepository: (r) => `${prefix}findings:repository:${r}`,
+    blockEvent: (id) => `${prefix}block-event:${id}`,
+    blockEventsAll: `${prefix}block-events:all`,
+    blockEventsByRepository: (r) => `${prefix}block-events:repository:${r}`,
+    blockEventsByPusher: (p) => `${prefix}block-events:pusher:${p}`,
+    tokenByHash: (h) => `${prefix}token:${h}`,
+    tokens: `${prefix}tokens`,
+    tokenBootstrap: `${prefix}tokens:bootstrap`,
+    auditStream: `${prefix}audit`,
+    auditHead: `${prefix}audit:head`,
+  };
+}
+
+/** `<ms, 15 digits>:<id>`: sorts by time, then id, as plain bytes. */
+export function indexMember(timeMs: number, id: string): string {
+  return `${String(Math.max(0, Math.floor(timeMs))).padStart(15, '0')}:${id}`;
+}
+
+export function memberId(member: string): string {
+  return member.slice(member.indexOf(':') + 1);
+}

@@ -1,0 +1,27 @@
+import { createEngine, type Engine } from '../../detectors/engine/engine.js';
+import { examples as githubPat } from '../../detectors/github-pat-classic/examples.js';
+import { ALL_DETECTORS } from '../../detectors/registry.js';
+import { FindingAggregator } from '../../scanner/aggregate.js';
+import type { Finding, Location } from '../../scanner/types.js';
+import { TokenFactory } from './token-factory.js';
+
+let engine: Engine | undefined;
+
+/** One engine over every detector, shared by a test file. */
+export function testEngine(): Engine {
+  engine ??= createEngine(ALL_DETECTORS);
+  return engine;
+}
+
+/** GitHub classic PATs with valid checksums, generated now from a seed (never committed). */
+export function githubTokens(seed: string, n: number): string[] {
+  const t = new TokenFactory(seed);
+  return Array.from({ length: n }, () => githubPat.generate!(t));
+}
+
+/** Findings as a scanner produces them: the real engine over `text`, every match at `location`. */
+export function findingsIn(text: string, location: Omit<Location, 'line' | 'column' | 'offset'>): Finding[] {
+  const aggregator = new FindingAggregator();
+  for (const m of testEngine().scan(Buffer.from(text, 'utf8'))) aggregator.add(m, location);
+  return aggregator.findings();
+}
