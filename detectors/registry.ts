@@ -94,6 +94,7 @@ import { detector as dockerConfigAuths } from './docker-config-auths/detector.js
 import { detector as basicAuthHeader } from './basic-auth-header/detector.js';
 import { detector as genericSecretAssignment } from './generic-secret-assignment/detector.js';
 import { detector as privateKeyInKeystore } from './private-key-in-keystore/detector.js';
+import { detector as credentialConstructorCall } from './credential-constructor-call/detector.js';
 
 /**
  * Every detector, in a fixed order. One line per detector folder; the
@@ -195,6 +196,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   basicAuthHeader,
   genericSecretAssignment,
   privateKeyInKeystore,
+  credentialConstructorCall,
 ];
 
 /** Only the detectors that may block a push. */

@@ -13,6 +13,8 @@ export interface MessageOptions {
   readonly limit?: number;
   /** The hook's name in messages, e.g. "pushgate pre-receive". */
   readonly source?: string;
+  /** `commit`: the secret is only staged (pre-commit), so the advice is simpler. */
+  readonly stage?: 'push' | 'commit';
 }
 
 const RULE = '-'.repeat(68);
@@ -28,9 +30,11 @@ export function rejectionMessage(findings: readonly Finding[], options: MessageO
   const commits = new Set(findings.flatMap((f) => f.locations.map((l) => l.commit).filter(Boolean)));
   const lines: string[] = [];
   lines.push(RULE);
-  lines.push(red(bold(`PUSH REJECTED by ${options.source ?? 'pushgate'}: ${plural(findings.length, 'secret')} found in ${plural(commits.size, 'commit')}`)));
+  const staged = options.stage === 'commit';
+  const where = staged ? 'in the staged changes' : `in ${plural(commits.size, 'commit')}`;
+  lines.push(red(bold(`${staged ? 'COMMIT' : 'PUSH'} REJECTED by ${options.source ?? 'pushgate'}: ${plural(findings.length, 'secret')} found ${where}`)));
   lines.push('Secrets must not enter the repository history. There is no bypass:');
-  lines.push('remove the secret from every commit of this push, then push again.');
+  lines.push(staged ? 'remove the secret from the files, `git add` them, then commit again.' : 'remove the secret from every commit of this push, then push again.');
   lines.push(RULE);
   findings.slice(0, limit).forEach((f, i) => {
     lines.push(bold(`[${i + 1}] ${f.title}: ${f.redacted}`));
@@ -45,6 +49,13 @@ export function rejectionMessage(findings: readonly Finding[], options: MessageO
   });
   if (findings.length > limit) lines.push(`... and ${plural(findings.length - limit, 'more secret')} not listed.`);
   lines.push(RULE);
+  if (staged) {
+    lines.push('Keep the secret out of the repository: read it from the environment or a');
+    lines.push('secret manager instead. If it was ever shared or pushed anywhere, rotate it:');
+    for (const f of uniqueByDetector(findings.slice(0, limit))) lines.push(`  - ${f.title}: ${f.revoke}`);
+    lines.push(RULE);
+    return lines.join('\n') + '\n';
+  }
   lines.push('How to remove a secret from your unpushed commits:');
   lines.push('  In your last commit:  delete it from the file, `git add` the file,');
   lines.push('                        then `git commit --amend` and push again.');
@@ -56,12 +67,7 @@ export function rejectionMessage(findings: readonly Finding[], options: MessageO
   lines.push('                        staged; delete the secret and commit again.');
   lines.push('If the secret was ever pushed anywhere else or shared, it is exposed:');
   lines.push('rotate it now. How, per credential:');
-  const seen = new Set<string>();
-  for (const f of findings.slice(0, limit)) {
-    if (seen.has(f.detector)) continue;
-    seen.add(f.detector);
-    lines.push(`  - ${f.title}: ${f.revoke}`);
-  }
+  for (const f of uniqueByDetector(findings.slice(0, limit))) lines.push(`  - ${f.title}: ${f.revoke}`);
   lines.push(RULE);
   return lines.join('\n') + '\n';
 }
@@ -83,6 +89,11 @@ function oldestCommit(findings: readonly Finding[]): string | undefined {
   // Locations are in the push's topological order (oldest first) when the push scanner builds them.
   for (const f of findings) for (const l of f.locations) if (l.commit) return l.commit;
   return undefined;
+}
+
+function uniqueByDetector(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => !seen.has(f.detector) && seen.add(f.detector));
 }
 
 function plural(n: number, word: string): string {

@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import type { Engine } from '../detectors/engine/engine.js';
 import type { Match } from '../detectors/types.js';
 import { FindingAggregator } from './aggregate.js';
 import { ScanAbortedError } from './git/errors.js';
 import { readBlobs, type BlobVisitor, type SkipReason } from './git/object-reader.js';
 import { openRepository } from './git/repository.js';
+import { ScanPool } from './scan-pool.js';
 import type { Finding, Location, ScanProgress, ScanReport } from './types.js';
 
 export interface HistoryScanOptions {
@@ -20,7 +22,19 @@ export interface HistoryScanOptions {
    * Either way the repository is `repoPath`.
    */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Worker threads that scan while this thread reads git. Default: one per
+   * core, started once the scan has read PARALLEL_AFTER_BYTES, so a push is
+   * scanned in this thread and pays nothing for them. A number: that many,
+   * started before the first blob. 0: scan in this thread. Workers are only
+   * used for engines made of registry detectors (a worker rebuilds the
+   * engine from detector ids) and when running compiled JavaScript.
+   */
+  readonly threads?: number;
 }
+
+/** A scan smaller than this is over before workers would be up (they take ~100 ms to load the engine). */
+const PARALLEL_AFTER_BYTES = 4 * 1024 * 1024;
 
 /**
  * Scans every distinct blob reachable from `revisions` exactly once, as bytes
@@ -48,8 +62,40 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   let blobs = 0;
   let bytes = 0;
 
+  const threads = options.threads ?? (availableParallelism() > 1 ? Math.min(availableParallelism(), 8) : 0);
+  let pool: ScanPool | undefined;
+  let poolTried = false;
+  if (options.threads !== undefined && threads > 0) {
+    poolTried = true;
+    pool = ScanPool.create(engine, threads);
+    if (pool && !(await pool.whenReady())) {
+      await pool.close();
+      pool = undefined;
+    }
+  }
+  const keep = (matches: Match[]): Match[] | undefined => (matches.length > 0 ? matches : undefined);
+
   const visitor: BlobVisitor<Match[]> = {
     open() {
+      if (!poolTried && threads > 0 && bytes > PARALLEL_AFTER_BYTES) {
+        poolTried = true;
+        pool = ScanPool.create(engine, threads);
+      }
+      if (pool?.ready) {
+        const blob = pool.open();
+        let size = 0;
+        return {
+          write(chunk) {
+            size += chunk.length;
+            blob.write(chunk);
+          },
+          end() {
+            blobs++;
+            bytes += size;
+            return blob.end().then(keep);
+          },
+        };
+      }
       const stream = engine.stream();
       let found: Match[] | undefined;
       return {
@@ -81,6 +127,10 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
     ...(onProgress
       ? { progress: (p) => onProgress({ blobsDone: p.blobsRead, blobsTotal: p.blobsTotal, bytesDone: p.bytesRead }) }
       : {}),
+    flow: {
+      saturated: () => pool?.saturated() ?? false,
+      onDrain: (resume) => (pool ? pool.onDrain(resume) : resume()),
+    },
   };
 
   const report = (): ScanReport => {
@@ -102,6 +152,8 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   } catch (err) {
     if (err instanceof ScanAbortedError) throw new ScanAbortedError<ScanReport>(report(), err.cause);
     throw err;
+  } finally {
+    await pool?.close();
   }
   return report();
 }

@@ -56,9 +56,16 @@ function toWire(m: Match, index: Map<string, number>): WireMatch {
   };
 }
 
-if (parentPort) {
+/** What scan-pool.ts passes as workerData; the marker keeps this module inert when merely imported in some other worker. */
+export interface ScanWorkerData {
+  readonly pushgateScanWorker: true;
+  readonly detectorIds: readonly string[];
+}
+
+const data = workerData as Partial<ScanWorkerData> | null;
+if (parentPort && data?.pushgateScanWorker === true) {
   const port = parentPort;
-  const ids = (workerData as { detectorIds: string[] }).detectorIds;
+  const ids = data.detectorIds ?? [];
   const byId = new Map(ALL_DETECTORS.map((d) => [d.id, d]));
   const engine = createEngine(ids.map((id) => byId.get(id)!));
   const index = new Map(ids.map((id, i) => [id, i]));

@@ -103,6 +103,23 @@ describe('scanWorkingTree in a git work tree', () => {
     expect(foundAt(report)).toEqual({ 'a/conf.yml': [inside] });
   });
 
+  it('scans the repository at the path even when GIT_DIR names another one (run from a git hook)', async () => {
+    const t = new TokenFactory('wt-gitdir');
+    const [mine, theirs] = [makeCrc32Token(t, 'ghp_'), makeCrc32Token(t, 'ghp_')];
+    const root = tempDir();
+    const other = tempDir();
+    git(root, 'init', '-q');
+    git(other, 'init', '-q');
+    put(root, 'mine.txt', `t=${mine}\n`);
+    put(other, 'theirs.txt', `t=${theirs}\n`);
+    git(other, 'add', '.');
+    // With GIT_DIR alone git would take the current directory as the other repository's work tree.
+    const env = { ...process.env, GIT_DIR: join(other, '.git') };
+    const report = await scanWorkingTree(root, { engine, env });
+    expect(foundAt(report)).toEqual({ 'mine.txt': [mine] });
+    expect(report.stats).toMatchObject({ blobs: 1, skipped: { count: 0 } });
+  });
+
   it('counts deleted tracked files and symlinks as skipped, and never follows a link', async () => {
     const t = new TokenFactory('wt-skip');
     const target = makeCrc32Token(t, 'ghp_');
@@ -132,7 +149,7 @@ describe('scanWorkingTree in a git work tree', () => {
     put(root, 'a.txt', 'x');
     execFileSync('chown', ['-R', 'nobody', root]);
     const env = { PATH: process.env['PATH'], GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-    await expect(scanWorkingTree(root, { engine, env })).rejects.toMatchObject({ code: 'SCAN_GIT_FAILED' });
+    await expect(scanWorkingTree(root, { engine, env })).rejects.toMatchObject({ code: 'REPOSITORY_UNTRUSTED' });
   });
 });
 

@@ -1,12 +1,13 @@
-import { execFile } from 'node:child_process';
 import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { Engine } from '../detectors/engine/engine.js';
 import type { Match } from '../detectors/types.js';
 import { FindingAggregator } from './aggregate.js';
+import { GitNotFoundError, NotARepositoryError } from './git/errors.js';
+import { gitEnvironment, runGit, type GitInvocation } from './git/git-process.js';
 import type { ScanProgress, ScanReport } from './types.js';
 
-export type WorkingTreeErrorCode = 'SCAN_PATH_NOT_FOUND' | 'SCAN_NOT_A_DIRECTORY' | 'SCAN_GIT_FAILED';
+export type WorkingTreeErrorCode = 'SCAN_PATH_NOT_FOUND' | 'SCAN_NOT_A_DIRECTORY';
 
 export class WorkingTreeError extends Error {
   override readonly name = 'WorkingTreeError';
@@ -22,7 +23,7 @@ export interface WorkingTreeScanOptions {
   readonly engine: Engine;
   readonly onProgress?: (p: ScanProgress) => void;
   readonly signal?: AbortSignal;
-  /** Environment for the git commands (defaults to process.env). */
+  /** Environment for git (see gitEnvironment: variables naming another repository are always dropped). */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -56,7 +57,7 @@ interface FileEntry {
 export async function scanWorkingTree(root: string, options: WorkingTreeScanOptions): Promise<ScanReport> {
   const started = performance.now();
   const { engine, onProgress, signal } = options;
-  const env = options.env ?? process.env;
+  const env = gitEnvironment(options.env);
 
   let rootStat: Stats;
   try {
@@ -75,7 +76,8 @@ export async function scanWorkingTree(root: string, options: WorkingTreeScanOpti
   if (!rootStat.isDirectory()) throw new WorkingTreeError('SCAN_NOT_A_DIRECTORY', `${root}: not a directory`);
 
   signal?.throwIfAborted();
-  const files = (await isGitWorkTree(root, env)) ? await gitListFiles(root, env) : await walk(root);
+  const git: GitInvocation = { cwd: root, env };
+  const files = (await isGitWorkTree(git, signal)) ? await gitListFiles(git, signal) : await walk(root);
 
   const rootBytes = Buffer.from(root.endsWith('/') ? root : `${root}/`);
   const perFile: Array<Match[] | undefined> = new Array(files.length);
@@ -176,43 +178,32 @@ function errno(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
-interface GitResult {
-  readonly code: number | string | null;
-  readonly stdout: Buffer;
-  readonly stderr: string;
+/**
+ * True inside a git work tree; false outside one and when git is not
+ * installed. Other git failures (e.g. REPOSITORY_UNTRUSTED, "dubious
+ * ownership") are thrown: falling back to a walk would silently scan ignored
+ * files too.
+ */
+async function isGitWorkTree(git: GitInvocation, signal: AbortSignal | undefined): Promise<boolean> {
+  try {
+    const out = await runGit(['rev-parse', '--is-inside-work-tree'], git, { repoPath: git.cwd, ...(signal ? { signal } : {}) });
+    return out.toString('utf8').trim() === 'true';
+  } catch (err) {
+    if (err instanceof NotARepositoryError || err instanceof GitNotFoundError) return false;
+    throw err;
+  }
 }
 
-function git(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<GitResult> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, env, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? ((err as NodeJS.ErrnoException).code ?? 1) : 0;
-      resolve({ code, stdout, stderr: stderr.toString('utf8') });
-    });
-  });
-}
-
-/** True inside a git work tree; false when not in one or when git is not installed. */
-async function isGitWorkTree(root: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const r = await git(['rev-parse', '--is-inside-work-tree'], root, env);
-  if (r.code === 'ENOENT') return false;
-  if (r.code === 0) return r.stdout.toString('utf8').trim() === 'true';
-  // Not a repository is the ordinary case; anything else (e.g. "dubious ownership")
-  // would silently turn into an unfiltered walk, so it is an error.
-  if (/not a git repository/i.test(r.stderr)) return false;
-  throw new WorkingTreeError('SCAN_GIT_FAILED', `git rev-parse failed in ${root}: ${r.stderr.trim()}`);
-}
-
-async function gitListFiles(root: string, env: NodeJS.ProcessEnv): Promise<FileEntry[]> {
-  const r = await git(['ls-files', '-z', '-c', '-o', '--exclude-standard'], root, env);
-  if (r.code !== 0) throw new WorkingTreeError('SCAN_GIT_FAILED', `git ls-files failed in ${root}: ${r.stderr.trim()}`);
+async function gitListFiles(git: GitInvocation, signal: AbortSignal | undefined): Promise<FileEntry[]> {
+  const stdout = await runGit(['ls-files', '-z', '-c', '-o', '--exclude-standard'], git, { repoPath: git.cwd, ...(signal ? { signal } : {}) });
   const out: FileEntry[] = [];
   const seen = new Set<string>();
   let start = 0;
   for (;;) {
-    const nul = r.stdout.indexOf(0, start);
+    const nul = stdout.indexOf(0, start);
     if (nul === -1) break;
     if (nul > start) {
-      const rel = r.stdout.subarray(start, nul);
+      const rel = stdout.subarray(start, nul);
       // Tracked files with merge conflicts are listed once per stage.
       const key = rel.toString('latin1');
       if (!seen.has(key)) {

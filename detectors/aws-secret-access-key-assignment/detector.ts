@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caselessAny } from '../builders/ascii-caseless.js';
 import { charClasses, shannonEntropy } from '../builders/entropy.js';
 import { placeholderReason } from '../builders/placeholder.js';
 import { keyWords } from '../builders/assignment.js';
@@ -10,19 +11,25 @@ export function validateAwsSecret({ secret, groups }: Candidate): Verdict | null
   const key = groups['key'] ?? '';
   const words = keyWords(key);
   if (words.some((w) => ['id', 'name', 'arn', 'path', 'file', 'env', 'var', 'ref', 'length', 'param'].includes(w))) return null;
-  // A secret access key is 40 characters of base64 from a random source: all three of
-  // upper, lower and digit show up in all but about 0.1% of real keys; hex (a SHA-1) never fits.
-  const cls = charClasses(secret);
-  if (!(cls.lower && cls.upper && cls.digit)) return null;
-  if (/^[0-9a-fA-F]+$/.test(secret)) return null;
-  if (shannonEntropy(secret) < 4.0) return null;
   if (placeholderReason(secret)) return null;
   const explicit = EXPLICIT_KEY.test(key);
+  // S3-compatible stores (MinIO, Ceph RGW and others) accept other secrets under the same names; 40 hex is a common shape there.
+  if (/^[0-9a-f]{40}$/.test(secret)) {
+    if (!explicit || shannonEntropy(secret) < 3.2) return null;
+    return { confidence: 'low', reason: `40-character hex value assigned to "${key}" (not AWS's format; an S3-compatible store's secret?)` };
+  }
+  // An AWS secret access key is 40 characters of base64 from a random source: upper, lower and
+  // digit all show up in all but about 0.1% of real keys.
+  const cls = charClasses(secret);
+  if (!(cls.lower && cls.upper && cls.digit)) return null;
+  if (shannonEntropy(secret) < 4.0) return null;
   return {
     confidence: explicit ? 'high' : 'medium',
     reason: `40-character base64 value assigned to "${key}"`,
   };
 }
+
+const KEY_WORDS = ['secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_secret', 'aws-secret', 'awssecret', 'secret_key'];
 
 export const detector: Detector = {
   id: 'aws-secret-access-key-assignment',
@@ -34,10 +41,10 @@ export const detector: Detector = {
   docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
   revoke:
     'Deactivate and delete the access key in IAM (Users > Security credentials), check CloudTrail for its use, and move the workload to a role.',
-  keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_secret', 'aws-secret', 'awssecret', 'secret_key'],
+  keywords: KEY_WORDS,
   keywordsIgnoreCase: true,
   pattern:
-    String.raw`(?P<key>[\w.\-]*(?i:secret_access_key|secretaccesskey|secret-access-key|aws_secret|aws-secret|awssecret|secret_key)[\w.\-]*)` +
+    String.raw`(?P<key>[\w.\-]*${caselessAny(KEY_WORDS)}[\w.\-]*)` +
     String.raw`(?:\\?["'\]]){0,2}[ \t]*(?:=>|:=|=|:|,|[ \t]|\r?\n[ \t]*value[ \t]*:)[ \t]*(?:\\?["'])?(?P<secret>[A-Za-z0-9/+]{40})`,
   alphabet: 'A-Za-z0-9/+',
   window: { before: 40, after: 160 },

@@ -22,6 +22,9 @@ export const examples: DetectorExamples = {
     add((s, id) => `fs.s3a.access.key=${id}\nfs.s3a.secret_access_key=${s}\n`);
     add((s) => `AWS_SECRET_ACCESS_KEY: "${s}"  # rotated 2021-03\n`, false);
     add((s) => `docker run -e AWS_SECRET_ACCESS_KEY=${s} -e AWS_REGION=eu-central-1 app\n`, false);
+    // An S3-compatible store's secret (hex) under the AWS name: low confidence.
+    const minio = hex(t, 40);
+    out.push({ text: `export AWS_SECRET_ACCESS_KEY='${minio}'\nexport AWS_S3_ENDPOINT=https://minio.corp.io\n`, secret: minio });
     return out;
   },
   negatives: (t) => {
@@ -32,7 +35,8 @@ export const examples: DetectorExamples = {
       `aws_secret_access_key:${'a'.repeat(40)}`,
       `"aws_secret_access_key" =  aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaend`,
       `export AWS_SECRET_ACCESS_KEY=ded7db27a4558e2ea9bbf0bf36ae0e8521618f366c`,
-      `AWS_SECRET_ACCESS_KEY=${hex(t, 40)}`,
+      `secret_key = "${hex(t, 40)}"`,
+      `AWS_SECRET_ACCESS_KEY=${'0123456789abcdef'.repeat(3).slice(0, 40)}`,
       `aws_secret_key: OOzkR1+hF+1ABCsIFDJMEUtqmtnZ1234567890`,
       `AWS_SECRET_ACCESS_KEY=\${AWS_SECRET_ACCESS_KEY}`,
       `aws_secret_access_key = os.environ["AWS_SECRET_ACCESS_KEY"]`,

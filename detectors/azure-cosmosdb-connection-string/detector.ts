@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caseless } from '../builders/ascii-caseless.js';
 import { azureKeyRejection } from '../builders/azure-key.js';
 
 export function validateCosmosKey({ secret, groups }: Candidate): Verdict | null {
@@ -18,7 +19,7 @@ export const detector: Detector = {
     'Regenerate the key in the Azure portal (Cosmos DB account > Keys > Regenerate), then switch clients to Microsoft Entra ID or a Key Vault reference.',
   keywords: ['accountendpoint='],
   keywordsIgnoreCase: true,
-  pattern: String.raw`(?i:AccountEndpoint)=https://(?P<account>[a-z0-9\-]+)\.documents\.azure\.(?:com|us|cn)(?::443)?/?[\s"'+]*;[\s"'+]*(?i:AccountKey)=(?P<secret>[A-Za-z0-9+/]{86}==)`,
+  pattern: String.raw`${caseless('AccountEndpoint')}=https://(?P<account>[a-z0-9\-]+)\.documents\.azure\.(?:com|us|cn)(?::443)?/?[\s"'+]*;[\s"'+]*${caseless('AccountKey')}=(?P<secret>[A-Za-z0-9+/]{86}==)`,
   alphabet: 'A-Za-z0-9+/',
   window: { before: 0, after: 260 },
   validate: validateCosmosKey,

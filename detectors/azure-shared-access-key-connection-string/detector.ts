@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caseless, caselessAny } from '../builders/ascii-caseless.js';
 import { azureKeyRejection } from '../builders/azure-key.js';
 
 const SERVICES: ReadonlyArray<[RegExp, string]> = [
@@ -35,9 +36,9 @@ export const detector: Detector = {
   keywords: ['sharedaccesskey='],
   keywordsIgnoreCase: true,
   pattern:
-    String.raw`(?:(?i:Endpoint=sb://|HostName=)(?P<host>[A-Za-z0-9.\-]+)/?[\s"'+]*;[\s"'+]*)?` +
-    String.raw`(?:(?i:SharedAccessKeyName)=(?P<keyName>[^;\s"']+)[\s"'+]*;[\s"'+]*|(?i:DeviceId)=[^;\s"']+[\s"'+]*;[\s"'+]*)?` +
-    String.raw`(?i:SharedAccessKey)=(?P<secret>[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)`,
+    String.raw`(?:${caselessAny(['Endpoint=sb://', 'HostName='])}(?P<host>[A-Za-z0-9.\-]+)/?[\s"'+]*;[\s"'+]*)?` +
+    String.raw`(?:${caseless('SharedAccessKeyName')}=(?P<keyName>[^;\s"']+)[\s"'+]*;[\s"'+]*|${caseless('DeviceId')}=[^;\s"']+[\s"'+]*;[\s"'+]*)?` +
+    String.raw`${caseless('SharedAccessKey')}=(?P<secret>[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{86}==)`,
   alphabet: 'A-Za-z0-9+/',
   window: { before: 360, after: 100 },
   validate: validateSharedAccessKey,

@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caseless } from '../builders/ascii-caseless.js';
 import { azureKeyRejection } from '../builders/azure-key.js';
 
 export function validateStorageKey({ secret, groups, matchText }: Candidate): Verdict | null {
@@ -22,7 +23,7 @@ export const detector: Detector = {
   keywords: ['accountkey='],
   keywordsIgnoreCase: true,
   // AccountName usually precedes AccountKey, possibly across string concatenation or lines.
-  pattern: String.raw`(?:(?i:DefaultEndpointsProtocol)=https?[\s"'+]*;[\s"'+]*)?(?:(?i:AccountName)=(?P<account>[a-z0-9]{3,24})[\s"'+]*;[\s"'+]*(?:(?i:[a-z]+)=[^;\s"']*[\s"'+]*;[\s"'+]*){0,4})?(?i:AccountKey)=(?P<secret>[A-Za-z0-9+/]{86}==)`,
+  pattern: String.raw`(?:${caseless('DefaultEndpointsProtocol')}=https?[\s"'+]*;[\s"'+]*)?(?:${caseless('AccountName')}=(?P<account>[a-z0-9]{3,24})[\s"'+]*;[\s"'+]*(?:[A-Za-z]+=[^;\s"']*[\s"'+]*;[\s"'+]*){0,4})?${caseless('AccountKey')}=(?P<secret>[A-Za-z0-9+/]{86}==)`,
   alphabet: 'A-Za-z0-9+/',
   window: { before: 420, after: 100 },
   validate: validateStorageKey,

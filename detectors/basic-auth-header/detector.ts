@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caseless } from '../builders/ascii-caseless.js';
 import { strengthOf } from '../builders/entropy.js';
 import { decodeBase64, identifiableFormatReason, isPrintableAscii, placeholderReason, weakPasswordReason } from '../builders/placeholder.js';
 
@@ -37,7 +38,7 @@ export const detector: Detector = {
   // `Authorization: Basic ...` in HTTP dumps and curl, `"Authorization": "Basic ..."` in code and JSON,
   // `setRequestProperty("Authorization", "Basic ...")`, git `http.extraheader="AUTHORIZATION: basic ..."`,
   // nginx `proxy_set_header Authorization "Basic ..."`.
-  pattern: String.raw`(?i:(?:proxy-)?authorization)(?:\\?["'])?[ \t]*[:=,]?[ \t]*(?:\\?["'])?[ \t]*(?i:basic)[ \t]+(?P<secret>[A-Za-z0-9+/]+={0,2})`,
+  pattern: String.raw`(?:${caseless('proxy-')})?${caseless('authorization')}(?:\\?["'])?[ \t]*[:=,]?[ \t]*(?:\\?["'])?[ \t]*${caseless('basic')}[ \t]+(?P<secret>[A-Za-z0-9+/]+={0,2})`,
   alphabet: 'A-Za-z0-9+/',
   window: { before: 6, after: 460 },
   validate: validateBasicAuth,

@@ -16,7 +16,7 @@ const PLACEHOLDER_WORDS = new Set([
   'text', 'redacted', 'hidden', 'masked', 'removed', 'omitted', 'censored', 'filtered', 'secure', 'insecure',
   'token', 'apikey', 'key', 'mykey', 'yourkey', 'notset', 'unset', 'nopassword', 'notasecret', 'replaceme',
   'setme', 'fillme', 'required', 'optional', 'generated', 'random', 'private', 'public', 'hunter', 'sekret',
-  'opensesame', 'credentials', 'credential', 'auth', 'env', 'local', 'dev', 'development', 'prod', 'production',
+  'opensesame', 'sekrit', 'credentials', 'credential', 'auth', 'env', 'local', 'dev', 'development', 'prod', 'production',
   'staging', 'temp', 'tmp', 'anonymous', 'nobody', 'xyz', 'abc', 'abcd', 'abcdef', 'abcdefg', 'abcdefgh',
 ]);
 
@@ -26,6 +26,8 @@ const PLACEHOLDER_MARKERS = [
   'placeholder', 'dummy', 'redacted', 'yourpass', 'your_', 'your-', 'yourkey', 'yourtoken', 'yoursecret',
   'insert_', 'insert-', 'replace_', 'replace-', 'replaceme', 'goeshere', 'goes_here', 'goes-here', '_here', '-here',
   'fake', 'notreal', 'not_real', 'not-real', 'xxxx', '****', 'lorem', 'ipsum', 'foobar',
+  // "password" / "secret" in other languages, common in documentation examples.
+  'passwort', 'kennwort', 'geheim', 'motdepasse', 'contrasena', 'contraseña', 'senha', 'segredo', 'secreto', 'wachtwoord',
 ];
 
 /**
@@ -42,17 +44,31 @@ const WEAK_PARTS = [
   'trustno', 'hunter', 'vmware', 'cisco', 'tomcat', 'jenkins', 'docker', 'kube', 'vagrant', 'ubuntu', 'centos',
   'pi', 'raspberry', 'toor', 'sa', 'sys', 'system', 'manager', 'oracle', 'scott', 'tiger', 'elastic', 'kibana',
   'rabbit', 'rabbitmq', 'minio', 'minioadmin', 'keycloak', 'grafana', 'neo', 'neo4j', 'couchdb', 'postgre',
-  'a', 'b', 'c', 'x', 'y', 'z', 'q', 'w', 'e', 'r', 't',
 ];
 const WEAK_PART_SET = new Set(WEAK_PARTS);
 const WEAK_PART_MAX = Math.max(...WEAK_PARTS.map((w) => w.length));
 
-/** SHA-256 of well-known public keys (emulators, RFC examples), kept hashed so this file trips no scanner. */
+/** SHA-256 of well-known public values (emulator keys, RFC examples), kept hashed so this file trips no scanner. */
 const PUBLIC_KEY_HASHES = new Set([
   // Azurite / Azure Storage emulator account key for devstoreaccount1 (documented by Microsoft).
   '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
   // Azure Cosmos DB emulator master key (documented by Microsoft).
   'aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615',
+  // Example credentials printed in RFC 6749 (OAuth 2.0) and RFC 5849 (OAuth 1.0), copied into many libraries' docs.
+  '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c', // RFC 6749 access token
+  '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32', // RFC 6749 refresh token
+  'ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981', // RFC 6749 client credentials (base64)
+  '53f5da0aaa93d64cd5772c554cbf940f0539e689dddbeb8f923eec3f72c02ea9', // RFC 6749 client secret
+  'a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f', // RFC 6749 authorization code
+  '9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42', // RFC 5849 token
+  'cb87c87e4a138d9a72259d2a01bab15623c9846e568c1509b287721645a6ea53', // RFC 5849 secret
+  '649e1f5c769e718ba10d1a702a36499a731441d960b06da91c4c97786bf84595', // RFC 5849 secret
+  'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72', // RFC 5849 token
+  '293257ab6495ebb11cf9e4aee0686ca30df8de2ab8d251f2cbbcf177bdfcae91', // RFC 5849 consumer key
+  '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb', // RFC 5849 token
+  '6aa14267d94944e6b6483c81f5ad37f87bbc7e88aa368d4aba1e71e0b79cd8c4', // RFC 5849 temporary credentials
+  'c20fbc2b96183894fb46187909d02afbef5b1b56398ece2a653745dbfb407553', // RFC 5849 secret
+  'b87dad10a32a2d81aa2e36e31e258b36ac0c3b07d1c1d5837185e206e17e3a06', // RFC 5849 secret
 ]);
 
 /**
@@ -61,11 +77,11 @@ const PUBLIC_KEY_HASHES = new Set([
  * reported twice under two families.
  */
 const IDENTIFIABLE_PREFIXES = [
-  'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'npm_', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxe-', 'xapp-',
+  'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'npm_', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxe-', 'xoxe.', 'xoxc-', 'xoxs-', 'xapp-',
   'sk_live_', 'rk_live_', 'sk_test_', 'glpat-', 'gldt-', 'glrt-', 'glptt-', 'glsoat-', 'GR1348941', 'AIza',
   'sk-ant-', 'sk-proj-', 'SG.', 'shpat_', 'shpca_', 'shppa_', 'shpss_', 'dop_v1_', 'doo_v1_', 'dor_v1_', 'hf_',
   'PMAK-', 'pypi-AgEI', 'dapi', 'dp.pt.', 'lin_api_', 'hvs.', 'hvb.', 'ATATT3', 'glc_', 'glsa_', 'sntrys_', 'sbp_',
-  'pscale_tkn_', 'AGE-SECRET-KEY-1', 'AKIA', 'ASIA', '-----BEGIN',
+  'pscale_tkn_', 'AGE-SECRET-KEY-1', 'AKIA', 'ASIA', '-----BEGIN', 'LS0tLS1CRUdJTi',
 ];
 
 function undoLeet(s: string): string {
@@ -87,6 +103,22 @@ function letterCore(value: string): string {
   // Trailing digits and symbols are decoration (`secret123!`), not leetspeak.
   const trimmed = lower.replace(/[^a-z]+$/, '');
   return undoLeet(trimmed).replace(/[^a-z]/g, '');
+}
+
+/**
+ * Length of the longest run in which each alphanumeric character is one more
+ * than the one `stride` places before it: `abcdef`/`3456` (stride 1),
+ * `a1b2c3d4` (stride 2, counted over both interleaved sequences).
+ */
+function longestSequentialRun(s: string, stride: number): number {
+  let best = Math.min(s.length, stride);
+  let run = best;
+  for (let i = stride; i < s.length; i++) {
+    const ok = s.charCodeAt(i) - s.charCodeAt(i - stride) === 1 && /[A-Za-z0-9]/.test(s[i]!);
+    run = ok ? run + 1 : stride;
+    if (run > best) best = run;
+  }
+  return best;
 }
 
 /** True when `core` splits entirely into WEAK_PARTS (dynamic programming over prefixes). */
@@ -115,7 +147,7 @@ export function placeholderReason(value: string): string | null {
   if (v.length === 0) return 'empty value';
   if (/\$\{[^}]*\}?/.test(v) || /^\$\(/.test(v)) return 'variable reference ${...}';
   if (/^\$[A-Za-z_0-9{]/.test(v) || /^\$env:/i.test(v)) return 'variable reference $VAR';
-  if (/%[A-Za-z_][A-Za-z0-9_]*%/.test(v)) return 'variable reference %VAR%';
+  if (/^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /%[A-Z_][A-Z0-9_]{2,}%/.test(v)) return 'variable reference %VAR%';
   if (/\{\{.*\}\}|\{%.*%\}/.test(v) || v.startsWith('{{')) return 'template {{...}}';
   if (/#\{[^}]*\}/.test(v)) return 'interpolation #{...}';
   if (/^<[^<>]*>?$/.test(v) || /&lt;|&gt;/.test(v)) return 'angle-bracket placeholder';
@@ -128,6 +160,8 @@ export function placeholderReason(value: string): string | null {
     return 'encrypted value, hash or secret-manager reference';
   }
   if (/^(.)\1+$/.test(v)) return 'one repeated character';
+  if (longestSequentialRun(v, 1) >= 6) return 'sequential filler (abcdef, 123456)';
+  if (longestSequentialRun(v.replace(/[^A-Za-z0-9]/g, ''), 2) >= 12) return 'sequential filler (a1b2c3d4...)';
   if (/^[xX*•#.?_\-]{3,}$/.test(v)) return 'mask';
   const lower = v.toLowerCase();
   const core = letterCore(v);
@@ -145,8 +179,9 @@ export function placeholderReason(value: string): string | null {
 /** Why an unquoted value looks like source code (a variable, call, property or index), or null. */
 export function codeReason(value: string): string | null {
   const v = value.trim();
-  if (/^[A-Za-z_$][\w$.]*\s*\(/.test(v) || /\)\s*;?$/.test(v) && /\(/.test(v)) return 'function call';
-  if (/^[A-Za-z_$][\w$]*(?:\.|->|::)[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)*[;,]?$/.test(v)) return 'property access';
+  if (/[A-Za-z_$][\w$.]*\s*\(/.test(v) || (/\)\s*;?$/.test(v) && /\(/.test(v))) return 'function call';
+  if (/^[A-Za-z_$][\w$]*(?:\??\.|->|::)[A-Za-z_$][\w$]*(?:(?:\??\.|->|::)[A-Za-z_$][\w$]*)*[;,]?$/.test(v)) return 'property access';
+  if (/^[\w$.]+\?[^:]*:/.test(v)) return 'conditional expression';
   if (/^[A-Za-z_$][\w$.]*\[/.test(v)) return 'index expression';
   if (/^[&*@!:]/.test(v)) return 'reference or symbol';
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[;,]?$/.test(v)) return 'constant name';
@@ -191,7 +226,7 @@ export function hostKind(host: string): HostKind {
   }
   if (
     /(?:^|\.)example(?:\.(?:com|org|net|edu))?$/.test(h) || h.endsWith('.test') || h.endsWith('.invalid') ||
-    /(?:^|\.)(?:contoso|fabrikam|domain|yourdomain|mydomain|yourcompany|mycompany|acme|foo|bar|server|host)\.(?:com|org|net)$/.test(h) ||
+    /(?:^|\.)(?:contoso|fabrikam|domain|yourdomain|mydomain|company|yourcompany|mycompany|acme|foo|bar|server|host)\.(?:com|org|net)$/.test(h) ||
     /^(?:your|my)[-_.]/.test(h) || /^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(h)
   ) {
     return 'documentation';

@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caselessAny } from '../builders/ascii-caseless.js';
 import { strengthOf } from '../builders/entropy.js';
 import { hostKind, identifiableFormatReason, placeholderReason, weakPasswordReason } from '../builders/placeholder.js';
 
@@ -40,7 +41,7 @@ export const detector: Detector = {
   keywords: ['password', 'pwd'],
   keywordsIgnoreCase: true,
   pattern:
-    String.raw`(?:${PAIR})*\b(?i:password|pwd)[ \t]*=[ \t]*(?P<secret>[^;'"\s]+)(?:;[ \t]*[A-Za-z][A-Za-z0-9 _]*[ \t]*=[^;'"\r\n]*)*`,
+    String.raw`(?:${PAIR})*\b${caselessAny(['password', 'pwd'])}[ \t]*=[ \t]*(?P<secret>[^;'"\s]+)(?:;[ \t]*[A-Za-z][A-Za-z0-9 _]*[ \t]*=[^;'"\r\n]*)*`,
   alphabet: '',
   window: { before: 480, after: 720 },
   validate: validateConnectionString,

@@ -57,15 +57,32 @@ function variants(byte: number, ignoreCase: boolean): number[] {
   return [byte];
 }
 
-/** Probability (by the frequency model) that a byte has a low nibble in `lo` and a high nibble in `hi`. */
+/**
+ * Probability (by the frequency model) that a byte has a low nibble in `lo`
+ * and a high nibble in `hi` (16-bit sets). Sums over low nibbles are
+ * precomputed per high nibble and per half of the set, so planning stays in
+ * the low milliseconds.
+ */
 const FREQ_TOTAL = SOURCE_BYTE_FREQUENCY.reduce((a, b) => a + b, 0);
+const LO_SUMS = (() => {
+  const sums = new Float64Array(16 * 2 * 256);
+  for (let h = 0; h < 16; h++) {
+    for (let half = 0; half < 2; half++) {
+      for (let set = 0; set < 256; set++) {
+        let sum = 0;
+        for (let l = 0; l < 8; l++) if (set & (1 << l)) sum += SOURCE_BYTE_FREQUENCY[(h << 4) | (half * 8 + l)]!;
+        sums[(h * 2 + half) * 256 + set] = sum / FREQ_TOTAL;
+      }
+    }
+  }
+  return sums;
+})();
 function nibbleRate(lo: number, hi: number): number {
   let sum = 0;
   for (let h = 0; h < 16; h++) {
-    if ((hi & (1 << h)) === 0) continue;
-    for (let l = 0; l < 16; l++) if ((lo & (1 << l)) !== 0) sum += SOURCE_BYTE_FREQUENCY[(h << 4) | l]!;
+    if ((hi & (1 << h)) !== 0) sum += LO_SUMS[h * 512 + (lo & 0xff)]! + LO_SUMS[h * 512 + 256 + (lo >>> 8)]!;
   }
-  return sum / FREQ_TOTAL;
+  return sum;
 }
 
 function fingerprintSets(bytes: Uint8Array, ignoreCase: boolean, offset: number, width: number): { lo: number[]; hi: number[] } {
@@ -112,55 +129,63 @@ function planKeyword(spec: KeywordSpec, index: number, width: number): PlannedKe
 }
 
 /** Expected work of a bucket per text byte: how often it fires times the keywords it must verify. */
-function bucketCost(members: readonly PlannedKeyword[]): number {
-  if (members.length === 0) return 0;
-  const width = members[0]!.lo.length;
-  const lo = new Array<number>(width).fill(0);
-  const hi = new Array<number>(width).fill(0);
-  for (const m of members) {
-    for (let k = 0; k < width; k++) {
-      lo[k]! |= m.lo[k]!;
-      hi[k]! |= m.hi[k]!;
+function bucketCost(members: readonly PlannedKeyword[], extra?: PlannedKeyword, skip?: PlannedKeyword): number {
+  const n = members.length + (extra ? 1 : 0) - (skip ? 1 : 0);
+  if (n === 0) return 0;
+  const width = (extra ?? members[0]!).lo.length;
+  let rate = 1;
+  for (let k = 0; k < width; k++) {
+    let lo = extra ? extra.lo[k]! : 0;
+    let hi = extra ? extra.hi[k]! : 0;
+    for (const m of members) {
+      if (m === skip) continue;
+      lo |= m.lo[k]!;
+      hi |= m.hi[k]!;
     }
+    rate *= nibbleRate(lo, hi);
   }
-  return rateOf(lo, hi) * (4 + members.length);
+  return rate * (4 + n);
 }
 
 /** Greedy assignment, most frequent keywords first, then single moves while they lower the total cost. */
 function assignBuckets(planned: readonly PlannedKeyword[], count = BUCKETS): PlannedKeyword[][] {
   const buckets: PlannedKeyword[][] = Array.from({ length: count }, () => []);
-  const order = [...planned].sort((a, b) => rateOf(b.lo, b.hi) - rateOf(a.lo, a.hi));
-  for (const kw of order) {
+  const costs = new Float64Array(count);
+  const order = planned.map((m) => ({ m, rate: rateOf(m.lo, m.hi) })).sort((a, b) => b.rate - a.rate || a.m.index - b.m.index);
+  for (const { m } of order) {
     let bestB = 0;
     let bestDelta = Infinity;
     for (let b = 0; b < count; b++) {
-      const delta = bucketCost([...buckets[b]!, kw]) - bucketCost(buckets[b]!);
+      const delta = bucketCost(buckets[b]!, m) - costs[b]!;
       if (delta < bestDelta) {
         bestDelta = delta;
         bestB = b;
       }
     }
-    buckets[bestB]!.push(kw);
+    buckets[bestB]!.push(m);
+    costs[bestB] = bucketCost(buckets[bestB]!);
   }
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 3; round++) {
     let moved = false;
     for (let from = 0; from < count; from++) {
-      for (const kw of [...buckets[from]!]) {
-        const without = buckets[from]!.filter((m) => m !== kw);
-        const gain = bucketCost(buckets[from]!) - bucketCost(without);
+      for (const m of [...buckets[from]!]) {
+        const without = bucketCost(buckets[from]!, undefined, m);
+        const gain = costs[from]! - without;
         let bestB = -1;
-        let bestDelta = gain;
+        let bestDelta = gain * (1 - 1e-9);
         for (let b = 0; b < count; b++) {
           if (b === from) continue;
-          const delta = bucketCost([...buckets[b]!, kw]) - bucketCost(buckets[b]!);
-          if (delta < bestDelta - 1e-12) {
+          const delta = bucketCost(buckets[b]!, m) - costs[b]!;
+          if (delta < bestDelta) {
             bestDelta = delta;
             bestB = b;
           }
         }
         if (bestB >= 0) {
-          buckets[from] = without;
-          buckets[bestB]!.push(kw);
+          buckets[from] = buckets[from]!.filter((x) => x !== m);
+          costs[from] = without;
+          buckets[bestB]!.push(m);
+          costs[bestB] = bucketCost(buckets[bestB]!);
           moved = true;
         }
       }

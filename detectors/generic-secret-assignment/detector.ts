@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caselessAny } from '../builders/ascii-caseless.js';
 import { KEY_CLOSE, OPERATOR, dissect, endsConsistently, identifierLikeReason, keyWords, pathOrUrlReason, valuePattern } from '../builders/assignment.js';
 import { charClasses, strengthOf } from '../builders/entropy.js';
 import { codeReason, identifiableFormatReason, placeholderReason } from '../builders/placeholder.js';
@@ -23,11 +24,13 @@ const NOT_A_SECRET_KEY = new Set([
   'valid', 'invalid', 'status', 'state', 'host', 'port', 'kid', 'fingerprint', 'digest', 'checksum', 'sha', 'md5',
   'integrity', 'nonce', 'seed', 'random', 'salt', 'iv', 'counter', 'sequence', 'delimiter', 'separator', 'symbol', 'char',
   'chars', 'input', 'output', 'visible', 'show', 'hide', 'toggle', 'level', 'priority', 'weight', 'rate', 'interval',
-  'delay', 'request', 'response', 'anti', 'forgery', 'challenge',
+  'delay', 'request', 'response', 'anti', 'forgery', 'challenge', 'authenticity',
 ]);
 
-/** The secret: token characters (base64, base64url, hex, UUID, JWT, `user:key` pairs), no spaces or quotes. */
-const SECRET_CLASS = String.raw`[A-Za-z0-9+/=_\-.~:!@#$%^&*|?]`;
+/** The secret: token characters (base64, base64url, hex, UUID, JWT, `user:key` pairs, Django's key symbols), no spaces or quotes. */
+const SECRET_CLASS = String.raw`[A-Za-z0-9+/=_\-.~:!@#$%^&*|?()]`;
+/** Machine-made secrets carry a digit or base64 punctuation; identifiers and words do not (`=` would match operators). */
+const REQUIRED = String.raw`[0-9+/]`;
 
 /** Known hashes of empty input and other constants that appear as "tokens" in fixtures. */
 const CONSTANT_HASHES = new Set([
@@ -36,15 +39,18 @@ const CONSTANT_HASHES = new Set([
 ]);
 
 export function validateGenericSecret({ secret, groups, matchText }: Candidate): Verdict | null {
-  if (secret.length > 256) return null;
+  if (secret.length < 12 || secret.length > 256) return null;
   const key = groups['key'] ?? '';
   const words = keyWords(key);
   if (words.some((w) => NOT_A_SECRET_KEY.has(w))) return null;
+  // AWS secret access keys have a known shape; aws-secret-access-key-assignment owns those key names.
+  if (/aws.?secret|secret.?access.?key/i.test(key)) return null;
   const d = dissect(matchText, key, secret);
   if (!endsConsistently(d)) return null;
   const quoted = d.quote !== '';
   if ((d.operator === 'comma' || d.operator === 'space' || d.operator === 'compare') && !quoted) return null;
-  if (d.operator === 'element' && !/<[^<>]*$/.test(d.before + key)) return null;
+  if (d.operator === 'comma' && !/["']$/.test(d.before)) return null;
+  if (d.operator === 'element' && d.after !== '<') return null;
   if (/[;&][A-Za-z][A-Za-z_]*(?:=|$)/.test(secret)) return null;
   if (placeholderReason(secret) || identifiableFormatReason(secret) || pathOrUrlReason(secret) || identifierLikeReason(secret)) return null;
   if (!quoted && codeReason(secret)) return null;
@@ -63,6 +69,8 @@ export function validateGenericSecret({ secret, groups, matchText }: Candidate):
   };
 }
 
+const KEY_WORDS = ['secret', 'token', 'apikey', 'api_key', 'api-key', 'access_key', 'accesskey', 'auth_key', 'authkey', 'private_key', 'signing_key', 'encryption_key', 'master_key'];
+
 export const detector: Detector = {
   id: 'generic-secret-assignment',
   family: 'legacy-credential',
@@ -73,13 +81,13 @@ export const detector: Detector = {
   docs: 'https://cwe.mitre.org/data/definitions/798.html',
   revoke:
     'Find the service the key belongs to (the key name and repository usually tell), revoke or rotate it there, and load it from a secret store.',
-  keywords: ['secret', 'token', 'apikey', 'api_key', 'api-key', 'access_key', 'accesskey', 'auth_key', 'authkey', 'private_key', 'signing_key', 'encryption_key', 'master_key'],
+  keywords: KEY_WORDS,
   keywordsIgnoreCase: true,
   pattern:
-    String.raw`(?:ENV[ \t]+|<|;[ \t]*)?(?P<key>(?:--?)?[\w.$>-]*(?i:secret|token|apikey|api_key|api-key|access_key|accesskey|auth_key|authkey|private_key|signing_key|encryption_key|master_key)[\w.-]*)` +
+    String.raw`(?:\\?["'])?(?P<key>(?:--?)?[\w.$>-]*${caselessAny(KEY_WORDS)}[\w.-]*)` +
     KEY_CLOSE +
     OPERATOR +
-    valuePattern(SECRET_CLASS),
+    valuePattern(SECRET_CLASS, REQUIRED),
   alphabet: '',
   window: { before: 64, after: 360 },
   validate: validateGenericSecret,

@@ -62,6 +62,8 @@ export const examples: DetectorExamples = {
       `JWT:\n  secret: "development#product"`,
       `token = "ThisIsMyVerySecureToken"`,
       `api_key = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`,
+      // RFC 6749's example tokens, quoted in many OAuth libraries' docstrings.
+      `{"access_token":"2YotnFZFEjr1zCsicMWpAA","token_type":"example","refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA"}`,
       // Identifiable formats belong to their own detectors.
       `SECRET_KEY=sk_live_${base62(t, 24)}`,
       `token: ghp_${base62(t, 36)}`,

@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caseless, caselessAny } from '../builders/ascii-caseless.js';
 import { strengthOf } from '../builders/entropy.js';
 import { hostKind, identifiableFormatReason, placeholderReason, weakPasswordReason } from '../builders/placeholder.js';
 
@@ -35,7 +36,7 @@ export const detector: Detector = {
   // `jdbc:oracle:thin:user/password@host` or a `password=` property anywhere in the URL
   // (`jdbc:sqlserver://h;user=u;password=p`, `jdbc:mysql://h/db?user=u&password=p`).
   // `jdbc:mysql://user:password@host` is a URL credential and left to url-credentials.
-  pattern: String.raw`(?i:jdbc):(?P<driver>[A-Za-z0-9]+)(?::[A-Za-z0-9]+)*:(?:(?P<user>[\w.$\-]+)/|[^\s'"<>]*?[?&;](?i:password|pwd)=)(?P<secret>[^\s'"<>&;@]+)(?:@(?://)?(?P<host>[A-Za-z0-9_.\-]+))?`,
+  pattern: String.raw`${caseless('jdbc')}:(?P<driver>[A-Za-z0-9]+)(?::[A-Za-z0-9]+)*:(?:(?P<user>[\w.$\-]+)/|[^\s'"<>]*?[?&;]${caselessAny(['password', 'pwd'])}=)(?P<secret>[^\s'"<>&;@]+)(?:@(?://)?(?P<host>[A-Za-z0-9_.\-]+))?`,
   alphabet: '',
   window: { before: 0, after: 600 },
   validate: validateJdbc,

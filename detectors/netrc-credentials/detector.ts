@@ -21,7 +21,8 @@ export function validateNetrc({ secret, groups }: Candidate): Verdict | null {
 
 /** Tokens are separated by any whitespace, or by `\n` escapes when the file sits inside a string literal. */
 const SEP = String.raw`(?:\s|\\[nt])+`;
-const TOKEN = String.raw`[^\s'"\\]`;
+/** Printable ASCII except quotes and backslash: binary files (`.pyc`) hold the words but not a token after them. */
+const TOKEN = String.raw`[!#-&(-\[\]-~]`;
 
 export const detector: Detector = {
   id: 'netrc-credentials',

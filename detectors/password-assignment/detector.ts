@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caselessAny } from '../builders/ascii-caseless.js';
 import { KEY_CLOSE, OPERATOR, dissect, endsConsistently, keyWords, pathOrUrlReason, valuePattern } from '../builders/assignment.js';
 import { strengthOf } from '../builders/entropy.js';
 import { codeReason, identifiableFormatReason, placeholderReason, weakPasswordReason } from '../builders/placeholder.js';
@@ -27,11 +28,22 @@ const NOT_A_PASSWORD_KEY = new Set([
   'scrypt', 'iterations', 'rounds', 'cost', 'work', 'factor', 'file', 'files', 'stdin', 'fd', 'command', 'prompt',
 ]);
 
+/** Prefixes that make a one-word `...pass` key a password (`dbpass`, `smtppass`); `bypass`, `compass`, `buypass` are not. */
+const PASS_PREFIXES = /^(?:db|sql|mysql|pg|mongo|redis|smtp|mail|imap|ftp|sftp|ssh|ldap|vnc|rdp|proxy|wifi|wpa|my|user|admin|root|app|api|svc|service|bind|auth|basic|http|web|login|key|store|keystore|trust|truststore|master|sys|db2|ora)pass$/;
+
+/** `password`, `passwd`, `passphrase`, `pwd` anywhere in a word; `pass`/`pw` as a word; a known `...pass` compound. */
+function isPasswordWord(w: string): boolean {
+  if (/password|passwd|passphrase|pwd/.test(w)) return true;
+  return w === 'pass' || w === 'pw' || PASS_PREFIXES.test(w);
+}
+
 /** Whole-key names that are flags/CLI switches taking the next token as value. */
 const CLI_KEY = /^--?[A-Za-z]/;
 
-/** The secret: anything up to whitespace, a quote, `<` or a backslash. */
-const SECRET_CLASS = String.raw`[^\s"'<\\]`;
+/** The secret: printable ASCII up to whitespace, a quote, `<` or a backslash (binary files hold key names, not passwords). */
+const SECRET_CLASS = String.raw`[!#-&(-;=-\[\]-~]`;
+/** A password worth reporting mixes in a digit or a symbol; operator and punctuation bytes (`= : , ; ( ) &`) do not count, or `password = ` would match `=`. */
+const REQUIRED = String.raw`[0-9!#$%*+/?@^~]`;
 
 function verdictFor(confidence: Verdict['confidence'], reason: string): Verdict {
   return { confidence, reason };
@@ -40,9 +52,10 @@ function verdictFor(confidence: Verdict['confidence'], reason: string): Verdict 
 const LOWER = { high: 'medium', medium: 'low', low: 'low' } as const;
 
 export function validatePasswordAssignment({ secret, groups, matchText }: Candidate): Verdict | null {
-  if (secret.length > 200) return null;
+  if (secret.length < 8 || secret.length > 200) return null;
   const key = groups['key'] ?? '';
   const words = keyWords(key);
+  if (!words.some(isPasswordWord)) return null;
   if (words.some((w) => NOT_A_PASSWORD_KEY.has(w))) return null;
   const d = dissect(matchText, key, secret);
   if (!endsConsistently(d)) return null;
@@ -51,7 +64,10 @@ export function validatePasswordAssignment({ secret, groups, matchText }: Candid
   if ((d.operator === 'comma' || d.operator === 'space') && !quoted && !(d.operator === 'space' && (CLI_KEY.test(key) || /^ENV[ \t]/.test(d.before)))) {
     return null;
   }
-  if (d.operator === 'element' && !/<[^<>]*$/.test(d.before + key)) return null;
+  // `f("password", "x")`: the key must be a whole string literal, not the tail of one in a list (`['users.*.password', ...]`).
+  if (d.operator === 'comma' && !/["']$/.test(d.before)) return null;
+  // `<password>value</password>`: an element operator needs the closing tag right after the value.
+  if (d.operator === 'element' && d.after !== '<') return null;
   // `;name=` or `&name=` inside the value, or `;` before the key: a connection or query string, left to those detectors.
   if (/[;&][A-Za-z][A-Za-z_ ]*(?:=|$)/.test(secret) || d.before.startsWith(';')) return null;
   if (placeholderReason(secret) || identifiableFormatReason(secret) || pathOrUrlReason(secret)) return null;
@@ -74,14 +90,14 @@ export const detector: Detector = {
   docs: 'https://cwe.mitre.org/data/definitions/798.html',
   revoke:
     'Change the password on the system it belongs to, then move it to a secret store or environment variable; removing it from the file does not remove it from history.',
-  keywords: ['password', 'passwd', 'pwd', 'passphrase', '_pass', '.pass'],
+  // `pass` alone is too common (Python's statement, `passed`); these spellings only occur as keys.
+  keywords: ['password', 'passwd', 'pwd', 'passphrase', '_pass', '.pass', 'pass=', 'pass =', 'pass:', 'pass"', "pass'"],
   keywordsIgnoreCase: true,
-  // (?i) only on the key: the value's case matters for the strength check but not for matching.
   pattern:
-    String.raw`(?:ENV[ \t]+|<|;[ \t]*)?(?P<key>(?:--?)?[\w.$>-]*(?i:password|passwd|pwd|passphrase|_pass|\.pass)[\w.-]*)` +
+    String.raw`(?:ENV[ \t]+|;[ \t]*|\\?["'])?(?P<key>(?:--?)?[\w.$>-]*${caselessAny(['pass', 'pwd'])}[\w.-]*)` +
     KEY_CLOSE +
     OPERATOR +
-    valuePattern(SECRET_CLASS),
+    valuePattern(SECRET_CLASS, REQUIRED),
   alphabet: '',
   window: { before: 64, after: 320 },
   validate: validatePasswordAssignment,

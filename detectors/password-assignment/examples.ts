@@ -35,6 +35,9 @@ export const examples: DetectorExamples = {
     add((p) => `<property name="hibernate.connection.password" value="${p}"/>\n`, randomPassword(t));
     add((p) => `[mysql]\nuser = backup\npasswd = ${p}\n`, alnumPassword(t));
     add((p) => `# .env\nDB_HOST=db\nDB_PASS=${p}\n`, randomPassword(t));
+    add((p) => `hostname = '10.11.12.13'\nUSERNAME = 'svc@corp.io'\n# some comment\nPASS = '${p}'\n`, randomPassword(t));
+    add((p) => `smtp:\n  user: alerts\n  pass: ${p}\n`, alnumPassword(t));
+    add((p) => `env:\n  - name: DB_PASSWORD\n    value: "${p}"\n`, randomPassword(t));
     add((p) => `REACT_APP_AUTH_PASSWORD=${p}    # staging login\n`, humanPassword(t));
     // Infrastructure
     add((p) => `resource "azurerm_linux_virtual_machine" "vm" {\n  admin_username = "azureuser"\n  admin_password = "${p}"\n}\n`, randomPassword(t));
@@ -100,6 +103,12 @@ export const examples: DetectorExamples = {
       `docker login --password-stdin -u ci registry.corp.io`,
       `PWD=/home/build/src`,
       `pwd_context = CryptContext(schemes=["bcrypt"])`,
+      `bypass = "Kx8mP2vLq9Zr7"`,
+      `    [   'crc-16-buypass',   'Crc16Buypass',     0x18005, ],`,
+      `compass: N45E12W9xQ`,
+      `passport = "X12345678Ab"`,
+      `first_pass = True`,
+      `    pass\n`,
       // Weak or dictionary passwords, and test fixtures
       `password = "123456"`,
       `password: 'Pass123!@#'`,

@@ -61,7 +61,8 @@ export const detector: Detector = {
     String.raw`(?:(?:\x{fe}\x{ed}\x{fe}\x{ed}|\x{ce}\x{ce}\x{ce}\x{ce})\x00\x00\x00[\x01\x02]${ANY}{4}\x00\x00\x00\x01\x00${ANY}(?P<alias>[\x20-\x7e]+)\x00\x00[\x00\x01]${ANY}{5}${ANY}{4}` +
     // PKCS#12: the bag OID, then [0] EXPLICIT with a DER length, then the encrypted key.
     String.raw`|\x2a\x{86}\x48\x{86}\x{f7}\x0d\x01\x0c\x0a\x01\x02\x{a0}(?:\x{82}${ANY}{2}|\x{81}${ANY}|[\x00-\x7f]))` +
-    String.raw`(?P<secret>\x30[\x{81}\x{82}\x{83}]${ANY}{94})`,
+    // DER SEQUENCE of 96+ bytes (short length form for small EC keys, long form otherwise); the first 96 bytes are the secret.
+    String.raw`(?P<secret>\x30[\x60-\x7f\x{81}\x{82}\x{83}]${ANY}{94})`,
   alphabet: '',
   window: { before: 0, after: 400 },
   validate: validateKeystore,

@@ -1,4 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
+import { caseless } from '../builders/ascii-caseless.js';
 import { strengthOf } from '../builders/entropy.js';
 import { identifiableFormatReason, placeholderReason, weakPasswordReason } from '../builders/placeholder.js';
 
@@ -29,7 +30,7 @@ export const detector: Detector = {
   keywords: ['pypi'],
   keywordsIgnoreCase: true,
   pattern:
-    String.raw`\[(?P<section>[^\]\r\n]+)\][ \t]*\r?\n(?:[ \t]*(?:(?i:username)[ \t]*[=:][ \t]*(?P<user>[^\s]+)|[#;][^\r\n]*|[A-Za-z_\-]+[ \t]*[=:][^\r\n]*|)[ \t]*\r?\n)*?[ \t]*(?i:password)[ \t]*[=:][ \t]*(?P<secret>[^\s]+)`,
+    String.raw`\[(?P<section>[^\]\r\n]+)\][ \t]*\r?\n(?:[ \t]*(?:${caseless('username')}[ \t]*[=:][ \t]*(?P<user>[^\s]+)|[#;][^\r\n]*|[A-Za-z_\-]+[ \t]*[=:][^\r\n]*|)[ \t]*\r?\n)*?[ \t]*${caseless('password')}[ \t]*[=:][ \t]*(?P<secret>[^\s]+)`,
   alphabet: '',
   window: { before: 1200, after: 1200 },
   validate: validatePypirc,

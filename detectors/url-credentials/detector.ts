@@ -22,6 +22,8 @@ export function validateUrlCredentials({ secret, groups }: Candidate): Verdict |
     // Not valid percent-encoding: judge the raw text.
   }
   if (CONVENTIONAL_PASSWORDS.has(password.toLowerCase())) return null;
+  // `cvs://:pserver:anoncvs@host`: no user before the colon and another colon after it is CVS's method syntax, not user:password.
+  if (user === '' && password.includes(':')) return null;
   if (placeholderReason(secret) || placeholderReason(password) || identifiableFormatReason(password)) return null;
   // `user:pass` where both halves are placeholders or a template, e.g. `{user}:{password}` handled above; `$user` too.
   if (placeholderReason(user) && /^[$%{<[]/.test(user)) return null;

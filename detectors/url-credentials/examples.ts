@@ -64,6 +64,8 @@ export const examples: DetectorExamples = {
       `postgresql://user:secret@[2001:db8::1234]/database`,
       `postgres://app:app@localhost/app`,
       `jdbc:mysql://localhost:3306/db?user=root&password=`,
+      `  cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src`,
+      `pip install --index-url https://user:he%2F%2Fo@pypi.company.com/simple`,
     ];
   },
 };

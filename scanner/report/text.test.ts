@@ -3,7 +3,7 @@ import { detector as ghp } from '../../detectors/github-pat-classic/detector.js'
 import { makeCrc32Token } from '../../detectors/builders/crc32-token-examples.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 import { LEGACY_DETECTOR, reportOf } from '../../test/fixtures/reports.js';
-import { renderText } from './text.js';
+import { printable, renderText } from './text.js';
 
 describe('renderText', () => {
   const t = new TokenFactory('text');
@@ -54,5 +54,15 @@ describe('renderText', () => {
     expect(renderText(reportOf([], { skipped: { count: 0, bytes: 0, reasons: {} } }), { scan: 'working-tree' })).toBe(
       'No secrets found in working tree: 12 files, 33.8 KB, 0.25 s.\n',
     );
+  });
+
+  it('escapes control characters from scanned data, so a repository cannot drive the terminal', () => {
+    const binarySecret = `\x1b]0;pwned\x07${t.chars('abcdefghijkmnpqrstuvwxyz', 30)}`;
+    const hostile = reportOf([{ detector: LEGACY_DETECTOR, secret: binarySecret, at: [{ path: 'a\x1b[2Jb.txt', line: 1, column: 1, author: 'x\ry' }] }]);
+    const out = renderText(hostile, { scan: 'history' });
+    expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    expect(out).toContain('secret     \\x1b]0;pwne***\n');
+    expect(out).toContain('found at   a\\x1b[2Jb.txt:1:1  x\\x0dy\n');
+    expect(printable('ok\ttab\u0085')).toBe('ok\\x09tab\\x85');
   });
 });

@@ -12,6 +12,15 @@ export interface TextReportOptions {
 const LABEL_WIDTH = 11;
 
 /**
+ * Scanned data shown on a terminal (paths, authors, the leading characters
+ * of a secret found in a binary file) with control characters escaped as
+ * `\xNN`, so a crafted repository cannot send terminal escape sequences.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
  * The default, human-readable report: one block per finding, identifiable
  * ones first, legacy (heuristic) ones after a heading, then a summary line.
  * Secrets appear only in their redacted form.
@@ -41,8 +50,8 @@ function continuation(value: string): string {
 
 function findingBlock(f: Finding, n: number, maxLocations: number): string {
   let s = `${n}. ${f.tier === 'legacy' ? '[legacy] ' : ''}${f.title}\n`;
-  s += field('secret', f.secret.redacted);
-  if (f.companion) s += field(f.companion.name, f.companion.value.redacted);
+  s += field('secret', printable(f.secret.redacted));
+  if (f.companion) s += field(f.companion.name, printable(f.companion.value.redacted));
   s += field('severity', `${f.severity}, tier ${f.tier}, confidence ${f.confidence}${f.tier === 'legacy' ? ` (${f.reason})` : ''}`);
   s += field('detector', `${f.detector} (${f.provider}), fingerprint ${f.fingerprint}`);
   const shown = f.locations.slice(0, maxLocations);
@@ -61,7 +70,7 @@ function locationLine(l: Location): string {
   parts.push(`${l.path}:${l.line}:${l.column}`);
   if (l.author) parts.push(l.email ? `${l.author} <${l.email}>` : l.author);
   if (l.date) parts.push(l.date);
-  return parts.join('  ');
+  return printable(parts.join('  '));
 }
 
 export function formatBytes(n: number): string {

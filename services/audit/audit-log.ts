@@ -150,10 +150,13 @@ export class AuditLog {
   /** Every entry about one target (e.g. a finding), oldest first. */
   async listForTarget(type: string, id: string, limit = 1000): Promise<AuditRecord[]> {
     const ids = await this.redis.lrange(this.targetKey(type, id), 0, limit - 1);
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const streamId of ids) pipeline.xrange(this.keys.auditStream, streamId, streamId);
     const out: AuditRecord[] = [];
-    for (const streamId of ids) {
-      const rows = await this.redis.xrange(this.keys.auditStream, streamId, streamId);
-      const row = rows[0];
+    for (const [err, rows] of (await pipeline.exec()) ?? []) {
+      if (err) throw err;
+      const row = (rows as Array<[string, string[]]>)[0];
       const record = row ? parseRecord(row[0], row[1]) : null;
       if (record) out.push(record);
     }

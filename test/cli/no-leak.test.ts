@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_DETECTORS } from '../../detectors/registry.js';
 import type { DetectorExamples } from '../../detectors/examples-types.js';
 import { redact } from '../../detectors/engine/redact.js';
+import { printable } from '../../scanner/report/text.js';
 import { TokenFactory } from '../support/token-factory.js';
 import { ensureBuilt, runCli } from './built-cli.js';
 import { GitFixture } from './git-fixture.js';
@@ -37,7 +38,8 @@ beforeAll(async () => {
     const { examples } = (await import(`../../detectors/${d.id}/examples.ts`)) as { examples: DetectorExamples };
     examples.positives(new TokenFactory(`noleak-${d.id}`)).forEach((p, i) => {
       const path = `plant/${d.id}/${i}.txt`;
-      repo.write(path, p.text);
+      // Example texts are byte strings (one latin1 character per byte), as the engine reads them.
+      repo.write(path, Buffer.from(p.text, 'latin1'));
       planted.push({ detector: d.id, secret: p.secret, inWorkingTree: i % 2 === 0, ...(p.companion ? { companion: p.companion } : {}) });
       if (i % 2 === 1) historyOnly.push(path);
     });
@@ -53,13 +55,44 @@ afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
+/** Planted values found in `text`, raw or as the text report escapes control characters. */
 function leaks(text: string): string[] {
   const out: string[] = [];
+  const has = (value: string): boolean => text.includes(value) || text.includes(printable(value));
   for (const p of planted) {
-    if (text.includes(p.secret)) out.push(`${p.detector}: secret`);
-    if (p.companion && text.includes(p.companion)) out.push(`${p.detector}: companion`);
+    if (has(p.secret)) out.push(`${p.detector}: secret`);
+    if (p.companion && has(p.companion)) out.push(`${p.detector}: companion`);
   }
   return out;
+}
+
+/** Every string value of a JSON document, decoded (JSON escapes control characters, so its text alone would hide them). */
+function jsonStrings(text: string): string {
+  const out: string[] = [];
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        out.push(k);
+        visit(x);
+      }
+    }
+  };
+  visit(JSON.parse(text));
+  return out.join('\n');
+}
+
+/** Whether a report shows a given redacted form: JSON formats are parsed (they escape control characters), text is searched. */
+function redactedForms(format: 'text' | 'json' | 'sarif', report: string): (redacted: string) => boolean {
+  if (format === 'text') return (r) => report.includes(printable(r));
+  const doc = JSON.parse(report);
+  const forms = new Set<string>(
+    format === 'json'
+      ? doc.findings.map((f: { redacted: string }) => f.redacted)
+      : doc.runs[0].results.map((r: { properties: { redacted: string } }) => r.properties.redacted),
+  );
+  return (r) => forms.has(r);
 }
 
 describe('no secret appears in full in any output', () => {
@@ -78,10 +111,12 @@ describe('no secret appears in full in any output', () => {
         expect(run.code, run.stderr).toBe(1);
         const report = history ? readFileSync(file, 'utf8') : run.stdout;
         expect(leaks(run.stdout + run.stderr + report)).toEqual([]);
+        if (format !== 'text') expect(leaks(jsonStrings(report))).toEqual([]);
         // Reported, redacted: every planted secret in history, the ones kept in the working tree.
         const expected = planted.filter((p) => history || p.inWorkingTree);
         expect(expected.length).toBeGreaterThan(ALL_DETECTORS.length / 2);
-        expect(expected.filter((p) => !report.includes(redact(p.secret))).map((p) => p.detector)).toEqual([]);
+        const shown = redactedForms(format, report);
+        expect(expected.filter((p) => !shown(redact(p.secret))).map((p) => p.detector)).toEqual([]);
       });
     }
   }

@@ -1,0 +1,75 @@
+import { createEngine, type Engine } from '../detectors/engine/engine.js';
+import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
+import { FindingAggregator } from '../scanner/aggregate.js';
+import { openRepository } from '../scanner/git/repository.js';
+import { runGit } from '../scanner/git/git-process.js';
+import type { Finding } from '../scanner/types.js';
+import { isZeroOid } from './ref-updates.js';
+import { rejectionMessage } from './rejection-message.js';
+import { scanPush } from './push-scan.js';
+
+/**
+ * Developer-side hooks for early feedback: the same engine and the same
+ * message as the server's pre-receive hook. They are a convenience; the
+ * server hook is the control (client hooks can be skipped with --no-verify).
+ */
+export interface ClientHookIo {
+  readonly stdin: string;
+  readonly args: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly write: (text: string) => void;
+}
+
+/** pre-push: stdin lines `<local ref> <local oid> <remote ref> <remote oid>`; scans commits no remote-tracking ref has. */
+export async function runPrePush(io: ClientHookIo): Promise<number> {
+  const tips = new Set<string>();
+  for (const line of io.stdin.split('\n')) {
+    const [, localOid] = line.trim().split(/\s+/);
+    if (localOid && !isZeroOid(localOid) && /^[0-9a-f]{40,64}$/.test(localOid)) tips.add(localOid);
+  }
+  if (tips.size === 0) return 0;
+  const repo = await openRepository(io.cwd);
+  const remote = io.args[0];
+  const known = remote && /^[A-Za-z0-9._\/-]+$/.test(remote) && !remote.includes('://') ? `--remotes=${remote}` : '--remotes';
+  const { report, subjects } = await scanPush(repo.gitDir, [...tips, '--not', known], {
+    engine: createEngine(IDENTIFIABLE_DETECTORS),
+    env: stripRepositoryVariables(io.env),
+    signal: AbortSignal.timeout(120_000),
+  });
+  if (report.findings.length === 0) return 0;
+  io.write(rejectionMessage(report.findings, { subjects, source: 'pushgate pre-push' }));
+  return 1;
+}
+
+/** pre-commit: scans the staged content of every added or modified file. */
+export async function runPreCommit(io: ClientHookIo, engine: Engine = createEngine(IDENTIFIABLE_DETECTORS)): Promise<number> {
+  const repo = await openRepository(io.cwd);
+  const run = { repoPath: repo.path };
+  const raw = await runGit(['diff', '--cached', '--raw', '-z', '--no-renames', '--diff-filter=ACMRT', '--no-abbrev'], repo.invocation, run);
+  // `:100644 100644 <old> <new> M\0path\0`
+  const fields = raw.toString('utf8').split('\0');
+  const staged: Array<{ oid: string; path: string }> = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const meta = fields[i]!.split(' ');
+    const oid = meta[3];
+    const mode = meta[1];
+    if (oid && !isZeroOid(oid) && mode !== '160000') staged.push({ oid, path: fields[i + 1]! });
+  }
+  const aggregator = new FindingAggregator();
+  for (const { oid, path } of staged) {
+    const content = await runGit(['cat-file', 'blob', oid], repo.invocation, run);
+    for (const m of engine.scan(content)) aggregator.add(m, { path, blob: oid });
+  }
+  const findings: Finding[] = aggregator.findings();
+  if (findings.length === 0) return 0;
+  io.write(rejectionMessage(findings, { subjects: new Map(), source: 'pushgate pre-commit', stage: 'commit' }));
+  return 1;
+}
+
+/** Client hooks run inside git with GIT_DIR/GIT_INDEX_FILE set; the scanner pins the repository itself. */
+function stripRepositoryVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  for (const name of ['GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH']) delete out[name];
+  return out;
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hookGitDir, runPreReceive, spawnDetachedDelivery } from './pre-receive.js';
+import { runPreCommit, runPrePush } from './client-hooks.js';
+import { installPreReceive, HookInstallError } from './install.js';
+import { deliverSpooledEvents } from './deliver-events.js';
+
+/**
+ * `pushgate hook <name> ...`, dispatched by bin/pushgate.js before the rest of
+ * the CLI loads: git runs the hook on every push, so its start-up must stay
+ * small (no argument-parser framework, lazy RE2 compiles).
+ */
+export async function runHookCommand(args: readonly string[], binPath: string): Promise<number> {
+  const [name, ...rest] = args;
+  const write = (s: string) => void process.stderr.write(s);
+  const env = process.env;
+  const cwd = process.cwd();
+  switch (name) {
+    case 'pre-receive': {
+      const stdin = readFileSync(0, 'latin1');
+      return runPreReceive({
+        stdin,
+        env,
+        gitDir: hookGitDir(env, cwd),
+        write,
+        now: () => new Date(),
+        startDelivery: (dir) => spawnDetachedDelivery(binPath)(dir),
+      });
+    }
+    case 'pre-push':
+      return runPrePush({ stdin: readFileSync(0, 'latin1'), args: rest, env, cwd, write });
+    case 'pre-commit':
+      return runPreCommit({ stdin: '', args: rest, env, cwd, write });
+    case 'install': {
+      const repo = rest[0];
+      if (!repo) {
+        write('usage: pushgate hook install <bare-repository>\n');
+        return 2;
+      }
+      try {
+        const r = installPreReceive(repo, binPath);
+        process.stdout.write(
+          `pushgate: ${r.updated ? 'updated' : 'installed'} ${r.hookPath}` + (r.chained ? `\npushgate: the existing hook runs after pushgate: ${r.chained}` : '') + '\n',
+        );
+        return 0;
+      } catch (err) {
+        if (err instanceof HookInstallError) {
+          write(`pushgate: error: ${err.message} [${err.code}]\n`);
+          return 2;
+        }
+        throw err;
+      }
+    }
+    case 'deliver': {
+      // Internal: started detached by the pre-receive hook.
+      const dir = rest[0];
+      const server = env['PUSHGATE_SERVER'];
+      if (!dir || !server) return 2;
+      const r = await deliverSpooledEvents(resolve(dir), server, env['PUSHGATE_TOKEN']);
+      return r.pending === 0 ? 0 : 1;
+    }
+    default:
+      write('usage: pushgate hook pre-receive | pre-push <remote> <url> | pre-commit | install <bare-repository>\n');
+      return 2;
+  }
+}
