@@ -28,7 +28,8 @@ import type { BenchContext, BenchModule } from './types.js';
  * add files and edit them progressively, topic branches merged back, tags.
  * `--repo PATH` measures an existing repository instead (read only).
  * Options: `--commits N` (default 3000), `--mb N` of corpus text (default 24),
- * `--no-isomorphic` to skip the slow isomorphic-git run.
+ * `--no-isomorphic` to skip the slow isomorphic-git run, `--keep` to keep
+ * the built repository (its path is printed).
  */
 export const bench: BenchModule = {
   name: 'history',
@@ -41,16 +42,18 @@ interface Options {
   commits: number;
   mb: number;
   isomorphic: boolean;
+  keep: boolean;
 }
 
 function parseArgs(args: readonly string[]): Options {
-  const opts: Options = { repo: undefined, commits: 3000, mb: 24, isomorphic: true };
+  const opts: Options = { repo: undefined, commits: 3000, mb: 24, isomorphic: true, keep: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--repo') opts.repo = resolve(args[++i] ?? '.');
     else if (a === '--commits') opts.commits = Number(args[++i]);
     else if (a === '--mb') opts.mb = Number(args[++i]);
     else if (a === '--no-isomorphic') opts.isomorphic = false;
+    else if (a === '--keep') opts.keep = true;
   }
   return opts;
 }
@@ -76,7 +79,7 @@ async function run(ctx: BenchContext): Promise<void> {
     }
     await measure(ctx, repoPath, opts, planted);
   } finally {
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir && !opts.keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -86,6 +89,7 @@ async function measure(ctx: BenchContext, repoPath: string, opts: Options, plant
   const reps = Math.max(1, ctx.reps);
   const baseline: number[] = [];
   const reader: number[] = [];
+  const revList: number[] = [];
   const scan: number[] = [];
   const oneThread: number[] = [];
   const baselineCpu: number[] = [];
@@ -116,6 +120,10 @@ async function measure(ctx: BenchContext, repoPath: string, opts: Options, plant
       skipped() {},
     });
     reader.push(performance.now() - t0);
+
+    t0 = performance.now();
+    await revListCatFile(repo.gitDir);
+    revList.push(performance.now() - t0);
 
     cpu = childCpuSeconds() + selfCpuSeconds();
     t0 = performance.now();
@@ -154,9 +162,10 @@ async function measure(ctx: BenchContext, repoPath: string, opts: Options, plant
     ['what', 'wall s', 'MB/s', 'vs cat-file', 'cpu s'],
     [
       row('git cat-file --batch-all-objects --batch > /dev/null', base, bytes, median(baselineCpu)),
-      row('reader: git log --raw + cat-file --batch (no scan)', median(reader), readBytes),
+      row('reader: git log --raw + cat-file --batch, parsed (no scan)', median(reader), readBytes),
+      row('rev-list --objects | cat-file --batch into node (no attribution)', median(revList), readBytes),
       ...(isoMs !== undefined ? [row('reader: isomorphic-git, every reachable blob once (1 run)', isoMs, isoBytes)] : []),
-      row(`scanHistory, default (scan workers: ${availableParallelism()})`, median(scan), bytes, median(scanCpu)),
+      row(`scanHistory, default (this thread + ${Math.max(0, availableParallelism() - 1)} scan worker)`, median(scan), bytes, median(scanCpu)),
       row('scanHistory, threads: 0 (reads and scans on one thread)', median(oneThread), bytes),
     ],
   );
@@ -197,6 +206,17 @@ function catFileAll(gitDir: string): Promise<void> {
     closeSync(devNull);
     child.on('error', fail);
     child.on('close', (code) => (code === 0 ? done() : fail(new Error(`git cat-file exited ${code}`))));
+  });
+}
+
+/** The reader PERF-NOTES.md measured: reachable objects piped to cat-file, output read by Node (not parsed). */
+function revListCatFile(gitDir: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const script = 'git --git-dir "$1" rev-list --objects --all --filter=object:type=blob --no-object-names | git --git-dir "$1" cat-file --batch --buffer';
+    const child = spawn('sh', ['-c', script, 'sh', gitDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', () => {});
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`rev-list | cat-file exited ${code}`))));
   });
 }
 

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const isHook = args[0] === 'hook';
-const entry = new URL(isHook ? '../dist/hooks/hook-command.js' : '../dist/cli/main.js', import.meta.url);
+// The hook runs from one pre-bundled file (see scripts/build.mjs): fewer modules to load on every push.
+const entry = new URL(isHook ? '../dist/hook-bundle.mjs' : '../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write(`pushgate: ${fileURLToPath(entry)} is missing; run \`npm run build\` first [CLI_NOT_BUILT]\n`);
   // A hook that cannot run must reject the push: any non-zero status does.

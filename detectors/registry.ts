@@ -95,6 +95,7 @@ import { detector as basicAuthHeader } from './basic-auth-header/detector.js';
 import { detector as genericSecretAssignment } from './generic-secret-assignment/detector.js';
 import { detector as privateKeyInKeystore } from './private-key-in-keystore/detector.js';
 import { detector as credentialConstructorCall } from './credential-constructor-call/detector.js';
+import { detector as privateKeyInKeystoreBase64 } from './private-key-in-keystore-base64/detector.js';
 
 /**
  * Every detector, in a fixed order. One line per detector folder; the
@@ -197,6 +198,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   genericSecretAssignment,
   privateKeyInKeystore,
   credentialConstructorCall,
+  privateKeyInKeystoreBase64,
 ];
 
 /** Only the detectors that may block a push. */

@@ -280,6 +280,11 @@ describe('scanHistory', () => {
     }
   });
 
+  it('fails with GIT_NOT_FOUND when git cannot be started', async () => {
+    const repo = newRepo();
+    await expect(scanHistory(repo.path, { engine, env: { PATH: '/nonexistent' } })).rejects.toMatchObject({ code: 'GIT_NOT_FOUND' });
+  });
+
   it('counts a corrupt blob in stats.skipped and still scans the others', async () => {
     const repo = newRepo();
     const before = pat();
@@ -314,6 +319,7 @@ describe('scanHistory', () => {
 
     const report = await scanHistory(repo.path, { engine });
     expect(report.stats.skipped.reasons).toEqual({ 'corrupt-object': 1 });
+    expect(report.stats.blobs).toBe(1);
     findingFor(report, later);
   });
 
@@ -364,6 +370,8 @@ describe('scanHistory', () => {
 
     const report = await scanHistory(repo.path, { engine, revisions: [n2, '--not', '--all'] });
     expect(report.findings.map((f) => f.secret.reveal())).toEqual([pushed]);
+    // A push that only deletes refs has no revisions: nothing to scan (not HEAD's history).
+    expect((await scanHistory(repo.path, { engine, revisions: [] })).stats.blobs).toBe(0);
     expect(findingFor(report, pushed).locations.map((l) => l.commit)).toEqual([n1]);
     expect(report.stats.blobs).toBe(2);
   });

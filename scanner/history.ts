@@ -16,19 +16,21 @@ export interface HistoryScanOptions {
   /** rev-list revision arguments; default `['--all']`. A push: `[new1, new2, '--not', '--all']`. */
   readonly revisions?: string[];
   /**
-   * Environment for git. Given: used as is, so a pre-receive hook passes
-   * process.env and git sees the quarantined objects. Undefined: this
-   * process's environment without variables that redirect the object store.
-   * Either way the repository is `repoPath`.
+   * Environment for git. Given: kept, object-store variables included, so a
+   * pre-receive hook passes process.env and git sees the quarantined
+   * objects. Undefined: this process's environment without them. Either way
+   * the repository is `repoPath` (GIT_DIR, GIT_WORK_TREE and the like are
+   * dropped; see scanner/git/git-process.ts).
    */
   readonly env?: NodeJS.ProcessEnv;
   /**
-   * Worker threads that scan while this thread reads git. Default: one per
-   * core, started once the scan has read PARALLEL_AFTER_BYTES, so a push is
-   * scanned in this thread and pays nothing for them. A number: that many,
-   * started before the first blob. 0: scan in this thread. Workers are only
-   * used for engines made of registry detectors (a worker rebuilds the
-   * engine from detector ids) and when running compiled JavaScript.
+   * Worker threads that scan beside this thread (which reads git and scans
+   * too). Default: one per core beyond the first, started once the scan has
+   * read PARALLEL_AFTER_BYTES, so a push is scanned in this thread and pays
+   * nothing for them. A number: that many, started before the first blob.
+   * 0: scan in this thread only. Workers are only used for engines made of
+   * registry detectors (a worker rebuilds the engine from detector ids) and
+   * when running compiled JavaScript.
    */
   readonly threads?: number;
 }
@@ -45,16 +47,12 @@ const PARALLEL_AFTER_BYTES = 4 * 1024 * 1024;
  *
  * Errors (by `code`): NOT_A_REPOSITORY, REPOSITORY_UNTRUSTED,
  * REPOSITORY_CORRUPT (a commit or tree cannot be read), INVALID_REVISION,
- * GIT_NOT_FOUND, GIT_FAILED, SCAN_ABORTED.
+ * GIT_NOT_FOUND, GIT_FAILED, GIT_OUTPUT_UNEXPECTED, SCAN_WORKER_FAILED,
+ * SCAN_ABORTED (with the partial report).
  */
 export async function scanHistory(repoPath: string, options: HistoryScanOptions): Promise<ScanReport> {
   const started = performance.now();
   const { engine, onProgress, signal } = options;
-  const repo = await openRepository(repoPath, {
-    ...(options.env ? { env: options.env } : {}),
-    ...(signal ? { signal } : {}),
-  });
-
   const aggregator = new FindingAggregator();
   const reasons: Record<string, number> = {};
   let skippedCount = 0;
@@ -62,17 +60,9 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   let blobs = 0;
   let bytes = 0;
 
-  const threads = options.threads ?? (availableParallelism() > 1 ? Math.min(availableParallelism(), 8) : 0);
+  const threads = options.threads ?? Math.min(availableParallelism() - 1, 7);
   let pool: ScanPool | undefined;
   let poolTried = false;
-  if (options.threads !== undefined && threads > 0) {
-    poolTried = true;
-    pool = ScanPool.create(engine, threads);
-    if (pool && !(await pool.whenReady())) {
-      await pool.close();
-      pool = undefined;
-    }
-  }
   const keep = (matches: Match[]): Match[] | undefined => (matches.length > 0 ? matches : undefined);
 
   const visitor: BlobVisitor<Match[]> = {
@@ -81,16 +71,16 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
         poolTried = true;
         pool = ScanPool.create(engine, threads);
       }
-      if (pool?.ready) {
-        const blob = pool.open();
+      const blob = pool?.tryOpen();
+      if (blob) {
         let size = 0;
         return {
           write(chunk) {
             size += chunk.length;
             blob.write(chunk);
           },
-          end() {
-            blobs++;
+          end(truncated) {
+            if (!truncated) blobs++;
             bytes += size;
             return blob.end().then(keep);
           },
@@ -103,10 +93,10 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
           const matches = stream.push(chunk);
           if (matches.length > 0) (found ??= []).push(...matches);
         },
-        end() {
+        end(truncated) {
           const matches = stream.end();
           if (matches.length > 0) (found ??= []).push(...matches);
-          blobs++;
+          if (!truncated) blobs++;
           bytes += stream.bytes;
           return found;
         },
@@ -148,6 +138,18 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   };
 
   try {
+    const repo = await openRepository(repoPath, {
+      ...(options.env ? { env: options.env } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    if (options.threads !== undefined && threads > 0) {
+      poolTried = true;
+      pool = ScanPool.create(engine, threads);
+      if (pool && !(await pool.whenReady())) {
+        await pool.close();
+        pool = undefined;
+      }
+    }
     await readBlobs(repo, { ...(options.revisions ? { revisions: options.revisions } : {}), ...(signal ? { signal } : {}) }, visitor);
   } catch (err) {
     if (err instanceof ScanAbortedError) throw new ScanAbortedError<ScanReport>(report(), err.cause);

@@ -7,16 +7,21 @@ import type { Detector, Match } from '../detectors/types.js';
 import { FIRST, LAST, type BatchMessage, type ResultMessage, type ScanWorkerData, type WireMatch } from './scan-worker.js';
 
 /**
- * Scans blob content in worker threads, so reading (git, pipe parsing,
- * attribution) and scanning use separate cores. Content is copied into
- * batches of up to BATCH_BYTES (many small blobs per message: one message per
- * blob would cost more than the copy) and transferred, not cloned. A blob
- * streams to one worker in order; its matches come back when it ends.
- * Memory is bounded: past MAX_IN_FLIGHT bytes per worker the pool reports
- * itself saturated and the reader stops reading until it drains.
+ * Scans blob content in worker threads beside the thread that reads git.
+ * The caller offers each blob to the pool and scans it itself when every
+ * worker already has QUEUE_BYTES waiting (tryOpen), so all threads scan and
+ * none waits for another: measured, this beat handing every blob to workers,
+ * because each worker pays its own engine warm-up (lazy RE2 compiles).
+ * Content is copied into batches of up to BATCH_BYTES (many small blobs per
+ * message: one message per blob would cost more than the copy) and
+ * transferred, not cloned. A blob streams to one worker in order; its matches
+ * come back when it ends. Memory is bounded: a huge blob keeps streaming to
+ * its worker, and past MAX_IN_FLIGHT bytes per worker the pool reports itself
+ * saturated so the reader stops reading until it drains.
  */
 const BATCH_BYTES = 256 * 1024;
-const MAX_IN_FLIGHT = 4 * 1024 * 1024;
+const QUEUE_BYTES = 2 * 1024 * 1024;
+const MAX_IN_FLIGHT = 8 * 1024 * 1024;
 
 export class ScanWorkerError extends Error {
   readonly code = 'SCAN_WORKER_FAILED';
@@ -127,10 +132,13 @@ export class ScanPool {
     for (const w of waiters) w(ok);
   }
 
-  open(): PoolBlob {
+  /** A blob for the least busy worker, or undefined when every worker has enough queued. */
+  tryOpen(): PoolBlob | undefined {
+    if (this.failure) return undefined;
     let slot: Slot | undefined;
-    for (const s of this.slots) if (s.ready && (!slot || s.inFlight < slot.inFlight)) slot = s;
-    const target = slot!;
+    for (const s of this.slots) if (s.ready && s.inFlight < QUEUE_BYTES && (!slot || s.inFlight < slot.inFlight)) slot = s;
+    if (!slot) return undefined;
+    const target = slot;
     const id = this.nextId++;
     let first = FIRST;
     return {

@@ -3,7 +3,11 @@ import type { DestinationStream } from 'pino';
 import { buildApi, type ApiOptions } from './api/app.js';
 import { loadConfig, type ServiceConfig } from './config/config.js';
 import { createServiceContext, type ServiceContext } from './context.js';
+import { registerQueueMetrics } from './queue/queue-metrics.js';
+import { ScanQueues } from './queue/scan-queues.js';
+import { scansPlugin } from './queue/scans-plugin.js';
 import { pingRedis } from './store/redis-client.js';
+import { githubWebhookPluginFor } from './webhooks/github-webhook-plugin.js';
 
 /**
  * `pushgate serve`: parse the config (every problem at once), connect to
@@ -42,6 +46,8 @@ export interface RunningService {
   readonly url: string;
   readonly app: FastifyInstance;
   readonly context: ServiceContext;
+  /** The scan queues (POST /v1/scans enqueues here; webhook handlers can too). */
+  readonly queues: ScanQueues;
   /** Graceful shutdown; safe to call more than once. */
   close(): Promise<void>;
   /** Settles when the service has shut down. */
@@ -79,10 +85,20 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
   }
 
   let app: FastifyInstance;
+  // The scan queues share the context's Redis connection: /v1/scans and the queue depths in /metrics use them.
+  const queues = new ScanQueues({ connection: context.redis, redisPrefix: config.redisPrefix });
+  registerQueueMetrics(context.metrics.registry, queues);
   try {
-    app = await buildApi(context, options.api ?? {});
+    const api = options.api ?? {};
+    // POST /webhooks/github exists when GITHUB_WEBHOOK_SECRET is set.
+    const webhooks = githubWebhookPluginFor(context, queues);
+    app = await buildApi(context, {
+      ...api,
+      plugins: [scansPlugin({ queues, audit: context.audit, engine: context.engine }), ...(webhooks ? [webhooks] : []), ...(api.plugins ?? [])],
+    });
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
+    await queues.close();
     await context.close();
     throw err;
   }
@@ -114,6 +130,7 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
       } finally {
         clearTimeout(timer);
         clearInterval(sweeper);
+        await queues.close();
         await context.close();
         log.info('pushgate service stopped');
         resolveClosed();
@@ -129,7 +146,7 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
     if (options.signal.aborted) void close();
     else options.signal.addEventListener('abort', () => void close(), { once: true });
   }
-  return { url, app, context, close, closed };
+  return { url, app, context, queues, close, closed };
 }
 
 /** The `pushgate serve` command body: runs until SIGTERM/SIGINT (or `signal`), then resolves. */

@@ -37,6 +37,7 @@ describe('strengthOf', () => {
     ['Prestigitariu$', 'strong'],
     ['Vk3@lP9sQ', 'strong'],
     ['un!techwhooah', 'fair'],
+    ['keldordor!silmavtarn', 'fair'],
     ['busybox@', 'weak'],
     ['abuser123456', 'weak'],
     ['application:', 'weak'],

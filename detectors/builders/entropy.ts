@@ -42,6 +42,14 @@ export function charClasses(value: string): CharClasses {
   return { lower, upper, digit, symbol, count: Number(lower) + Number(upper) + Number(digit) + Number(symbol) };
 }
 
+/** How often consecutive characters switch between lower, upper, digit and other. */
+function classChanges(value: string): number {
+  const kind = (c: number): number => (c >= 0x61 && c <= 0x7a ? 0 : c >= 0x41 && c <= 0x5a ? 1 : c >= 0x30 && c <= 0x39 ? 2 : 3);
+  let changes = 0;
+  for (let i = 1; i < value.length; i++) if (kind(value.charCodeAt(i)) !== kind(value.charCodeAt(i - 1))) changes++;
+  return changes;
+}
+
 /** Graded randomness of a candidate value, from length, class mix and entropy. */
 export type Strength = 'random' | 'strong' | 'fair' | 'weak';
 
@@ -69,7 +77,9 @@ export function strengthOf(value: string): StrengthReport {
   // Entropy of a random string is capped by log2(length) and by its alphabet (hex: 4 bits); compare against what they allow.
   const alphabetBits = /^[0-9a-f]+$/i.test(value) ? 4 : 6;
   const cap = Math.min(alphabetBits, Math.log2(Math.max(2, Math.min(length, 64))));
-  if (length >= 16 && cls.count >= 2 && entropy >= Math.min(3.5, cap * 0.8)) return { ...base, strength: 'random' };
+  // Two classes only: they must interleave (hex, base62), not be a word with one symbol stuck in (`keldordor!silmav`).
+  const interleaved = cls.count >= 3 || classChanges(value) >= 4;
+  if (length >= 16 && cls.count >= 2 && interleaved && entropy >= Math.min(3.5, cap * 0.8)) return { ...base, strength: 'random' };
   if (length >= 12 && cls.count >= 3 && entropy >= Math.min(3.3, cap * 0.85)) return { ...base, strength: 'random' };
   if (length >= 8 && cls.count >= 3 && entropy >= 2.5) return { ...base, strength: 'strong' };
   // Two classes only: one run of letters with digits or symbols around it (`busybox@`, `abuser123`) is a word, not a mix.

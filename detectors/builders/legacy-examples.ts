@@ -34,6 +34,17 @@ export function humanPassword(t: TokenFactory): string {
   return `${word()}${t.chars(DIGITS, 1)}${t.pick(['!', '%', '*', '+'])}${word()}${t.chars(DIGITS, 2)}`;
 }
 
+/** A lower-case passphrase-like password with a symbol inside (`keldor!vimrast`): rated fair, reported with low confidence. */
+export function fairPassword(t: TokenFactory): string {
+  return `${t.pick(SYLLABLES)}${t.pick(SYLLABLES)}${t.pick(['!', '%', '*', '+', '^'])}${t.pick(SYLLABLES)}${t.pick(SYLLABLES)}`;
+}
+
+/** A short mixed password (`Kel7!dor`): rated strong, reported with medium confidence. */
+export function shortStrongPassword(t: TokenFactory): string {
+  const w = t.pick(SYLLABLES);
+  return `${w[0]!.toUpperCase()}${w.slice(1)}${t.chars(DIGITS, 1)}${t.pick(['!', '%', '*', '+'])}${t.pick(SYLLABLES)}`;
+}
+
 /** Base64 of `n` random bytes (Azure account and shared access keys). */
 export function base64Key(t: TokenFactory, n: number): string {
   return Buffer.from(t.bytes(n)).toString('base64');

@@ -35,6 +35,10 @@ interface PreparedDetector {
   readonly detector: Detector;
   readonly index: number;
   readonly alphabet: Uint8Array | null;
+  /** `requires`, compiled: byte tables and the reach after the keyword. */
+  readonly requireAny: Uint8Array | null;
+  readonly requireOver: Uint8Array | null;
+  readonly requireWithin: number;
   readonly companionAlphabet: Uint8Array | null;
   readonly reachBefore: number;
   readonly reachAfter: number;
@@ -51,6 +55,10 @@ export function createEngine(detectors: readonly Detector[]): Engine {
       detector,
       index,
       alphabet: detector.alphabet ? byteClass(detector.alphabet) : null,
+      requireAny: detector.requires ? byteSet(detector.requires.anyOf) : null,
+      requireOver: detector.requires?.over !== undefined ? byteSet(detector.requires.over) : null,
+      // Never past the window: a stream defers only hits whose window may reach past the region.
+      requireWithin: Math.min(detector.requires?.within ?? 0, detector.window.after),
       companionAlphabet: detector.companion?.alphabet ? byteClass(detector.companion.alphabet) : null,
       reachBefore: detector.window.before + cw,
       reachAfter: detector.window.after + cw,
@@ -172,19 +180,25 @@ class Stream implements MatchStream {
     const handledUntil = this.handledUntil;
     const found: Match[] = [];
     const { prepared, keywordOwners, keywordLength } = this;
-    const pending: Array<[number, number]> = [];
+    // Hits are collected flat (keyword, start) first, then tried, so RE2 and validators never run inside the prefilter's scan.
+    const pending: number[] = [];
     this.prefilter.scan(region, 0, region.length, (kw, start) => {
-      pending.push([kw, start]);
+      pending.push(kw, start);
     });
-    for (const [kw, start] of pending) {
+    for (let h = 0; h < pending.length; h += 2) {
+      const kw = pending[h]!;
+      const start = pending[h + 1]!;
+      const kwLen = keywordLength[kw]!;
       const kwAbs = base + start;
-      for (const d of keywordOwners[kw]!) {
-        const p = prepared[d]!;
-        const reachEnd = kwAbs + keywordLength[kw]! + p.reachAfter;
+      const owners = keywordOwners[kw]!;
+      for (let o = 0; o < owners.length; o++) {
+        const p = prepared[owners[o]!]!;
+        const reachEnd = kwAbs + kwLen + p.reachAfter;
         // Not final and the window could run past the region: the next region sees it whole.
         if (!final && reachEnd + 1 >= regionEnd) continue;
         if (reachEnd + 1 < handledUntil) continue;
-        this.tryWindow(p, region, base, start, keywordLength[kw]!, found);
+        if (p.requireAny !== null && !requirementHolds(p, region, start + kwLen)) continue;
+        this.tryWindow(p, region, base, start, kwLen, found);
       }
     }
     this.handledUntil = final ? Infinity : regionEnd;
@@ -279,6 +293,27 @@ class Stream implements MatchStream {
       found[k] = { ...m, line: lines + 1, column: m.start - lastNl };
     }
   }
+}
+
+/** A class body as a byte table; a leading `^` negates it. */
+function byteSet(body: string): Uint8Array {
+  if (!body.startsWith('^')) return byteClass(body);
+  const t = byteClass(body.slice(1));
+  for (let i = 0; i < 256; i++) t[i] = t[i] === 1 ? 0 : 1;
+  return t;
+}
+
+/** `requires`: an `anyOf` byte within reach after the keyword, with only `over` bytes before it. */
+function requirementHolds(p: PreparedDetector, region: Buffer, from: number): boolean {
+  const any = p.requireAny!;
+  const over = p.requireOver;
+  const to = Math.min(region.length, from + p.requireWithin);
+  for (let i = from; i < to; i++) {
+    const b = region[i]!;
+    if (any[b] === 1) return true;
+    if (over !== null && over[b] !== 1) return false;
+  }
+  return false;
 }
 
 function isolated(region: Buffer, start: number, end: number, alphabet: Uint8Array): boolean {

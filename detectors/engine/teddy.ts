@@ -1,6 +1,7 @@
 import { FunctionBody, I32, V128, encodeModule } from './wasm-emit.js';
 import { SOURCE_BYTE_FREQUENCY } from './source-byte-frequency.js';
 import type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
+import { buildDfaPrefilter } from './dfa.js';
 
 /**
  * Teddy-style SIMD multi-literal search (the idea of Hyperscan's and Rust
@@ -9,24 +10,28 @@ import type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
  *
  * Every keyword gets a fingerprint: FINGERPRINT consecutive bytes of it (the
  * rarest window by a byte-frequency model of source text) and is put in one
- * of 8 buckets. For each fingerprint position k the kernel holds two 16-byte
- * tables indexed by the low and the high nibble of a byte; bit b of an entry
- * says "some keyword of bucket b allows this nibble here". Sixteen text
- * positions are tested at once with `i8x16.swizzle` (pshufb): a lane whose
- * AND over all tables is non-zero is a candidate, and only the keywords of
- * its buckets are compared byte for byte (with a case-folding mask where
- * asked). Source text is mostly lanes that fail the nibble test, so the
- * common path is about two dozen vector instructions per 16 bytes.
+ * of 8 or 16 buckets. For each fingerprint position k the kernel holds two
+ * 16-byte tables per 8 buckets, indexed by the low and the high nibble of a
+ * byte; bit b of an entry says "some keyword of bucket b allows this nibble
+ * here". Sixteen text positions are tested at once with `i8x16.swizzle`
+ * (pshufb): a lane whose AND over all tables is non-zero is a candidate. A
+ * candidate's fingerprint bytes are then looked up in a small hash table of
+ * the exact fingerprints, and only keywords with that fingerprint are
+ * compared in full (64-bit masked compares; the mask folds ASCII case where
+ * asked). Most 16-byte blocks of source text have no candidate, so the
+ * common path is a few dozen vector instructions per 16 bytes.
  *
  * Why WebAssembly: JavaScript has no byte-shuffle instruction, and a
- * table-driven DFA in JavaScript pays a dependent load per byte (about 300
- * MB/s). Why generated: the tables are constants baked into the code, and a
- * hand-written emitter (wasm-emit.ts) keeps the source of the module in this
- * repository with nothing prebuilt and no extra toolchain.
+ * table-driven DFA in JavaScript pays a dependent load per byte (dfa.ts,
+ * 150-550 MB/s measured here). Why generated: the nibble tables are constants
+ * of the keyword set, and a hand-written emitter (wasm-emit.ts) keeps the
+ * source of the module in this repository with nothing prebuilt, no extra
+ * toolchain and no build step.
  *
  * Exact: the fingerprint test only removes positions where no keyword can
- * start; every surviving candidate is verified in full, so every occurrence
- * (overlapping ones too) is reported once.
+ * occur; every surviving candidate is verified in full, so every occurrence
+ * (overlapping ones too) is reported once. prefilter.test.ts checks it
+ * against a naive search on random keyword sets and texts.
  */
 
 const BUCKETS = 8;
@@ -39,7 +44,6 @@ const OUT_HITS = 4096;
 
 // Memory layout (byte addresses); the text chunk and the hit output follow.
 const SLOT_OUT = 0; // i32: output pointer when the kernel returns
-const SCRATCH = 16; // 16 bytes: the candidate vector, read back lane by lane
 
 interface PlannedKeyword {
   readonly index: number;
@@ -240,19 +244,84 @@ function keywordWords(m: PlannedKeyword): Array<{ pattern: bigint; mask: bigint 
   return words;
 }
 
+/** Where the verification hash table starts in memory; the records follow it. */
+const TABLE = 64;
+const GOLDEN = 0x9e3779b1 | 0;
+
+interface VerifyTable {
+  /** Table then records, to be copied to TABLE. */
+  readonly bytes: Uint8Array;
+  readonly tableBits: number;
+  /** Distinct fingerprint lengths (1..width) to look up per candidate. */
+  readonly widths: readonly number[];
+}
+
+/**
+ * Verification by exact fingerprint: a candidate lane's first `w` bytes (with
+ * `w` in its width tag) are looked up in an open-addressing table; each entry
+ * lists the keywords with exactly that fingerprint (every case variant of a
+ * case-insensitive one is an entry), and only those are compared in full. So
+ * a false candidate costs one lookup however many keywords share its bucket.
+ * Records: [keyword, offset, length, next record] then (pattern, mask) i64 pairs.
+ */
+function verifyTable(planned: readonly PlannedKeyword[], width: number): VerifyTable {
+  const byKey = new Map<number, PlannedKeyword[]>();
+  const widths = new Set<number>();
+  for (const m of planned) {
+    const w = Math.min(width, m.bytes.length - m.offset);
+    widths.add(w);
+    let keys = [w << 24];
+    for (let k = 0; k < w; k++) {
+      const vs = variants(m.bytes[m.offset + k]!, m.ignoreCase);
+      keys = keys.flatMap((key) => vs.map((v) => key | (v << (8 * k))));
+    }
+    for (const key of keys) {
+      const list = byKey.get(key) ?? [];
+      if (!list.includes(m)) list.push(m);
+      byKey.set(key, list);
+    }
+  }
+  let tableBits = 4;
+  while (1 << tableBits < byKey.size * 2) tableBits++;
+  const slots = 1 << tableBits;
+  const tableBytes = slots * 16;
+  const records: number[] = [];
+  const table = new Int32Array(slots * 4);
+  const i32 = (n: number): void => {
+    records.push(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
+  };
+  for (const [key, list] of byKey) {
+    let slot = Math.imul(key, GOLDEN) >>> (32 - tableBits);
+    while (table[slot * 4] !== 0) slot = (slot + 1) & (slots - 1);
+    table[slot * 4] = key;
+    table[slot * 4 + 1] = TABLE + tableBytes + records.length;
+    for (const m of list) {
+      const words = keywordWords(m);
+      i32(m.index);
+      i32(m.offset);
+      i32(m.bytes.length);
+      i32(TABLE + tableBytes + records.length + 4 + words.length * 16);
+      for (const { pattern, mask } of words) {
+        for (const v of [pattern, mask]) for (let j = 0; j < 8; j++) records.push(Number((v >> BigInt(8 * j)) & 0xffn));
+      }
+    }
+    table[slot * 4 + 2] = TABLE + tableBytes + records.length;
+  }
+  const bytes = new Uint8Array(tableBytes + records.length);
+  bytes.set(new Uint8Array(table.buffer), 0);
+  bytes.set(records, tableBytes);
+  return { bytes, tableBits, widths: [...widths].sort((x, y) => y - x) };
+}
+
 /**
  * scan(p, p1, lo, hi, out, outEnd) -> next p. Tests fingerprint positions
- * [p, p1); a verified keyword must lie in [lo, hi). Writes (keyword, start)
- * i32 pairs from `out`; returns early, with the position to resume from,
- * when fewer than `reserve` bytes of output space remain. The final output
- * pointer is stored at SLOT_OUT.
- *
- * Candidates are verified by code generated per bucket: each keyword is one
- * masked 64-bit compare (plus one per further 8 bytes), with constants in the
- * instructions, so a false candidate costs a few instructions per keyword.
- * Bytes outside [lo, hi) are read (memory has slack) but a hit must lie inside.
+ * [p, p1) sixteen at a time; a verified keyword must lie in [lo, hi) (bytes
+ * outside are read, memory has slack, but never reported). Writes (keyword,
+ * start) i32 pairs from `out`; returns early, with the position to resume
+ * from, when fewer than `reserve` bytes of output space remain. The final
+ * output pointer is stored at SLOT_OUT.
  */
-function kernel(buckets: readonly PlannedKeyword[][], width: number, reserve: number): FunctionBody {
+function kernel(buckets: readonly PlannedKeyword[][], width: number, reserve: number, vt: VerifyTable): FunctionBody {
   const groups = Math.ceil(buckets.length / 8);
   const tables = Array.from({ length: groups }, (_, g) => nibbleTables(buckets.slice(g * 8, g * 8 + 8), width));
   const f = new FunctionBody(6);
@@ -261,41 +330,28 @@ function kernel(buckets: readonly PlannedKeyword[][], width: number, reserve: nu
   const mHi = tables.map((t) => t.hi.map(() => f.local(V128)));
   const nLo = Array.from({ length: width }, () => f.local(V128));
   const nHi = Array.from({ length: width }, () => f.local(V128));
-  const R = tables.map(() => f.local(V128));
   const NIB = f.local(V128);
   const ZERO = f.local(V128);
   const V = f.local(V128);
   const bits = f.local(I32);
-  const j = f.local(I32);
   const q = f.local(I32);
-  const lane = f.local(I32);
+  const key = f.local(I32);
+  const h = f.local(I32);
+  const e = f.local(I32);
+  const rec = f.local(I32);
+  const recEnd = f.local(I32);
   const start = f.local(I32);
+  const len = f.local(I32);
+  const w = f.local(I32);
+  const wEnd = f.local(I32);
+  const pos = f.local(I32);
+  const tableMask = ((1 << vt.tableBits) - 1) * 16;
 
   tables.forEach((t, g) => {
     t.lo.forEach((bytes, k) => f.v128Const(bytes).set(mLo[g]![k]!));
     t.hi.forEach((bytes, k) => f.v128Const(bytes).set(mHi[g]![k]!));
   });
   f.v128Const(new Uint8Array(16).fill(0x0f)).set(NIB);
-
-  const verify = (m: PlannedKeyword): void => {
-    const words = keywordWords(m);
-    f.get(q);
-    if (m.offset > 0) f.i32Const(m.offset).i32Sub();
-    f.tee(start).i64Load(0).i64Const(words[0]!.mask).i64And().i64Const(words[0]!.pattern).i64Eq();
-    f.if();
-    f.get(start).get(LO).i32GeU().get(start).i32Const(m.bytes.length).i32Add().get(HI).i32LeU().i32And();
-    f.if();
-    for (let w = 1; w < words.length; w++) {
-      f.get(start).i64Load(w * 8).i64Const(words[w]!.mask).i64And().i64Const(words[w]!.pattern).i64Eq();
-      f.if();
-    }
-    f.get(OUT).i32Const(m.index).i32Store(0);
-    f.get(OUT).get(start).i32Store(4);
-    f.get(OUT).i32Const(8).i32Add().set(OUT);
-    for (let w = 1; w < words.length; w++) f.end();
-    f.end();
-    f.end();
-  };
 
   f.block(); // $exit
   f.loop(); // $scan
@@ -311,40 +367,69 @@ function kernel(buckets: readonly PlannedKeyword[][], width: number, reserve: nu
       f.v128And();
       if (k > 0) f.v128And();
     }
-    f.tee(R[g]!);
     if (g > 0) f.v128Or();
   }
-  f.v128AnyTrue();
+  f.tee(V).v128AnyTrue();
   f.if(); // candidates in this block
-  {
-    for (let g = 0; g < groups; g++) {
-      f.i32Const(SCRATCH + 16 * g).get(R[g]!).v128Store();
-      f.get(R[g]!).get(ZERO).i8x16Ne().i8x16Bitmask();
-      if (g > 0) f.i32Or();
-    }
-    f.set(bits);
-    f.block(); // $lanesDone
-    f.loop(); // $lanes
-    f.get(bits).i32Ctz().tee(j).get(P).i32Add().tee(q).get(P1).i32GeU().brIf(1);
-    f.get(OUT).i32Const(reserve).i32Add().get(OUT_END).i32GtU();
-    f.if().i32Const(SLOT_OUT).get(OUT).i32Store().get(q).return().end();
-    for (let g = 0; g < groups; g++) {
-      f.get(j).i32Load8U(SCRATCH + 16 * g).tee(lane);
+  f.get(V).get(ZERO).i8x16Ne().i8x16Bitmask().set(bits);
+  f.block(); // $lanesDone
+  f.loop(); // $lanes
+  f.get(bits).i32Ctz().get(P).i32Add().tee(q).get(P1).i32GeU().brIf(1);
+  f.get(OUT).i32Const(reserve).i32Add().get(OUT_END).i32GtU();
+  f.if().i32Const(SLOT_OUT).get(OUT).i32Store().get(q).return().end();
+  for (const width of vt.widths) {
+    const mask = width >= 4 ? -1 : (1 << (8 * width)) - 1;
+    f.get(q).i32Load(0).i32Const(mask).i32And().i32Const(width << 24).i32Or().tee(key);
+    f.i32Const(GOLDEN).i32Mul().i32Const(32 - vt.tableBits).i32ShrU().i32Const(4).i32Shl().set(h);
+    f.block(); // $probeDone
+    f.loop(); // $probe
+    f.get(h).i32Load(TABLE).tee(e).i32Eqz().brIf(1);
+    f.get(e).get(key).i32Eq();
+    f.if();
+    {
+      f.get(h).i32Load(TABLE + 4).set(rec);
+      f.get(h).i32Load(TABLE + 8).set(recEnd);
+      f.block(); // $recsDone
+      f.loop(); // $recs
+      f.get(rec).get(recEnd).i32GeU().brIf(1);
+      f.get(q).get(rec).i32Load(4).i32Sub().set(start);
+      f.get(rec).i32Load(8).set(len);
+      f.get(rec).i32Load(12).set(wEnd);
+      f.get(start).get(LO).i32GeU().get(start).get(len).i32Add().get(HI).i32LeU().i32And();
+      f.if(); // in bounds
+      f.get(rec).i32Const(16).i32Add().set(w);
+      f.get(start).set(pos);
+      f.block(); // $verify
+      f.loop(); // $words
+      f.get(w).get(wEnd).i32LtU();
       f.if();
-      buckets.slice(g * 8, g * 8 + 8).forEach((members, b) => {
-        if (members.length === 0) return;
-        f.get(lane).i32Const(1 << b).i32And();
-        f.if();
-        for (const m of members) verify(m);
-        f.end();
-      });
-      f.end();
+      f.get(pos).i64Load().get(w).i64Load(8).i64And().get(w).i64Load(0).i64Ne().brIf(2);
+      f.get(pos).i32Const(8).i32Add().set(pos);
+      f.get(w).i32Const(16).i32Add().set(w);
+      f.br(1);
+      f.end(); // if
+      f.end(); // $words
+      f.get(OUT).get(rec).i32Load(0).i32Store(0);
+      f.get(OUT).get(start).i32Store(4);
+      f.get(OUT).i32Const(8).i32Add().set(OUT);
+      f.end(); // $verify
+      f.end(); // in bounds
+      f.get(wEnd).set(rec);
+      f.br(0);
+      f.end(); // $recs
+      f.end(); // $recsDone
+      f.br(2); // found: leave $probeDone
     }
-    f.get(bits).get(bits).i32Const(1).i32Sub().i32And().tee(bits);
-    f.brIf(0);
-    f.end(); // $lanes
-    f.end(); // $lanesDone
+    f.end(); // if key
+    f.get(h).i32Const(16).i32Add().i32Const(tableMask).i32And().set(h);
+    f.br(0);
+    f.end(); // $probe
+    f.end(); // $probeDone
   }
+  f.get(bits).get(bits).i32Const(1).i32Sub().i32And().tee(bits);
+  f.brIf(0);
+  f.end(); // $lanes
+  f.end(); // $lanesDone
   f.end(); // if candidates
   f.get(P).i32Const(16).i32Add().set(P);
   f.br(0);
@@ -368,9 +453,13 @@ export function wasmSimdAvailable(): boolean {
   }
 }
 
-/** Groups of 8 buckets: each group costs 2 x width shuffles per 16 bytes and spreads the keywords thinner. */
+/**
+ * Groups of 8 buckets: each group costs 2 x width shuffles per 16 bytes and
+ * spreads the keywords thinner. Measured on 64 MB of source: a third group
+ * (or a 4-byte fingerprint) costs more in the loop than it saves in candidates.
+ */
 function groupsFor(keywords: number): number {
-  return keywords <= 24 ? 1 : keywords <= 160 ? 2 : 3;
+  return keywords <= 16 ? 1 : 2;
 }
 
 export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FINGERPRINT, groups = groupsFor(keywords.length)): Prefilter {
@@ -385,19 +474,21 @@ export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FI
   const reserve = 8 * planned.length;
   const align = (n: number): number => Math.ceil(n / 64) * 64;
   // Slack before the text for reads at q - offset, after it for vector and 64-bit overreads.
-  const inputBase = align(64 + maxOffset + 64);
+  const vt = verifyTable(planned, width);
+  const inputBase = align(TABLE + vt.bytes.length + maxOffset + 64);
   const inputCap = CHUNK + maxOffset + maxTail;
   const outBase = align(inputBase + inputCap + 64);
   const outEnd = outBase + OUT_HITS * 8 + reserve;
   const pages = Math.ceil((outEnd + 64) / 65536);
 
-  const body = kernel(buckets, width, reserve);
+  const body = kernel(buckets, width, reserve, vt);
   const bytes = encodeModule(pages, [{ name: 'scan', params: [I32, I32, I32, I32, I32, I32], results: [I32], body }]);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
   const memory = instance.exports['memory'] as WebAssembly.Memory;
   const scanKernel = instance.exports['scan'] as KernelFn;
   const mem8 = new Uint8Array(memory.buffer);
   const mem32 = new Int32Array(memory.buffer);
+  mem8.set(vt.bytes, TABLE);
   const lengths = planned.map((m) => m.bytes.length);
   // Hits are re-ordered to what an Aho-Corasick automaton reports: by end,
   // longer first, then by keyword index. Held hits may still be preceded by
@@ -442,30 +533,48 @@ export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FI
     }
   };
 
+  // The kernel's memory and the hit queue are per instance: a scan started from inside a
+  // callback (nothing does that today) gets the DFA, which has no shared state.
+  let busy = false;
+  let nested: Prefilter | undefined;
   return {
     keywords,
     scan(buf, from, to, onHit) {
-      hn = 0;
-      if (keywords.length === 0) return;
-      for (let a = from; a < to; a += CHUNK) {
-        const b = Math.min(a + CHUNK, to);
-        const cs = Math.max(from, a - maxOffset);
-        const ce = Math.min(to, b + maxTail);
-        mem8.set(buf.subarray(cs, ce), inputBase);
-        const delta = cs - inputBase;
-        const p1 = b - delta;
-        let p = a - delta;
-        for (;;) {
-          const next = scanKernel(p, p1, inputBase, ce - delta, outBase, outEnd);
-          const outPtr = mem32[SLOT_OUT >> 2]!;
-          for (let o = outBase >> 2; o < outPtr >> 2; o += 2) push(mem32[o]!, mem32[o + 1]! + delta);
-          if (next >= p1) break;
-          p = next;
-        }
-        flush(b === to ? Infinity : b, onHit);
+      if (busy) {
+        nested ??= buildDfaPrefilter(keywords);
+        nested.scan(buf, from, to, onHit);
+        return;
+      }
+      busy = true;
+      try {
+        scanChunks(buf, from, to, onHit);
+      } finally {
+        busy = false;
       }
     },
   };
+
+  function scanChunks(buf: Uint8Array, from: number, to: number, onHit: HitCallback): void {
+    hn = 0;
+    if (keywords.length === 0) return;
+    for (let a = from; a < to; a += CHUNK) {
+      const b = Math.min(a + CHUNK, to);
+      const cs = Math.max(from, a - maxOffset);
+      const ce = Math.min(to, b + maxTail);
+      mem8.set(buf.subarray(cs, ce), inputBase);
+      const delta = cs - inputBase;
+      const p1 = b - delta;
+      let p = a - delta;
+      for (;;) {
+        const next = scanKernel(p, p1, inputBase, ce - delta, outBase, outEnd);
+        const outPtr = mem32[SLOT_OUT >> 2]!;
+        for (let o = outBase >> 2; o < outPtr >> 2; o += 2) push(mem32[o]!, mem32[o + 1]! + delta);
+        if (next >= p1) break;
+        p = next;
+      }
+      flush(b === to ? Infinity : b, onHit);
+    }
+  }
 }
 
 /** The bucket plan, for diagnostics and the benchmark: keyword indexes, fingerprint offsets and nibble tables. */

@@ -107,6 +107,7 @@ export class FunctionBody {
   i32Or(): this { return this.op(0x72); }
   i32Xor(): this { return this.op(0x73); }
   i32Shl(): this { return this.op(0x74); }
+  i32ShrU(): this { return this.op(0x76); }
   i64And(): this { return this.op(0x83); }
 
   // SIMD.
@@ -156,7 +157,7 @@ export interface ExportedFunction {
 }
 
 /** A module with one memory of `pages` 64 KiB pages exported as `memory`, and the given exported functions. */
-export function encodeModule(pages: number, functions: readonly ExportedFunction[]): Uint8Array {
+export function encodeModule(pages: number, functions: readonly ExportedFunction[]): Uint8Array<ArrayBuffer> {
   const types: number[] = uleb(functions.length);
   for (const f of functions) types.push(0x60, ...uleb(f.params.length), ...f.params, ...uleb(f.results.length), ...f.results);
   const funcs: number[] = uleb(functions.length);
@@ -167,7 +168,7 @@ export function encodeModule(pages: number, functions: readonly ExportedFunction
   functions.forEach((f, i) => exports.push(...name(f.name), 0x00, ...uleb(i)));
   const code: number[] = uleb(functions.length);
   for (const f of functions) code.push(...f.body.encode());
-  return Uint8Array.from([
+  return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, types),
     ...section(3, funcs),

@@ -6,8 +6,9 @@ import { hostKind, identifiableFormatReason, placeholderReason, weakPasswordReas
 const HOST = /(?:\/\/|@\/?\/?)\[?([A-Za-z0-9_.\-:]+?)\]?(?::\d+)?(?:[/;:?,]|$)/;
 
 export function validateJdbc({ secret, groups, matchText }: Candidate): Verdict | null {
-  // Oracle thin `user/password@host`: the password ends at `@`; in `;password=`/`&password=` forms an `@` would have cut it.
   if (secret.length > 128) return null;
+  // Oracle thin `user/password@host` ends the password at `@`. In the `password=` forms an `@` followed by
+  // text (captured as `host`) means the password itself held an `@` and was cut: report nothing rather than half.
   const oracle = groups['user'] !== undefined;
   if (!oracle && groups['host'] !== undefined) return null;
   if (placeholderReason(secret) || identifiableFormatReason(secret)) return null;

@@ -1,5 +1,5 @@
 import type { DetectorExamples, PositiveExample } from '../examples-types.js';
-import { alnumPassword, humanPassword, randomPassword } from '../builders/legacy-examples.js';
+import { alnumPassword, fairPassword, humanPassword, randomPassword, shortStrongPassword } from '../builders/legacy-examples.js';
 
 export const examples: DetectorExamples = {
   positives: (t) => {
@@ -48,6 +48,9 @@ export const examples: DetectorExamples = {
     add((p) => `Connect-VIServer -Server vc01 -User administrator@vsphere.local -Password ${p}\n`, humanPassword(t));
     add((p) => `signingConfigs {\n    release {\n        storePassword "${p}"\n    }\n}\n`, randomPassword(t));
     add((p) => `- name: create user\n  mysql_user:\n    name: app\n    password: '${p}'\n`, alnumPassword(t));
+    // Human-chosen passwords: a short mixed one (medium confidence) and a passphrase with a symbol (low).
+    add((p) => `$mail->Password   = '${p}';                           // SMTP password\n`, shortStrongPassword(t));
+    add((p) => `<add key="FromEmailPassword" value="${p}"/>\n`, fairPassword(t));
     // Escaped JSON inside a string, and a hard-coded comparison
     add((p) => `"env": "{\\"db_password\\": \\"${p}\\"}"\n`, alnumPassword(t));
     add((p) => `if username == "admin" and password == "${p}":\n    login_user(user)\n`, randomPassword(t, 20));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/engine.js';
 import { detector } from './detector.js';
+import { detector as base64Detector } from '../private-key-in-keystore-base64/detector.js';
 
 /**
  * Keystores written by the real tools (generated here, never committed):
@@ -24,6 +25,7 @@ const hasOpenssl = available('openssl', ['version']);
 const hasKeytool = available('keytool', ['-help']);
 const dir = mkdtempSync(join(tmpdir(), 'pushgate-keystore-'));
 const engine = createEngine([detector]);
+const base64Engine = createEngine([base64Detector]);
 const PASS = 'kS7-test-only-store-pass';
 
 function scan(file: string): string[] {
@@ -40,9 +42,15 @@ describe('private-key-in-keystore on tool-made files', () => {
     const p12 = join(dir, 'k.p12');
     execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12, '-passout', `pass:${PASS}`], { stdio: 'ignore' });
     expect(scan(p12)).toEqual([expect.stringMatching(/^PKCS#12 shrouded private key bag \(PBES2\)$/)]);
+    // The same file base64-encoded, on one line (Kubernetes secret) and wrapped at 64 columns (openssl base64).
+    const oneLine = `  keystore.p12: ${readFileSync(p12).toString('base64')}\n`;
+    expect(base64Engine.scan(Buffer.from(oneLine)).map((m) => m.reason)).toEqual(['base64-encoded PKCS#12 shrouded private key bag (PBES2)']);
+    const wrapped = execFileSync('openssl', ['base64', '-in', p12]).toString('latin1');
+    expect(base64Engine.scan(Buffer.from(`pfx: |\n${wrapped}`)).map((m) => m.reason)).toEqual(['base64-encoded PKCS#12 shrouded private key bag (PBES2)']);
     const certOnly = join(dir, 'certonly.p12');
     execFileSync('openssl', ['pkcs12', '-export', '-nokeys', '-in', crt, '-out', certOnly, '-passout', `pass:${PASS}`], { stdio: 'ignore' });
     expect(scan(certOnly)).toEqual([]);
+    expect(base64Engine.scan(Buffer.from(readFileSync(certOnly).toString('base64')))).toEqual([]);
   });
 
   it.skipIf(!hasKeytool)('finds the private key entry in a keytool JKS and PKCS#12 keystore, and nothing in a truststore', () => {

@@ -11,8 +11,8 @@ const CONVENTIONAL_PASSWORDS = new Set(['x-oauth-basic', 'x-oauth-token', 'oauth
 const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mysqlx|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|cassandra|couchbase|neo4j(?:\+s)?|bolt|nats|kafka|memcached?|influxdb?|elasticsearch|jdbc:.*)$/i;
 
 export function validateUrlCredentials({ secret, groups }: Candidate): Verdict | null {
-  if (secret.length > 200 || (groups['user'] ?? '').length > 128) return null;
   const user = groups['user'] ?? '';
+  if (secret.length > 200 || user.length > 128) return null;
   const host = groups['host'] ?? '';
   const scheme = (groups['scheme'] ?? '').toLowerCase();
   let password = secret;
@@ -25,7 +25,7 @@ export function validateUrlCredentials({ secret, groups }: Candidate): Verdict |
   // `cvs://:pserver:anoncvs@host`: no user before the colon and another colon after it is CVS's method syntax, not user:password.
   if (user === '' && password.includes(':')) return null;
   if (placeholderReason(secret) || placeholderReason(password) || identifiableFormatReason(password)) return null;
-  // `user:pass` where both halves are placeholders or a template, e.g. `{user}:{password}` handled above; `$user` too.
+  // A templated user (`${USER}:literal@host`) means the URL is a template, whatever stands in the password place.
   if (placeholderReason(user) && /^[$%{<[]/.test(user)) return null;
   const kind = hostKind(host);
   const s = strengthOf(password);

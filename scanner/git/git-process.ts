@@ -6,6 +6,7 @@ import {
   GitNotFoundError,
   InvalidRevisionError,
   NotARepositoryError,
+  ScanAbortedError,
   UntrustedRepositoryError,
 } from './errors.js';
 
@@ -75,10 +76,9 @@ export class StderrTail {
   }
 }
 
-/** Starts git with piped stdio. Spawn failures surface as an `error` event carrying GitNotFoundError. */
+/** Starts git with piped stdio. A spawn failure surfaces as an `error` event (see spawnError). */
 export function spawnGit(args: readonly string[], at: GitInvocation): GitChild {
-  const child = spawn('git', args, { cwd: at.cwd, env: at.env, stdio: ['pipe', 'pipe', 'pipe'] });
-  return child;
+  return spawn('git', args, { cwd: at.cwd, env: at.env, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Turns a spawn failure into GitNotFoundError when git itself is missing. */
@@ -119,6 +119,10 @@ export interface RunOptions {
 /** Runs a short git command to completion and returns its stdout. */
 export function runGit(args: readonly string[], at: GitInvocation, options: RunOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new ScanAbortedError(undefined, options.signal.reason));
+      return;
+    }
     let child: GitChild;
     try {
       child = spawnGit(args, at);
@@ -130,7 +134,7 @@ export function runGit(args: readonly string[], at: GitInvocation, options: RunO
     const err = new StderrTail();
     let failed: Error | undefined;
     const onAbort = (): void => {
-      failed ??= options.signal?.reason instanceof Error ? options.signal.reason : new Error('aborted');
+      failed ??= new ScanAbortedError(undefined, options.signal?.reason);
       child.kill();
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -50,11 +50,13 @@ export interface BlobHeader {
 /**
  * Receives one blob's content. `end` returns what to keep for the blob, or
  * undefined if none of its places matter; a promise when the content is
- * processed elsewhere (a worker thread). Chunks are only valid during `write`.
+ * processed elsewhere (a worker thread). `truncated`: git failed part-way
+ * (a corrupt object, also reported as skipped); what came before is real
+ * content. Chunks are only valid during `write`.
  */
 export interface BlobSink<T> {
   write(chunk: Buffer): void;
-  end(): T | undefined | Promise<T | undefined>;
+  end(truncated: boolean): T | undefined | Promise<T | undefined>;
 }
 
 /** Lets a visitor that processes content asynchronously hold the reader back. */
@@ -87,7 +89,8 @@ export interface ReadOptions {
   /**
    * rev-list revision arguments. Default `['--all']`: every ref (branches,
    * tags, remote-tracking refs, notes, stash) and HEAD. A push:
-   * `[new1, new2, '--not', '--all']`.
+   * `[new1, new2, '--not', '--all']`. An empty list selects nothing (git
+   * would read it as HEAD).
    */
   readonly revisions?: readonly string[];
   readonly signal?: AbortSignal;
@@ -129,6 +132,7 @@ type BlobState<T> = Pending | Kept<T> | typeof DONE;
 export function readBlobs<T>(repo: Repository, options: ReadOptions, visitor: BlobVisitor<T>): Promise<ReadSummary> {
   const revisions = options.revisions ?? ['--all'];
   checkRevisions(revisions);
+  if (revisions.length === 0) return Promise.resolve({ blobs: 0, bytes: 0 });
   return new BlobReader(repo, revisions, visitor, options.signal).run();
 }
 
@@ -522,7 +526,7 @@ class BlobReader<T> {
       this.blobsRead++;
       this.bytesRead += cur.size;
     }
-    const kept = cur.sink.end();
+    const kept = cur.sink.end(broken);
     if (kept instanceof Promise) {
       // Places keep collecting on the Pending entry until the result is in.
       this.outstanding++;

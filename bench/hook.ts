@@ -1,0 +1,178 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installPreReceive } from '../hooks/install.js';
+import { fmt } from './measure.js';
+import type { BenchContext, BenchModule } from './types.js';
+
+/**
+ * Added latency of the pre-receive hook on real pushes through git (local
+ * path transport): each scenario is pushed into a fresh bare repository with
+ * the hook and into one without, alternating, and we report median and p99
+ * of both and of the difference. Targets (issue): the 100 MB push finishes
+ * inside the 4 s budget; the small push adds under 150 ms.
+ * Options: `--reps N` (small scenarios; the 100 MB one uses fewer).
+ */
+export const bench: BenchModule = {
+  name: 'hook',
+  title: 'pre-receive hook latency on real pushes, with vs without the hook',
+  run,
+};
+
+const BIN = resolve(fileURLToPath(new URL('../../bin/pushgate.js', import.meta.url)));
+
+function env(): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_') && !k.startsWith('PUSHGATE_')) e[k] = v;
+  return {
+    ...e,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'Bench',
+    GIT_AUTHOR_EMAIL: 'bench@example.com',
+    GIT_COMMITTER_NAME: 'Bench',
+    GIT_COMMITTER_EMAIL: 'bench@example.com',
+  };
+}
+
+function git(cwd: string, args: string[], input?: string): string {
+  return execFileSync('git', args, { cwd, env: env(), maxBuffer: 1 << 30, ...(input !== undefined ? { input } : {}) }).toString();
+}
+
+function pushMs(client: string, url: string, refspec: string): Promise<{ ms: number; code: number }> {
+  return new Promise((res) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn('git', ['push', '-q', url, refspec], { cwd: client, env: env(), stdio: 'ignore' });
+    child.on('close', (code) => res({ ms: Number(process.hrtime.bigint() - t0) / 1e6, code: code ?? -1 }));
+  });
+}
+
+interface Scenario {
+  readonly name: string;
+  readonly reps: number;
+  /** Builds the client's commits; returns the refspec to push and a setup for each fresh server. */
+  prepare(client: string, text: Buffer): { refspec: string; seed?: string };
+}
+
+/** Real source text cut into files of roughly `size` bytes. */
+function slices(text: Buffer, size: number, count: number, offset: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = (offset + i * size) % Math.max(1, text.length - size);
+    out.push(text.subarray(start, start + size));
+  }
+  return out;
+}
+
+function commitFiles(client: string, files: Array<[string, Buffer]>, message: string): string {
+  for (const [path, content] of files) {
+    mkdirSync(join(client, path, '..'), { recursive: true });
+    writeFileSync(join(client, path), content);
+  }
+  git(client, ['add', '-A']);
+  git(client, ['commit', '-q', '--no-verify', '-m', message]);
+  return git(client, ['rev-parse', 'HEAD']).trim();
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: '1 commit, 10 KB',
+    reps: 0,
+    prepare(client, text) {
+      git(client, ['checkout', '-q', '-b', 'small', 'base']);
+      const files = slices(text, 2000, 5, 1000).map((b, i): [string, Buffer] => [`small/f${i}.js`, b]);
+      commitFiles(client, files, 'small change');
+      return { refspec: 'small:refs/heads/small' };
+    },
+  },
+  {
+    name: '100 commits, 10 MB',
+    reps: 0,
+    prepare(client, text) {
+      git(client, ['checkout', '-q', '-b', 'hundred', 'base']);
+      for (let c = 0; c < 100; c++) {
+        const files = slices(text, 20_000, 5, 50_000 + c * 100_000).map((b, i): [string, Buffer] => [`h/d${c % 10}/f${c}-${i}.js`, b]);
+        commitFiles(client, files, `commit ${c}`);
+      }
+      return { refspec: 'hundred:refs/heads/hundred' };
+    },
+  },
+  {
+    name: '1 commit, 100 MB blob',
+    reps: 3,
+    prepare(client, text) {
+      git(client, ['checkout', '-q', '-b', 'huge', 'base']);
+      const parts: Buffer[] = [];
+      let size = 0;
+      while (size < 100 * 1024 * 1024) {
+        parts.push(text);
+        size += text.length;
+      }
+      commitFiles(client, [['huge/bundle.js', Buffer.concat(parts).subarray(0, 100 * 1024 * 1024)]], 'huge blob');
+      return { refspec: 'huge:refs/heads/huge' };
+    },
+  },
+  {
+    name: 'new branch, commits already there',
+    reps: 0,
+    prepare() {
+      return { refspec: 'base:refs/heads/copy-of-base', seed: 'base:refs/heads/main' };
+    },
+  },
+];
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+async function run(ctx: BenchContext): Promise<void> {
+  const corpus = await ctx.corpus();
+  const text = corpus.bytes;
+  const work = mkdtempSync(join(tmpdir(), 'pushgate-hook-bench-'));
+  try {
+    const client = join(work, 'client');
+    git(work, ['init', '-q', '-b', 'main', client]);
+    commitFiles(client, slices(text, 5000, 20, 0).map((b, i): [string, Buffer] => [`base/f${i}.js`, b]), 'base');
+    git(client, ['branch', 'base']);
+    const rows: string[][] = [];
+    for (const s of SCENARIOS) {
+      git(client, ['checkout', '-q', 'main']);
+      const { refspec, seed } = s.prepare(client, text);
+      const reps = s.reps || Math.max(5, ctx.reps * 4);
+      const withHook: number[] = [];
+      const without: number[] = [];
+      let rejected = 0;
+      for (let i = -1; i < reps; i++) {
+        for (const hooked of [true, false]) {
+          const server = join(work, `srv-${hooked ? 'h' : 'n'}`);
+          rmSync(server, { recursive: true, force: true });
+          git(work, ['init', '-q', '--bare', server]);
+          // Seed the server with the base history, then install the hook: only the push is measured.
+          await pushMs(client, server, seed ?? 'base:refs/heads/main');
+          if (hooked) installPreReceive(server, BIN);
+          const r = await pushMs(client, server, refspec);
+          if (r.code !== 0) rejected++;
+          if (i >= 0) (hooked ? withHook : without).push(r.ms);
+        }
+      }
+      const added = withHook.map((w, i) => w - without[i]!);
+      rows.push([
+        s.name,
+        String(reps),
+        fmt(percentile(without, 50), 0),
+        fmt(percentile(withHook, 50), 0),
+        fmt(percentile(withHook, 99), 0),
+        fmt(percentile(added, 50), 0),
+        fmt(percentile(added, 99), 0),
+        rejected ? `${rejected} rejected!` : 'accepted',
+      ]);
+    }
+    ctx.table('Pre-receive hook: push wall time in ms (local-path transport, fresh bare repository per push)', ['scenario', 'reps', 'no hook p50', 'hook p50', 'hook p99', 'added p50', 'added p99', 'outcome'], rows);
+    ctx.log('Targets: 100 MB push inside the 4000 ms budget; small push adds < 150 ms. The hook process starts Node, so its floor is Node start-up.');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

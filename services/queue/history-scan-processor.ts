@@ -1,0 +1,125 @@
+import { DelayedError, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Engine } from '../../detectors/engine/engine.js';
+import { scanHistory } from '../../scanner/history.js';
+import type { Finding } from '../../scanner/types.js';
+import type { FindingsStore } from '../store/findings-store.js';
+import { jobError } from './job-failure.js';
+import type { HistoryScanJobData } from './jobs.js';
+import type { CredentialsProvider, MirrorCache } from './mirror-cache.js';
+import { parseRepositorySource } from './repository-source.js';
+import { JobProgress } from './scan-progress.js';
+
+/** What the scan processors need; the worker builds it from the service context. */
+export interface ScanProcessorDeps {
+  readonly findings: FindingsStore;
+  readonly engine: Engine;
+  readonly mirrors: MirrorCache;
+  readonly credentials?: CredentialsProvider;
+  readonly logger?: Logger;
+  /** Worker threads per scan (scanHistory's `threads`); default: scanHistory's choice. */
+  readonly scanThreads?: number;
+  /** Least time between two progress writes to Redis, ms (default 500). */
+  readonly progressIntervalMs?: number;
+}
+
+/** A history-scan job's return value: counts and fingerprints, never a secret or a redacted value. */
+export interface HistoryScanSummary {
+  /** The name the findings are stored under (GET /v1/findings?repository=...). */
+  readonly repository: string;
+  readonly findings: number;
+  readonly identifiable: number;
+  /** Findings and locations new to the store (0 when the same history was scanned before). */
+  readonly created: number;
+  readonly locationsAdded: number;
+  /** At most MAX_SUMMARY_FINGERPRINTS. */
+  readonly fingerprints: readonly string[];
+  readonly fingerprintsTruncated: boolean;
+  readonly blobs: number;
+  readonly bytes: number;
+  readonly skipped: number;
+  /** `clone`: a new mirror; `fetch`: an existing mirror brought up to date. */
+  readonly fetch: 'clone' | 'fetch';
+  readonly scanSeconds: number;
+  readonly seconds: number;
+}
+
+export const MAX_SUMMARY_FINGERPRINTS = 1000;
+
+/** The name a history scan's findings are stored under: the repository as given, a path resolved. */
+export function storedRepositoryName(repository: string): string {
+  const source = parseRepositorySource(repository);
+  return source.kind === 'path' ? source.location : repository;
+}
+
+/**
+ * Processes `history-scan` jobs: brings a mirror of the repository up to
+ * date, scans every blob of its history once (streamed: memory grows with
+ * findings, not with the repository), stores the findings (idempotent: a
+ * retried or repeated job adds nothing twice) and returns a summary.
+ */
+export function historyScanProcessor(deps: ScanProcessorDeps) {
+  return async (job: Job<HistoryScanJobData, HistoryScanSummary>, token?: string, signal?: AbortSignal): Promise<HistoryScanSummary> => {
+    const started = performance.now();
+    const progress = new JobProgress(job, deps.progressIntervalMs);
+    try {
+      const source = parseRepositorySource(job.data.repository);
+      const repository = storedRepositoryName(job.data.repository);
+      await progress.phase('fetching');
+      const credentials = source.http && deps.credentials ? await deps.credentials(credentialRequest(job.data)) : undefined;
+      const { report, how } = await deps.mirrors.use(
+        source,
+        { update: { kind: 'all' }, ...(credentials ? { credentials } : {}), ...(signal ? { signal } : {}) },
+        async (mirror) => {
+          const scanned = await scanHistory(mirror.gitDir, {
+            engine: deps.engine,
+            onProgress: (p) => progress.scan(p),
+            ...(signal ? { signal } : {}),
+            ...(deps.scanThreads !== undefined ? { threads: deps.scanThreads } : {}),
+          });
+          return { report: scanned, how: mirror.how };
+        },
+      );
+      await progress.phase('storing');
+      const stored = await deps.findings.addFindings(repository, report.findings);
+      await progress.phase('done');
+      return {
+        repository,
+        ...countFindings(report.findings),
+        created: stored.created,
+        locationsAdded: stored.locationsAdded,
+        blobs: report.stats.blobs,
+        bytes: report.stats.bytes,
+        skipped: report.stats.skipped.count,
+        fetch: how,
+        scanSeconds: report.stats.seconds,
+        seconds: (performance.now() - started) / 1000,
+      };
+    } catch (err) {
+      if (signal?.aborted && token) await requeueAfterCancel(job, token);
+      throw jobError(err, deps.engine);
+    }
+  };
+}
+
+export function credentialRequest(data: { repository: string; installationId?: number }): { repository: string; installationId?: number } {
+  return { repository: data.repository, ...(data.installationId !== undefined ? { installationId: data.installationId } : {}) };
+}
+
+export function countFindings(findings: readonly Finding[]): Pick<HistoryScanSummary, 'findings' | 'identifiable' | 'fingerprints' | 'fingerprintsTruncated'> {
+  return {
+    findings: findings.length,
+    identifiable: findings.filter((f) => f.tier === 'identifiable').length,
+    fingerprints: findings.slice(0, MAX_SUMMARY_FINGERPRINTS).map((f) => f.fingerprint),
+    fingerprintsTruncated: findings.length > MAX_SUMMARY_FINGERPRINTS,
+  };
+}
+
+/**
+ * A job cancelled by a worker shutting down goes back to the queue (delayed
+ * one second) without spending an attempt; another worker runs it from the start.
+ */
+export async function requeueAfterCancel(job: Job, token: string): Promise<never> {
+  await job.moveToDelayed(Date.now() + 1000, token);
+  throw new DelayedError();
+}

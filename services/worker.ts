@@ -1,0 +1,176 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DestinationStream } from 'pino';
+import { loadConfig, type ServiceConfig } from './config/config.js';
+import { createServiceContext, type ServiceContext } from './context.js';
+import type { PushScanReporter } from './queue/jobs.js';
+import { DEFAULT_MAX_IDLE_MS, MirrorCache, type CredentialsProvider } from './queue/mirror-cache.js';
+import { ScanWorkers } from './queue/scan-workers.js';
+import { createRedisClient, pingRedis } from './store/redis-client.js';
+
+/**
+ * `pushgate worker`: parse the config (every problem at once), connect to
+ * Redis, and run the BullMQ workers of both scan queues with
+ * PUSHGATE_WORKER_CONCURRENCY jobs each. Repositories are mirrored under
+ * PUSHGATE_WORK_DIR (default `<tmp>/pushgate-work`). SIGTERM or SIGINT (or
+ * the abort signal) stop it gracefully: no new jobs, running ones get
+ * `shutdownGraceMs` to finish, then go back to the queue for another worker.
+ */
+export class WorkerStartError extends Error {
+  override readonly name = 'WorkerStartError';
+  constructor(
+    readonly code: 'REDIS_UNAVAILABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface WorkerOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Aborting it shuts the worker down gracefully. */
+  readonly signal?: AbortSignal;
+  /** Close gracefully on SIGTERM and SIGINT (default true; tests turn it off). */
+  readonly handleSignals?: boolean;
+  /** Where log lines go (default stdout). */
+  readonly logDestination?: DestinationStream;
+  /** Already-parsed config (otherwise parsed from `env`). */
+  readonly config?: ServiceConfig;
+  /** How long to wait for Redis at start-up, ms (default 15000). */
+  readonly redisWaitMs?: number;
+  /** Root of the repository mirrors (default PUSHGATE_WORK_DIR, else `<tmp>/pushgate-work`). */
+  readonly workDir?: string;
+  /** Mirrors unused this long are removed (default 1 hour; 0: after each job). */
+  readonly mirrorMaxIdleMs?: number;
+  /** Time running jobs get to finish on shutdown before they are handed back, ms (default 25000). */
+  readonly shutdownGraceMs?: number;
+  /** Stalled-job detection (defaults 30 s, 30 s, 2); tests shorten them. */
+  readonly lockDurationMs?: number;
+  readonly stalledIntervalMs?: number;
+  readonly maxStalledCount?: number;
+  /** Worker threads per scan (default: scanHistory's choice). */
+  readonly scanThreads?: number;
+  /** Told about each finished push scan (the GitHub commit-status reporter). */
+  readonly reporters?: (context: ServiceContext) => readonly PushScanReporter[];
+  /** Clone credentials for http(s) repositories (GitHub App installation tokens). */
+  readonly credentials?: (context: ServiceContext) => CredentialsProvider | undefined;
+}
+
+export interface RunningWorker {
+  readonly context: ServiceContext;
+  readonly workers: ScanWorkers;
+  readonly mirrors: MirrorCache;
+  /** Graceful shutdown; safe to call more than once. */
+  close(): Promise<void>;
+  /** Settles when the worker has shut down. */
+  readonly closed: Promise<void>;
+}
+
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+
+export function workDirFrom(env: NodeJS.ProcessEnv): string {
+  const configured = env['PUSHGATE_WORK_DIR']?.trim();
+  return configured ? resolve(configured) : join(tmpdir(), 'pushgate-work');
+}
+
+export async function startWorker(options: WorkerOptions = {}): Promise<RunningWorker> {
+  const env = options.env ?? process.env;
+  const config = options.config ?? loadConfig(env);
+  // Workers wait out Redis restarts instead of failing a store write after a few retries.
+  const redis = createRedisClient(config.redisUrl, 'worker', { maxRetriesPerRequest: null });
+  const context = createServiceContext(config, { redis, defaultMetrics: false, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
+  const log = context.logger;
+  redis.on('error', (err: Error) => log.warn({ err: { message: err.message } }, 'redis connection error'));
+  const closeRedis = async (): Promise<void> => {
+    await context.close();
+    await redis.quit().catch(() => redis.disconnect());
+  };
+  if (config.unknownVariables.length > 0) log.warn({ variables: config.unknownVariables }, 'ignoring unknown PUSHGATE_* variables (typos?)');
+
+  const waitMs = options.redisWaitMs ?? 15_000;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await pingRedis(redis, 2000);
+      break;
+    } catch {
+      if (Date.now() >= deadline) {
+        await closeRedis();
+        throw new WorkerStartError('REDIS_UNAVAILABLE', `Redis at REDIS_URL did not answer within ${waitMs / 1000} s`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  const mirrors = new MirrorCache({ root: options.workDir ?? workDirFrom(env), maxIdleMs: options.mirrorMaxIdleMs ?? DEFAULT_MAX_IDLE_MS });
+  await mirrors.sweep();
+  const sweeper = setInterval(() => void mirrors.sweep().catch(() => {}), Math.min(SWEEP_EVERY_MS, Math.max(options.mirrorMaxIdleMs ?? SWEEP_EVERY_MS, 1000)));
+  sweeper.unref();
+
+  const credentials = options.credentials?.(context);
+  const workers = ScanWorkers.start({
+    redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
+    concurrency: config.workerConcurrency,
+    logger: log,
+    deps: {
+      findings: context.findings,
+      engine: context.engine,
+      mirrors,
+      logger: log,
+      reporters: options.reporters?.(context) ?? [],
+      ...(credentials ? { credentials } : {}),
+      ...(options.scanThreads !== undefined ? { scanThreads: options.scanThreads } : {}),
+    },
+    ...(options.lockDurationMs !== undefined ? { lockDurationMs: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs !== undefined ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
+    ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
+  });
+  try {
+    await workers.ready();
+  } catch (err) {
+    clearInterval(sweeper);
+    await workers.close(0);
+    await closeRedis();
+    throw err;
+  }
+  log.info({ concurrency: config.workerConcurrency, workDir: mirrors.root, pid: process.pid }, 'pushgate worker running');
+
+  let closing: Promise<void> | undefined;
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((r) => (resolveClosed = r));
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.info({ signal }, 'shutting down');
+    void close();
+  };
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      clearInterval(sweeper);
+      try {
+        await workers.close(options.shutdownGraceMs ?? 25_000);
+      } finally {
+        await closeRedis();
+        log.info('pushgate worker stopped');
+        resolveClosed();
+      }
+    })();
+    return closing;
+  };
+  if (options.handleSignals ?? true) {
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  if (options.signal) {
+    if (options.signal.aborted) void close();
+    else options.signal.addEventListener('abort', () => void close(), { once: true });
+  }
+  return { context, workers, mirrors, close, closed };
+}
+
+/** The `pushgate worker` command body: runs until SIGTERM/SIGINT (or `signal`), then resolves. */
+export async function runWorker(options: WorkerOptions = {}): Promise<void> {
+  const running = await startWorker(options);
+  await running.closed;
+}
