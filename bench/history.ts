@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import git from 'isomorphic-git';
@@ -132,7 +132,7 @@ async function measure(ctx: BenchContext, repoPath: string, opts: Options, plant
     scanCpu.push(childCpuSeconds() + selfCpuSeconds() - cpu);
 
     t0 = performance.now();
-    await scanHistory(repoPath, { engine, threads: 0 });
+    await scanHistory(repoPath, { engine, readInWorker: false });
     oneThread.push(performance.now() - t0);
   }
   const report = last!;
@@ -165,8 +165,8 @@ async function measure(ctx: BenchContext, repoPath: string, opts: Options, plant
       row('reader: git log --raw + cat-file --batch, parsed (no scan)', median(reader), readBytes),
       row('rev-list --objects | cat-file --batch into node (no attribution)', median(revList), readBytes),
       ...(isoMs !== undefined ? [row('reader: isomorphic-git, every reachable blob once (1 run)', isoMs, isoBytes)] : []),
-      row(`scanHistory, default (this thread + ${Math.max(0, availableParallelism() - 1)} scan worker)`, median(scan), bytes, median(scanCpu)),
-      row('scanHistory, threads: 0 (reads and scans on one thread)', median(oneThread), bytes),
+      row('scanHistory (git read in a worker thread, scan in this one)', median(scan), bytes, median(scanCpu)),
+      row('scanHistory, readInWorker: false (one thread reads and scans)', median(oneThread), bytes),
     ],
   );
   ctx.log(

@@ -4,6 +4,7 @@ import { formatTable, fmt } from './measure.js';
 import type { BenchContext, BenchModule } from './types.js';
 import { bench as engineBench } from './engine.js';
 import { bench as historyBench } from './history.js';
+import { bench as queueBench } from './queue.js';
 import { bench as webhooksBench } from './webhooks.js';
 
 /**
@@ -13,7 +14,7 @@ import { bench as webhooksBench } from './webhooks.js';
  * it above and add it to BENCHES. Options the runner does not know are passed
  * to every bench in `ctx.args`.
  */
-const BENCHES: readonly BenchModule[] = [engineBench, historyBench, webhooksBench];
+const BENCHES: readonly BenchModule[] = [engineBench, historyBench, queueBench, webhooksBench];
 
 function usage(): string {
   return [

@@ -36,6 +36,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   const scan = scanCommand(io, (code) => (exitCode = code));
   scan.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   program.addCommand(scan);
+  for (const command of await serviceCommands(argv, io, (code) => (exitCode = code))) {
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    program.addCommand(command);
+  }
+  // `pushgate hook ...` is dispatched by bin/pushgate.js before this module loads; listed here for --help.
+  program.addCommand(new Command('hook').description('git hooks: pre-receive | pre-push | pre-commit | install <bare-repo>').allowUnknownOption().helpOption(false));
 
   try {
     await program.parseAsync([...argv]);
@@ -48,6 +54,26 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     io.stderr.write(describeError(err, debug));
     return EXIT_ERROR;
   }
+}
+
+/**
+ * The service commands pull in fastify, BullMQ and ioredis, so only the one
+ * being run is loaded; the others appear in --help as descriptions.
+ */
+const SERVICE_COMMANDS = {
+  serve: ['run the service API (configured by environment variables)', async () => (await import('../services/cli/serve-command.js')).serveCommand],
+  worker: ['run the BullMQ scan workers (configured by environment variables)', async () => (await import('../services/cli/worker-command.js')).workerCommand],
+  token: ['create, list and revoke API tokens', async () => (await import('../services/cli/token-command.js')).tokenCommand],
+  audit: ['verify the hash-chained audit log', async () => (await import('../services/cli/audit-command.js')).auditCommand],
+} as const;
+
+async function serviceCommands(argv: readonly string[], io: CliIo, setExitCode: (code: number) => void): Promise<Command[]> {
+  const requested = argv.slice(2).find((a) => !a.startsWith('-'));
+  const out: Command[] = [];
+  for (const [name, [description, load]] of Object.entries(SERVICE_COMMANDS)) {
+    out.push(name === requested ? (await load())(io, setExitCode) : new Command(name).description(description).allowUnknownOption());
+  }
+  return out;
 }
 
 function describeError(err: unknown, debug: boolean): string {

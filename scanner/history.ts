@@ -1,11 +1,10 @@
-import { availableParallelism } from 'node:os';
 import type { Engine } from '../detectors/engine/engine.js';
 import type { Match } from '../detectors/types.js';
 import { FindingAggregator } from './aggregate.js';
 import { ScanAbortedError } from './git/errors.js';
 import { readBlobs, type BlobVisitor, type SkipReason } from './git/object-reader.js';
 import { openRepository } from './git/repository.js';
-import { ScanPool } from './scan-pool.js';
+import { readBlobsInThread } from './git/threaded-reader.js';
 import type { Finding, Location, ScanProgress, ScanReport } from './types.js';
 
 export interface HistoryScanOptions {
@@ -24,19 +23,14 @@ export interface HistoryScanOptions {
    */
   readonly env?: NodeJS.ProcessEnv;
   /**
-   * Worker threads that scan beside this thread (which reads git and scans
-   * too). Default: one per core beyond the first, started once the scan has
-   * read PARALLEL_AFTER_BYTES, so a push is scanned in this thread and pays
-   * nothing for them. A number: that many, started before the first blob.
-   * 0: scan in this thread only. Workers are only used for engines made of
-   * registry detectors (a worker rebuilds the engine from detector ids) and
-   * when running compiled JavaScript.
+   * Read git (pipes, parsing, attribution) in a worker thread while this
+   * thread scans, so the two use two cores. Default: for whole-history
+   * scans (no `revisions`); a push is small and does not pay the thread's
+   * start-up. Needs the compiled JavaScript; from TypeScript sources (unit
+   * tests) the scan reads in its own thread.
    */
-  readonly threads?: number;
+  readonly readInWorker?: boolean;
 }
-
-/** A scan smaller than this is over before workers would be up (they take ~100 ms to load the engine). */
-const PARALLEL_AFTER_BYTES = 4 * 1024 * 1024;
 
 /**
  * Scans every distinct blob reachable from `revisions` exactly once, as bytes
@@ -47,8 +41,8 @@ const PARALLEL_AFTER_BYTES = 4 * 1024 * 1024;
  *
  * Errors (by `code`): NOT_A_REPOSITORY, REPOSITORY_UNTRUSTED,
  * REPOSITORY_CORRUPT (a commit or tree cannot be read), INVALID_REVISION,
- * GIT_NOT_FOUND, GIT_FAILED, GIT_OUTPUT_UNEXPECTED, SCAN_WORKER_FAILED,
- * SCAN_ABORTED (with the partial report).
+ * GIT_NOT_FOUND, GIT_FAILED, GIT_OUTPUT_UNEXPECTED, SCAN_ABORTED (with
+ * the partial report).
  */
 export async function scanHistory(repoPath: string, options: HistoryScanOptions): Promise<ScanReport> {
   const started = performance.now();
@@ -60,32 +54,8 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   let blobs = 0;
   let bytes = 0;
 
-  const threads = options.threads ?? Math.min(availableParallelism() - 1, 7);
-  let pool: ScanPool | undefined;
-  let poolTried = false;
-  const keep = (matches: Match[]): Match[] | undefined => (matches.length > 0 ? matches : undefined);
-
   const visitor: BlobVisitor<Match[]> = {
     open() {
-      if (!poolTried && threads > 0 && bytes > PARALLEL_AFTER_BYTES) {
-        poolTried = true;
-        pool = ScanPool.create(engine, threads);
-      }
-      const blob = pool?.tryOpen();
-      if (blob) {
-        let size = 0;
-        return {
-          write(chunk) {
-            size += chunk.length;
-            blob.write(chunk);
-          },
-          end(truncated) {
-            if (!truncated) blobs++;
-            bytes += size;
-            return blob.end().then(keep);
-          },
-        };
-      }
       const stream = engine.stream();
       let found: Match[] | undefined;
       return {
@@ -117,10 +87,6 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
     ...(onProgress
       ? { progress: (p) => onProgress({ blobsDone: p.blobsRead, blobsTotal: p.blobsTotal, bytesDone: p.bytesRead }) }
       : {}),
-    flow: {
-      saturated: () => pool?.saturated() ?? false,
-      onDrain: (resume) => (pool ? pool.onDrain(resume) : resume()),
-    },
   };
 
   const report = (): ScanReport => {
@@ -142,20 +108,12 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
       ...(options.env ? { env: options.env } : {}),
       ...(signal ? { signal } : {}),
     });
-    if (options.threads !== undefined && threads > 0) {
-      poolTried = true;
-      pool = ScanPool.create(engine, threads);
-      if (pool && !(await pool.whenReady())) {
-        await pool.close();
-        pool = undefined;
-      }
-    }
-    await readBlobs(repo, { ...(options.revisions ? { revisions: options.revisions } : {}), ...(signal ? { signal } : {}) }, visitor);
+    const readOptions = { ...(options.revisions ? { revisions: options.revisions } : {}), ...(signal ? { signal } : {}) };
+    const inWorker = options.readInWorker ?? options.revisions === undefined;
+    await ((inWorker && readBlobsInThread(repo, readOptions, visitor)) || readBlobs(repo, readOptions, visitor));
   } catch (err) {
     if (err instanceof ScanAbortedError) throw new ScanAbortedError<ScanReport>(report(), err.cause);
     throw err;
-  } finally {
-    await pool?.close();
   }
   return report();
 }

@@ -7,6 +7,7 @@ import type { PushScanReporter } from './queue/jobs.js';
 import { DEFAULT_MAX_IDLE_MS, MirrorCache, type CredentialsProvider } from './queue/mirror-cache.js';
 import { ScanWorkers } from './queue/scan-workers.js';
 import { createRedisClient, pingRedis } from './store/redis-client.js';
+import { closeClient } from './queue/scan-workers.js';
 
 /**
  * `pushgate worker`: parse the config (every problem at once), connect to
@@ -50,6 +51,8 @@ export interface WorkerOptions {
   readonly maxStalledCount?: number;
   /** Worker threads per scan (default: scanHistory's choice). */
   readonly scanThreads?: number;
+  /** Least time between two progress writes of a job, ms (default 500). */
+  readonly progressIntervalMs?: number;
   /** Told about each finished push scan (the GitHub commit-status reporter). */
   readonly reporters?: (context: ServiceContext) => readonly PushScanReporter[];
   /** Clone credentials for http(s) repositories (GitHub App installation tokens). */
@@ -83,7 +86,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   redis.on('error', (err: Error) => log.warn({ err: { message: err.message } }, 'redis connection error'));
   const closeRedis = async (): Promise<void> => {
     await context.close();
-    await redis.quit().catch(() => redis.disconnect());
+    await closeClient(redis);
   };
   if (config.unknownVariables.length > 0) log.warn({ variables: config.unknownVariables }, 'ignoring unknown PUSHGATE_* variables (typos?)');
 
@@ -121,6 +124,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       reporters: options.reporters?.(context) ?? [],
       ...(credentials ? { credentials } : {}),
       ...(options.scanThreads !== undefined ? { scanThreads: options.scanThreads } : {}),
+      ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     },
     ...(options.lockDurationMs !== undefined ? { lockDurationMs: options.lockDurationMs } : {}),
     ...(options.stalledIntervalMs !== undefined ? { stalledIntervalMs: options.stalledIntervalMs } : {}),

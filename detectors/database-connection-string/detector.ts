@@ -44,5 +44,7 @@ export const detector: Detector = {
     String.raw`(?:${PAIR})*\b${caselessAny(['password', 'pwd'])}[ \t]*=[ \t]*(?P<secret>[^;'"\s]+)(?:;[ \t]*[A-Za-z][A-Za-z0-9 _]*[ \t]*=[^;'"\r\n]*)*`,
   alphabet: '',
   window: { before: 480, after: 720 },
+  // `password[ \t]*=`.
+  requires: { anyOf: '=', over: ' \t', within: 720 },
   validate: validateConnectionString,
 };

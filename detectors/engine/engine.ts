@@ -2,6 +2,7 @@ import type { Candidate, Detector, Match, Verdict } from '../types.js';
 import { buildPrefilter, type KeywordSpec, type Prefilter } from './prefilter.js';
 import { compilePattern, type CompiledPattern } from './re2-pattern.js';
 import { byteClass } from './char-class.js';
+import { countByte } from './count-byte.js';
 
 /**
  * The scanning engine: keyword prefilter over all detectors at once, RE2 on a
@@ -162,14 +163,14 @@ class Stream implements MatchStream {
 
   /** Advances the line counter to absolute offset `to` using bytes of `region`. */
   private countLines(region: Buffer, to: number): void {
-    let i = this.linesAt - this.carryStart;
+    const from = this.linesAt - this.carryStart;
     const end = to - this.carryStart;
-    for (;;) {
-      const nl = region.indexOf(10, i);
-      if (nl === -1 || nl >= end) break;
-      this.lineCount++;
-      this.lastNewline = this.carryStart + nl;
-      i = nl + 1;
+    if (end > from) {
+      const n = countByte(region, from, end, 10);
+      if (n > 0) {
+        this.lineCount += n;
+        this.lastNewline = this.carryStart + region.lastIndexOf(10, end - 1);
+      }
     }
     this.linesAt = to;
   }
@@ -282,14 +283,14 @@ class Stream implements MatchStream {
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;
       const rel = m.start - this.carryStart;
-      for (;;) {
-        const nl = region.indexOf(10, i);
-        if (nl === -1 || nl >= rel) break;
-        lines++;
-        lastNl = this.carryStart + nl;
-        i = nl + 1;
+      if (rel > i) {
+        const n = countByte(region, i, rel, 10);
+        if (n > 0) {
+          lines += n;
+          lastNl = this.carryStart + region.lastIndexOf(10, rel - 1);
+        }
+        i = rel;
       }
-      if (i < rel) i = rel;
       found[k] = { ...m, line: lines + 1, column: m.start - lastNl };
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrefilter, PrefilterError, type KeywordSpec, type PrefilterKind } from './prefilter.js';
+import { buildPrefilter, PrefilterError, SIMD_AFTER_BYTES, type KeywordSpec, type PrefilterKind } from './prefilter.js';
 import { wasmSimdAvailable } from './teddy.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 
@@ -150,6 +150,24 @@ describe('prefilter', () => {
       });
     });
   }
+
+  it('by default starts with the DFA and moves to the SIMD kernel after some megabytes, with the same hits', () => {
+    const t = new TokenFactory('prefilter-auto');
+    const keywords: KeywordSpec[] = [
+      { text: 'ab:', ignoreCase: false },
+      { text: 'B:/', ignoreCase: true },
+      { text: 'aBaB', ignoreCase: true },
+    ];
+    const buf = Buffer.from(t.chars('abAB:/ ', Math.ceil(SIMD_AFTER_BYTES / 3) + 1000), 'latin1');
+    const want = run('dfa', keywords, buf);
+    expect(want.length).toBeGreaterThan(1000);
+    const auto = buildPrefilter(keywords);
+    for (let round = 0; round < 5; round++) {
+      const got: Array<[number, number]> = [];
+      auto.scan(buf, 0, buf.length, (kw, start) => got.push([kw, start]));
+      expect(got).toEqual(want);
+    }
+  });
 
   it('rejects an empty keyword with a stable code', () => {
     let err: unknown;

@@ -1,4 +1,16 @@
-import { RE2 } from 're2-wasm';
+import { createRequire } from 'node:module';
+import type { RE2 as RE2Class } from 're2-wasm';
+
+/**
+ * re2-wasm compiles its WebAssembly when it is loaded (about 90 ms), so it is
+ * loaded on the first pattern compile, not at import: a push whose blobs fire
+ * no keyword never pays for it.
+ */
+let RE2: typeof RE2Class | undefined;
+function re2(): typeof RE2Class {
+  RE2 ??= (createRequire(import.meta.url)('re2-wasm') as { RE2: typeof RE2Class }).RE2;
+  return RE2;
+}
 
 /**
  * RE2 (linear time, no backtracking) compiled lazily: compiling every pattern
@@ -25,9 +37,9 @@ export class PatternError extends Error {
 }
 
 export function compilePattern(detectorId: string, source: string): CompiledPattern {
-  let re: RE2;
+  let re: RE2Class;
   try {
-    re = new RE2(source, 'gu');
+    re = new (re2())(source, 'gu');
   } catch (err) {
     throw new PatternError(detectorId, (err as Error).message);
   }

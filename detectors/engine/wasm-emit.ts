@@ -118,6 +118,13 @@ export class FunctionBody {
     return this.simd(0x0c, ...Array.from(bytes, (b) => b & 0xff));
   }
   i8x16Swizzle(): this { return this.simd(0x0e); }
+  i8x16Splat(): this { return this.simd(0x0f); }
+  i32x4ExtractLane(lane: number): this { return this.simd(0x1b, lane); }
+  i8x16Eq(): this { return this.simd(0x23); }
+  i8x16Sub(): this { return this.simd(0x71); }
+  i16x8ExtaddPairwiseI8x16U(): this { return this.simd(0x7d); }
+  i32x4ExtaddPairwiseI16x8U(): this { return this.simd(0x7f); }
+  i32x4Add(): this { return this.simd(0xae); }
   i8x16Ne(): this { return this.simd(0x24); }
   v128And(): this { return this.simd(0x4e); }
   v128Or(): this { return this.simd(0x50); }

@@ -90,5 +90,7 @@ export const detector: Detector = {
     valuePattern(SECRET_CLASS, REQUIRED),
   alphabet: '',
   window: { before: 64, after: 360 },
+  // After the key's tail and closing quotes (`[\w.-]*` KEY_CLOSE), OPERATOR starts with an operator byte or a space.
+  requires: { anyOf: ' \t\r\n=!:<>,?|', over: 'A-Za-z0-9_.\\"\']-', within: 360 },
   validate: validateGenericSecret,
 };

@@ -38,5 +38,7 @@ export const detector: Detector = {
     String.raw`machine${SEP}(?P<host>${TOKEN}+)(?:${SEP}login${SEP}(?P<user>${TOKEN}+))?(?:${SEP}(?:account|port)${SEP}${TOKEN}+)*${SEP}password${SEP}(?P<secret>${TOKEN}+)`,
   alphabet: '',
   window: { before: 0, after: 760 },
+  // `machine` then SEP: whitespace or a literal `\n`/`\t` escape.
+  requires: { anyOf: ' \t\n\f\r\\', over: '', within: 1 },
   validate: validateNetrc,
 };

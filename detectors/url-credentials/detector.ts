@@ -65,5 +65,7 @@ export const detector: Detector = {
     String.raw`(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]+)://(?P<user>[^${NOT_USERINFO}]*):(?P<secret>${PASSWORD_CHARS}+?(?:${AT_SEGMENT})*)@(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9_.\-]*)`,
   alphabet: '',
   window: { before: 32, after: 440 },
+  // The `@` of `user:password@` comes before the URL's first `/`, `?`, `#`, quote, `<>`, backslash, backtick or space.
+  requires: { anyOf: '@', over: '^ \t\n\f\r/?#"\'<>\\`', within: 440 },
   validate: validateUrlCredentials,
 };

@@ -112,8 +112,6 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Named in errors. */
   readonly repoPath: string;
-  /** Non-zero exit codes that are answers, not failures (`git config --get` exits 1 for "not set"). */
-  readonly okExitCodes?: readonly number[];
 }
 
 /** Runs a short git command to completion and returns its stdout. */
@@ -149,7 +147,7 @@ export function runGit(args: readonly string[], at: GitInvocation, options: RunO
     child.on('close', (code) => {
       options.signal?.removeEventListener('abort', onAbort);
       if (failed) reject(failed);
-      else if (code !== 0 && !options.okExitCodes?.includes(code ?? -1)) reject(gitFailure(options.repoPath, args[0] ?? '', code, err.text()));
+      else if (code !== 0) reject(gitFailure(options.repoPath, args[0] ?? '', code, err.text()));
       else resolve(Buffer.concat(out));
     });
   });

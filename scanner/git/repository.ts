@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { NotARepositoryError } from './errors.js';
 import { gitEnvironment, runGit, type GitInvocation } from './git-process.js';
@@ -27,20 +27,27 @@ export async function openRepository(path: string, options: OpenOptions = {}): P
   if (!info?.isDirectory()) throw new NotARepositoryError(abs, 'no such directory');
   const env = gitEnvironment(options.env);
   const probe: GitInvocation = { cwd: abs, env };
-  const run = { repoPath: abs, ...(options.signal ? { signal: options.signal } : {}) };
-  const [out, promisors] = await Promise.all([
-    runGit(['rev-parse', '--absolute-git-dir', '--show-object-format'], probe, run),
-    runGit(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], probe, { ...run, okExitCodes: [1] }).catch(
-      () => Buffer.alloc(0),
-    ),
-  ]);
-  const [gitDir, format] = out.toString('utf8').trim().split('\n');
-  if (!gitDir) throw new NotARepositoryError(abs, 'git rev-parse printed no git directory');
-  const partialClone = promisors
-    .toString('utf8')
-    .split('\n')
-    .some((line) => /^extensions\.partialclone \S/i.test(line) || /^remote\..*\.promisor (true|yes|on|1)$/i.test(line));
+  const out = await runGit(['rev-parse', '--absolute-git-dir', '--git-common-dir', '--show-object-format'], probe, {
+    repoPath: abs,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const [gitDir, commonDir, format] = out.toString('utf8').trim().split('\n');
+  if (!gitDir || !commonDir) throw new NotARepositoryError(abs, 'git rev-parse printed no git directory');
+  const partialClone = await hasPromisorRemote(resolve(abs, commonDir));
   // Pin the repository so every later process reads the same one.
   const invocation: GitInvocation = { cwd: abs, env: { ...env, GIT_DIR: gitDir } };
   return { path: abs, gitDir, objectFormat: format === 'sha256' ? 'sha256' : 'sha1', partialClone, invocation };
+}
+
+/**
+ * Whether the repository's own config names a promisor remote (a partial
+ * clone: `git clone --filter` writes `remote.<name>.promisor` and/or
+ * `extensions.partialClone` there). Read from the file rather than with
+ * `git config`: one process less before the scan can start, which the hook
+ * notices. A promisor set only in an included file is missed; then an
+ * absent blob makes cat-file fail, and it is counted as corrupt, not missing.
+ */
+async function hasPromisorRemote(commonDir: string): Promise<boolean> {
+  const config = await readFile(resolve(commonDir, 'config'), 'utf8').catch(() => '');
+  return /^\s*promisor\s*(=\s*(true|yes|on|1)\s*)?$/im.test(config) || /^\s*partialclone\s*=\s*\S/im.test(config);
 }

@@ -65,7 +65,9 @@ export class GithubHttp {
       connect: { timeout: options.connectTimeoutMs ?? 5_000 },
       headersTimeout: options.headersTimeoutMs ?? 15_000,
       bodyTimeout: options.bodyTimeoutMs ?? 15_000,
-      keepAliveTimeout: 30_000,
+      // Short: reuse within a burst of reports, but an idle socket must not hold a stopping worker open for long.
+      keepAliveTimeout: 4_000,
+      keepAliveMaxTimeout: 10_000,
       connections: 16,
     });
   }

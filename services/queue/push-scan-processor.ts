@@ -50,7 +50,8 @@ export function checkPushJob(data: PushScanJobData): void {
  */
 export async function pushScanRevisions(at: GitInvocation, data: Pick<PushScanJobData, 'ref' | 'before' | 'after'>): Promise<string[]> {
   if (!ZERO.test(data.before) && (await hasObject(at, data.before))) return [data.after, '--not', data.before];
-  return [data.after, '--not', `--exclude=${data.ref}`, '--all'];
+  // `--glob=refs/*`, not `--all`: --all also counts HEAD, which names the pushed branch itself when it is the default one.
+  return [data.after, '--not', `--exclude=${data.ref}`, '--glob=refs/*'];
 }
 
 /**

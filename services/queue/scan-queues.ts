@@ -46,7 +46,7 @@ export interface ScanJobView {
   readonly requestedBy: string | null;
   readonly source: string | null;
   readonly progress: ScanJobProgress | null;
-  /** Tries that ended in a failure (a stalled try that was recovered does not count). */
+  /** Tries that ran to an end, completed or failed (a try cut short by a dead worker does not count). */
   readonly attemptsMade: number;
   readonly attempts: number;
   /** Times a worker died or stalled while running it, and the job was recovered. */
@@ -130,9 +130,12 @@ export class ScanQueues {
   }
 
   async view(name: ScanQueueName, id: string): Promise<ScanJobView | null> {
-    const job = await this.queue(name).getJob(id);
+    const queue = this.queue(name);
+    // State first: once it reads completed or failed, the job's fields read next are final.
+    const state = (await queue.getJobState(id)) as ScanJobState;
+    const job = await queue.getJob(id);
     if (!job) return null;
-    return jobView(name, job as Job, (await job.getState()) as ScanJobState);
+    return jobView(name, job as Job, state);
   }
 
   /** Jobs that failed for good (all tries spent, or a permanent error), newest first. */

@@ -81,7 +81,7 @@ export class ScanWorkers {
       await Promise.all(this.workers.map((w) => w.close()));
     } finally {
       clearTimeout(timer);
-      await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+      await Promise.all(this.connections.map(closeClient));
     }
   }
 }
@@ -98,4 +98,13 @@ function observe(worker: Worker, queue: ScanQueueName, log: Logger): void {
   });
   worker.on('stalled', (jobId) => log.warn({ queue, jobId }, 'scan job stalled (its worker died or blocked): it goes back to the queue'));
   worker.on('error', (err) => log.warn({ queue, err: { message: err.message } }, 'scan worker error'));
+}
+
+/** QUIT when connected; otherwise drop the connection (QUIT would wait in the offline queue for a Redis that is not there). */
+export async function closeClient(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
+  }
+  await redis.quit().catch(() => redis.disconnect());
 }

@@ -65,7 +65,7 @@ const scanJob = {
     requestedBy: { type: ['string', 'null'], description: 'Token id of the caller that queued it' },
     source: { type: ['string', 'null'], enum: ['api', 'webhook', null] },
     progress,
-    attemptsMade: { type: 'integer', description: 'Tries that failed' },
+    attemptsMade: { type: 'integer', description: 'Tries that ran to an end (completed or failed); a try cut short by a dead worker does not count' },
     attempts: { type: 'integer', description: 'Tries allowed' },
     stalled: { type: 'integer', description: 'Times its worker died mid-job and the job was recovered' },
     createdAt: { type: 'string', format: 'date-time' },

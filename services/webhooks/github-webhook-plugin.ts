@@ -123,13 +123,13 @@ export function githubWebhookPlugin(deps: GithubWebhookDeps): FastifyPluginAsync
   const guard = new DeliveryGuard({ redis: deps.redis, prefix: deps.redisPrefix, ...(deps.deliveryTtlSeconds !== undefined ? { ttlSeconds: deps.deliveryTtlSeconds } : {}) });
   const deadlineMs = deps.deadlineMs ?? DEFAULT_DEADLINE_MS;
 
-  // Handlers fill the plan of the delivery being received; a delivery id is planned by one request at a time.
-  const plans = new Map<string, PlannedScan[]>();
-  const plan = (id: string, scans: PlannedScan[]): void => void plans.get(id)?.push(...scans);
-  router.on('push', ({ id, payload }) => plan(id, planPush(payload, id)));
-  router.on('repository.created', ({ id, payload }) => plan(id, planRepositoryCreated(payload, id)));
-  router.on('installation.created', ({ id, payload }) => plan(id, planInstallationCreated(payload, id, webOrigin)));
-  router.on('installation_repositories.added', ({ id, payload }) => plan(id, planRepositoriesAdded(payload, id, webOrigin)));
+  // Handlers add to the plan of the payload they are given (each request parses its own payload object).
+  const plans = new WeakMap<object, PlannedScan[]>();
+  const plan = (payload: object, scans: PlannedScan[]): void => void plans.get(payload)?.push(...scans);
+  router.on('push', ({ id, payload }) => plan(payload, planPush(payload, id)));
+  router.on('repository.created', ({ id, payload }) => plan(payload, planRepositoryCreated(payload, id)));
+  router.on('installation.created', ({ id, payload }) => plan(payload, planInstallationCreated(payload, id, webOrigin)));
+  router.on('installation_repositories.added', ({ id, payload }) => plan(payload, planRepositoriesAdded(payload, id, webOrigin)));
 
   return async (app) => {
     const metrics: WebhookMetrics = webhookMetrics(deps.registry);
@@ -218,15 +218,12 @@ export function githubWebhookPlugin(deps: GithubWebhookDeps): FastifyPluginAsync
           throw refuse(request, 'malformed', new ApiError(400, 'WEBHOOK_PAYLOAD_MALFORMED', 'the body is not a JSON object'));
         }
 
-        let scans: PlannedScan[];
-        plans.set(deliveryId, []);
+        const scans: PlannedScan[] = [];
+        plans.set(payload, scans);
         try {
           await router.receive({ id: deliveryId, name: event, payload } as never);
-          scans = plans.get(deliveryId)!;
         } catch {
           throw refuse(request, 'malformed', new ApiError(400, 'WEBHOOK_PAYLOAD_MALFORMED', `the payload lacks fields a ${event} event has`));
-        } finally {
-          plans.delete(deliveryId);
         }
         for (const scan of scans) {
           try {
@@ -249,7 +246,10 @@ export function githubWebhookPlugin(deps: GithubWebhookDeps): FastifyPluginAsync
           const queued = await withDeadline(deadlineMs, async () => {
             claimed = await guard.claim(deliveryId);
             if (!claimed) return undefined;
-            return Promise.all(scans.map((s) => enqueue(s)));
+            const results = await Promise.all(scans.map((s) => enqueue(s)));
+            // Queued: a failure to confirm only shortens the claim to its pending minute (a redelivery then finds the jobs).
+            await guard.confirm(deliveryId).catch((err: unknown) => request.log.warn({ err, deliveryId }, 'could not confirm a GitHub delivery claim'));
+            return results;
           });
           if (!queued) {
             count(request, 'duplicate');

@@ -161,6 +161,9 @@ describe('POST /webhooks/github', () => {
     const again = await post(running, d);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'duplicate', scans: [] });
+    // The claim outlives GitHub's redelivery window (3 days; 7 on Enterprise Server).
+    const ttl = await redis.client().ttl(`${running.config.redisPrefix}webhook:github:delivery:${d.headers['x-github-delivery']}`);
+    expect(ttl).toBeGreaterThan(7 * 24 * 3600);
 
     // Eight copies of another delivery at once: one is accepted, seven are duplicates.
     const other = pushPayload('second');

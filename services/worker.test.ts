@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { githubTokens } from '../test/support/findings.js';
+import { GitRepo } from '../test/support/git-repo.js';
+import { useTestRedis } from '../test/support/redis.js';
+import { LogCapture, testEnv } from '../test/support/service.js';
+import { MirrorCache } from './queue/mirror-cache.js';
+import { parseRepositorySource } from './queue/repository-source.js';
+import { ScanQueues, type ScanJobView } from './queue/scan-queues.js';
+import { startWorker, workDirFrom } from './worker.js';
+
+const redis = useTestRedis();
+const dir = mkdtempSync(join(tmpdir(), 'pushgate-worker-'));
+const repos: GitRepo[] = [];
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  repos.forEach((r) => r.dispose());
+});
+
+async function until(queues: ScanQueues, id: string, done: (v: ScanJobView) => boolean): Promise<ScanJobView> {
+  for (const deadline = Date.now() + 60_000; ; ) {
+    const v = await queues.view('history-scan', id);
+    if (v && done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`job: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('pushgate worker', () => {
+  it('on shutdown hands a running job back to the queue without spending a try; the next worker finishes it', async () => {
+    const env = testEnv(redis, { PUSHGATE_WORKER_CONCURRENCY: '1' });
+    const [secret] = githubTokens('worker-shutdown', 1);
+    const repo = GitRepo.create({ bare: true });
+    repos.push(repo);
+    repo.commit({ files: { 'config.env': `GITHUB_TOKEN=${secret}\n` } });
+    const workDir = join(dir, 'work');
+    // Another job holds the repository's mirror, so this one stays running (waiting for it) until cancelled.
+    let release!: () => void;
+    const holder = new MirrorCache({ root: workDir }).use(parseRepositorySource(repo.path), { update: { kind: 'all' } }, () => new Promise<void>((r) => (release = r)));
+    const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix() });
+    const logs = new LogCapture();
+    const options = { env, handleSignals: false, logDestination: logs, workDir, scanThreads: 0 } as const;
+    try {
+      const first = await startWorker({ ...options, shutdownGraceMs: 200 });
+      const { id } = await queues.enqueueHistoryScan({ repository: repo.path });
+      await until(queues, id, (v) => v.state === 'active' && v.progress?.phase === 'fetching');
+      await first.close();
+      await first.closed;
+      const handedBack = (await queues.view('history-scan', id))!;
+      expect(['delayed', 'waiting']).toContain(handedBack.state);
+      expect(handedBack).toMatchObject({ attemptsMade: 0, error: null });
+      expect(logs.text()).toContain('handing them back to the queue');
+      expect(logs.text()).not.toContain('scan job failed');
+
+      release();
+      await holder;
+      const second = await startWorker(options);
+      const done = await until(queues, id, (v) => v.state === 'completed' || v.state === 'failed');
+      expect(done).toMatchObject({ state: 'completed', attemptsMade: 1, summary: { findings: 1 } });
+      await second.close();
+    } finally {
+      release?.();
+      await queues.close();
+    }
+  });
+
+  it('fails at start with the config problems, or when Redis does not answer', async () => {
+    await expect(startWorker({ env: {}, handleSignals: false })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    const env = { ...testEnv(redis), REDIS_URL: 'redis://127.0.0.1:1' };
+    await expect(startWorker({ env, handleSignals: false, redisWaitMs: 300, logDestination: new LogCapture() })).rejects.toMatchObject({ code: 'REDIS_UNAVAILABLE' });
+  });
+
+  it('mirrors repositories under PUSHGATE_WORK_DIR, else under the temp directory', () => {
+    expect(workDirFrom({ PUSHGATE_WORK_DIR: '/var/lib/pushgate/work/' })).toBe('/var/lib/pushgate/work');
+    expect(workDirFrom({})).toBe(join(tmpdir(), 'pushgate-work'));
+  });
+});
