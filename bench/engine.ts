@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../detectors/engine/engine.js';
 import { buildPrefilter, type KeywordSpec, type PrefilterKind } from '../detectors/engine/prefilter.js';
 import { ALL_DETECTORS, IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
-import type { Detector, Match, Requirement } from '../detectors/types.js';
+import type { Detector, Match } from '../detectors/types.js';
 import { fmt, mbPerSecond, peakRssMiB, time, type Timing } from './measure.js';
 import { SYNTHETIC_IDENTIFIABLE_KEYWORDS, SYNTHETIC_KEYWORDS } from './synthetic-keywords.js';
 import type { BenchContext, BenchModule } from './types.js';
@@ -153,33 +153,11 @@ async function keywordBreakdown(ctx: BenchContext, buf: Buffer, keywords: readon
   );
 }
 
-/**
- * Pre-checks (`Detector.requires`) for the legacy detectors whose keywords are
- * common in source text, as proposed to their owners: each states what the
- * detector's own pattern needs right after its keyword. The bench applies them
- * to copies, to measure what they save before they land in the detectors.
- */
-export const PROPOSED_REQUIREMENTS: Readonly<Record<string, Requirement>> = {
-  // `scheme://user:password@host`: the `@` comes before the URL's first `/`, `?`, `#`, quote, `<>`, backslash, backtick or space.
-  'url-credentials': { anyOf: '@', over: '^ \t\n\f\r/?#"\'<>\\`', within: 440 },
-  // `<key with the keyword>[\w.-]* KEY_CLOSE OPERATOR`: after the key's tail and closing quotes, an operator byte or a space.
-  'generic-secret-assignment': { anyOf: ' \t\r\n=!:<>,?|', over: 'A-Za-z0-9_.\\"\']-', within: 360 },
-  // `password[ \t]*=`.
-  'database-connection-string': { anyOf: '=', over: ' \t', within: 720 },
-  // `machine` then whitespace or a literal `\n`/`\t`.
-  'netrc-credentials': { anyOf: ' \t\n\f\r\\', over: '', within: 1 },
-};
-
-function withProposedRequirements(detectors: readonly Detector[]): Detector[] {
-  return detectors.map((d) => (PROPOSED_REQUIREMENTS[d.id] && !d.requires ? { ...d, requires: PROPOSED_REQUIREMENTS[d.id] } : d));
-}
-
-type EngineSet = 'all' | 'all-requires' | 'identifiable';
+type EngineSet = 'all' | 'identifiable';
 type EngineMode = 'scan' | 'stream';
 const ENGINE_JOBS: ReadonlyArray<{ label: string; set: EngineSet; mode: EngineMode }> = [
   { label: 'createEngine(ALL_DETECTORS).scan', set: 'all', mode: 'scan' },
   { label: 'ALL_DETECTORS .stream(), 1 MiB chunks', set: 'all', mode: 'stream' },
-  { label: 'ALL_DETECTORS + proposed `requires` .scan', set: 'all-requires', mode: 'scan' },
   { label: 'IDENTIFIABLE_DETECTORS .scan (push hook)', set: 'identifiable', mode: 'scan' },
 ];
 
@@ -219,7 +197,7 @@ if (process.argv[2] === CHILD_FLAG) {
   const [, , , corpusPath, set, mode, reps] = process.argv as [string, string, string, string, EngineSet, EngineMode, string];
   const buf = readFileSync(corpusPath);
   const t0 = performance.now();
-  const engine = createEngine(set === 'all' ? ALL_DETECTORS : set === 'all-requires' ? withProposedRequirements(ALL_DETECTORS) : IDENTIFIABLE_DETECTORS);
+  const engine = createEngine(set === 'all' ? ALL_DETECTORS : IDENTIFIABLE_DETECTORS);
   const createMs = performance.now() - t0;
   // The first scan compiles every RE2 pattern whose keyword fired: reported apart, then warm runs are timed.
   const t1 = performance.now();

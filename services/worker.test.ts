@@ -41,7 +41,7 @@ describe('pushgate worker', () => {
     const holder = new MirrorCache({ root: workDir }).use(parseRepositorySource(repo.path), { update: { kind: 'all' } }, () => new Promise<void>((r) => (release = r)));
     const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix() });
     const logs = new LogCapture();
-    const options = { env, handleSignals: false, logDestination: logs, workDir, scanThreads: 0 } as const;
+    const options = { env, handleSignals: false, logDestination: logs, workDir } as const;
     try {
       const first = await startWorker({ ...options, shutdownGraceMs: 200 });
       const { id } = await queues.enqueueHistoryScan({ repository: repo.path });

@@ -49,8 +49,6 @@ export interface WorkerOptions {
   readonly lockDurationMs?: number;
   readonly stalledIntervalMs?: number;
   readonly maxStalledCount?: number;
-  /** Worker threads per scan (default: scanHistory's choice). */
-  readonly scanThreads?: number;
   /** Least time between two progress writes of a job, ms (default 500). */
   readonly progressIntervalMs?: number;
   /** Told about each finished push scan (the GitHub commit-status reporter). */
@@ -123,7 +121,6 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       logger: log,
       reporters: options.reporters?.(context) ?? [],
       ...(credentials ? { credentials } : {}),
-      ...(options.scanThreads !== undefined ? { scanThreads: options.scanThreads } : {}),
       ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     },
     ...(options.lockDurationMs !== undefined ? { lockDurationMs: options.lockDurationMs } : {}),

@@ -3,7 +3,7 @@ import { createEngine } from './engine.js';
 import { ALL_DETECTORS } from '../registry.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 import { makeCrc32Token } from '../builders/crc32-token-examples.js';
-import type { Match } from '../types.js';
+import type { Detector, Match } from '../types.js';
 
 const engine = createEngine(ALL_DETECTORS);
 const t = new TokenFactory('engine-test');
@@ -91,5 +91,79 @@ describe('engine', () => {
     expect(engine.scan(Buffer.from(`${token}0`))).toEqual([]);
     const broken = token.slice(0, 10) + (token[10] === 'a' ? 'b' : 'a') + token.slice(11);
     expect(engine.scan(Buffer.from(broken))).toEqual([]);
+  });
+
+  it('treats a preceding \\n, \\r or \\t escape as a boundary, but not an escaped backslash followed by a letter', () => {
+    const token = makeCrc32Token(t, 'ghp_');
+    for (const esc of ['\\n', '\\r', '\\t', '\\\\\\n']) {
+      const text = `{"notes": "line one${esc}${token}"}`;
+      const found = engine.scan(Buffer.from(text)).filter((m) => m.detector.id === 'github-pat-classic');
+      expect(found.map((m) => m.start), esc).toEqual([text.indexOf(token)]);
+    }
+    for (const plain of ['n', '\\\\n', 'xt']) {
+      const found = engine.scan(Buffer.from(`"a${plain}${token}"`)).filter((m) => m.detector.id === 'github-pat-classic');
+      expect(found, plain).toEqual([]);
+    }
+  });
+});
+
+/** Two test detectors, one per tier, for engine semantics that do not depend on a real format. */
+const legacyKeyValue: Detector = {
+  id: 'test-legacy-key-value',
+  family: 'test',
+  provider: 'Test',
+  title: 'test',
+  severity: 'low',
+  tier: 'legacy',
+  docs: 'https://example.com/',
+  revoke: 'n/a',
+  keywords: ['key='],
+  pattern: String.raw`key=(?P<secret>[a-z_]{6,})`,
+  alphabet: 'a-z_',
+  window: { before: 0, after: 40 },
+};
+const identifiableTok: Detector = {
+  ...legacyKeyValue,
+  id: 'test-identifiable-tok',
+  tier: 'identifiable',
+  keywords: ['tok_'],
+  pattern: String.raw`(?P<secret>tok_[a-z]{8})`,
+  window: { before: 0, after: 12 },
+};
+const userPassword: Detector = {
+  ...legacyKeyValue,
+  id: 'test-user-password',
+  keywords: ['@'],
+  pattern: String.raw`(?P<user>[a-z]+):(?P<secret>[a-z]+)@`,
+  alphabet: '',
+  window: { before: 30, after: 1 },
+};
+
+describe('engine semantics', () => {
+  it('drops a legacy match whose secret overlaps an identifiable one, in a scan and in a stream', () => {
+    const engine2 = createEngine([legacyKeyValue, identifiableTok]);
+    const text = Buffer.from(`${'filler line\n'.repeat(20)}key=tok_abcdefgh\nkey=plain_value\n${'x'.repeat(50)}\n`);
+    const got = (ms: Match[]): string[] => ms.map((m) => `${m.detector.id}:${m.secret}`);
+    const expected = ['test-identifiable-tok:tok_abcdefgh', 'test-legacy-key-value:plain_value'];
+    expect(got(engine2.scan(text))).toEqual(expected);
+    // Legacy alone still finds it: the drop is the identifiable match's doing.
+    expect(got(createEngine([legacyKeyValue]).scan(text))).toEqual(['test-legacy-key-value:tok_abcdefgh', 'test-legacy-key-value:plain_value']);
+    for (const size of [1, 5, 17, 64]) {
+      const s = engine2.stream();
+      const out: Match[] = [];
+      for (let at = 0; at < text.length; at += size) out.push(...s.push(text.subarray(at, at + size)));
+      out.push(...s.end());
+      expect(got(out), `chunk ${size}`).toEqual(expected);
+    }
+  });
+
+  it('places the secret exactly when its value also occurs earlier in the match', () => {
+    const text = 'see admin:admin@ and bob:bo@';
+    const found = createEngine([userPassword]).scan(Buffer.from(text));
+    expect(found.map((m) => [m.secret, m.start, m.end])).toEqual([
+      ['admin', 10, 15],
+      ['bo', 25, 27],
+    ]);
+    expect(found[0]!.context).toEqual({ user: 'admin' });
   });
 });

@@ -1,6 +1,6 @@
 import type { Candidate, Detector, Match, Verdict } from '../types.js';
 import { buildPrefilter, type KeywordSpec, type Prefilter } from './prefilter.js';
-import { compilePattern, type CompiledPattern } from './re2-pattern.js';
+import { compilePattern, type CompiledPattern, type CompileOptions } from './re2-pattern.js';
 import { byteClass } from './char-class.js';
 import { countByte } from './count-byte.js';
 
@@ -49,7 +49,19 @@ interface PreparedDetector {
 
 const HIGH: Verdict = { confidence: 'high', reason: 'format match' };
 
-export function createEngine(detectors: readonly Detector[]): Engine {
+export interface EngineOptions {
+  /**
+   * The shortcuts around RE2 (default on): each pattern's JavaScript twin
+   * rejects windows first (js-fast-reject.ts), and groups are extracted only
+   * for matches a keyword hit can use, once per match (see Stream.tried). Off,
+   * RE2 extracts every match of every window: the reference the tests
+   * compare against.
+   */
+  readonly fastPaths?: boolean;
+}
+
+export function createEngine(detectors: readonly Detector[], options: EngineOptions = {}): Engine {
+  const compileOptions: CompileOptions = { fastReject: options.fastPaths !== false };
   const prepared: PreparedDetector[] = detectors.map((detector, index) => {
     const cw = detector.companion?.window ?? 0;
     return {
@@ -106,7 +118,7 @@ export function createEngine(detectors: readonly Detector[]): Engine {
       return first.concat(s.end());
     },
     stream() {
-      return new Stream(prepared, prefilter, keywordOwners, keywordLength, overlap);
+      return new Stream(prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions);
     },
   };
   return engine;
@@ -128,6 +140,18 @@ class Stream implements MatchStream {
   private lineCount = 0;
   private lastNewline = -1;
   private readonly emitted = new Map<string, number>();
+  /**
+   * Matches (detector, region offset, length) already handled in this region.
+   * Keyword hits close together (`token` three times on a line) give
+   * overlapping windows in which RE2 finds the same match again. Only matches
+   * with at least one byte of window on each side are recorded and skipped:
+   * RE2's groups for a span depend only on the span and the bytes right
+   * next to it (for `\b`, `^`, `$`), so a second window gives the same groups,
+   * and the boundary check and validator are pure, so the same outcome.
+   */
+  private readonly tried = new Set<string>();
+  /** [start, end) pairs (absolute) of identifiable matches still within reach of later regions. */
+  private readonly identifiableSpans: number[] = [];
 
   constructor(
     private readonly prepared: PreparedDetector[],
@@ -135,6 +159,7 @@ class Stream implements MatchStream {
     private readonly keywordOwners: number[][],
     private readonly keywordLength: number[],
     private readonly overlap: number,
+    private readonly compileOptions: CompileOptions,
   ) {}
 
   get bytes(): number {
@@ -183,6 +208,7 @@ class Stream implements MatchStream {
     const { prepared, keywordOwners, keywordLength } = this;
     // Hits are collected flat (keyword, start) first, then tried, so RE2 and validators never run inside the prefilter's scan.
     const pending: number[] = [];
+    this.tried.clear();
     this.prefilter.scan(region, 0, region.length, (kw, start) => {
       pending.push(kw, start);
     });
@@ -202,6 +228,7 @@ class Stream implements MatchStream {
         this.tryWindow(p, region, base, start, kwLen, found);
       }
     }
+    this.dropShadowedLegacy(found, base);
     this.handledUntil = final ? Infinity : regionEnd;
     // Drop dedup entries that can no longer recur.
     for (const [key, at] of this.emitted) if (at < base) this.emitted.delete(key);
@@ -214,13 +241,24 @@ class Stream implements MatchStream {
     const d = p.detector;
     const from = Math.max(0, kwStart - d.window.before);
     const to = Math.min(region.length, kwStart + kwLen + d.window.after);
-    p.pattern ??= compilePattern(d.id, d.pattern);
+    p.pattern ??= compilePattern(d.id, d.pattern, this.compileOptions);
     const text = region.toString('latin1', from, to);
-    for (const m of p.pattern.matchAll(text)) {
+    const tried = this.tried;
+    // Groups are extracted only for matches this hit can use: one that contains the hit,
+    // and that no other hit's window already produced from the same context (see `tried`).
+    const want = (index: number, length: number): boolean => {
+      const matchStart = from + index;
+      if (kwStart < matchStart || kwStart + kwLen > matchStart + length) return false;
+      if (index === 0 || index + length >= text.length) return true;
+      const key = `${p.index}:${matchStart}:${length}`;
+      if (tried.has(key)) return false;
+      tried.add(key);
+      return true;
+    };
+    for (const m of p.pattern.matchAll(text, this.compileOptions.fastReject === false ? undefined : want)) {
       const secret = m.groups['secret'] ?? m.text;
       if (secret.length === 0) continue;
-      const within = m.text.endsWith(secret) ? m.text.length - secret.length : m.text.indexOf(secret);
-      const start = from + m.index + within;
+      const start = from + m.index + (m.secretOffset ?? 0);
       const end = start + secret.length;
       // A match that does not contain this keyword hit belongs to another hit (whose window sees it whole).
       const matchStart = from + m.index;
@@ -255,15 +293,14 @@ class Stream implements MatchStream {
   private findCompanion(p: PreparedDetector, region: Buffer, start: number, end: number): { name: string; value: string } | undefined {
     const spec = p.detector.companion;
     if (!spec) return undefined;
-    p.companion ??= compilePattern(`${p.detector.id}/companion`, spec.pattern);
+    p.companion ??= compilePattern(`${p.detector.id}/companion`, spec.pattern, this.compileOptions);
     const from = Math.max(0, start - spec.window);
     const to = Math.min(region.length, end + spec.window);
     const text = region.toString('latin1', from, to);
     let best: { value: string; distance: number } | undefined;
     for (const m of p.companion.matchAll(text)) {
       const value = m.groups['secret'] ?? m.text;
-      const within = m.text.endsWith(value) ? m.text.length - value.length : m.text.indexOf(value);
-      const cs = from + m.index + within;
+      const cs = from + m.index + (m.secretOffset ?? 0);
       const ce = cs + value.length;
       if (cs < end && ce > start) continue; // overlaps the primary secret
       if (p.companionAlphabet && !isolated(region, cs, ce, p.companionAlphabet)) continue;
@@ -272,6 +309,35 @@ class Stream implements MatchStream {
       if (!best || distance < best.distance) best = { value, distance };
     }
     return best ? { name: spec.name, value: best.value } : undefined;
+  }
+
+  /**
+   * Cross-tier dedup: a legacy match whose secret overlaps an identifiable
+   * match's secret is the same credential seen by a heuristic (`token =
+   * "ghp_..."`), and the identifiable finding says more, so the legacy one is
+   * dropped. Identifiable spans are remembered for a region's overlap so a
+   * stream drops the same legacy matches as a whole-buffer scan when the two
+   * land in different regions (a legacy match already returned for an earlier
+   * chunk is not taken back; windows make that rare).
+   */
+  private dropShadowedLegacy(found: Match[], base: number): void {
+    const spans = this.identifiableSpans;
+    for (let i = 0; i < spans.length; ) {
+      if (spans[i + 1]! <= base) spans.splice(i, 2);
+      else i += 2;
+    }
+    for (const m of found) if (m.detector.tier === 'identifiable') spans.push(m.start, m.end);
+    if (spans.length === 0) return;
+    let w = 0;
+    for (let r = 0; r < found.length; r++) {
+      const m = found[r]!;
+      let shadowed = false;
+      if (m.detector.tier === 'legacy') {
+        for (let i = 0; i < spans.length && !shadowed; i += 2) shadowed = m.start < spans[i + 1]! && spans[i]! < m.end;
+      }
+      if (!shadowed) found[w++] = m;
+    }
+    found.length = w;
   }
 
   /** Fills line/column for matches (sorted by start), counting newlines lazily. */
@@ -318,7 +384,21 @@ function requirementHolds(p: PreparedDetector, region: Buffer, from: number): bo
 }
 
 function isolated(region: Buffer, start: number, end: number, alphabet: Uint8Array): boolean {
-  if (start > 0 && alphabet[region[start - 1]!] === 1) return false;
+  if (start > 0 && alphabet[region[start - 1]!] === 1 && !afterEscape(region, start)) return false;
   if (end < region.length && alphabet[region[end]!] === 1) return false;
   return true;
+}
+
+/**
+ * Whether the bytes before `start` are a `\n`, `\r` or `\t` escape (JSON,
+ * C and shell strings): the letter is then not part of the token's run. An
+ * even number of backslashes before the letter is escaped backslashes, and
+ * the letter is a plain letter again.
+ */
+function afterEscape(region: Buffer, start: number): boolean {
+  const letter = region[start - 1];
+  if (letter !== 0x6e && letter !== 0x72 && letter !== 0x74) return false;
+  let slashes = 0;
+  for (let i = start - 2; i >= 0 && region[i] === 0x5c; i--) slashes++;
+  return slashes % 2 === 1;
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { RE2 as RE2Class } from 're2-wasm';
+import { jsTwin } from './js-fast-reject.js';
 
 /**
  * re2-wasm compiles its WebAssembly when it is loaded (about 90 ms), so it is
@@ -19,14 +20,33 @@ function re2(): typeof RE2Class {
  * byte offsets (every code point is < 256).
  */
 export interface CompiledPattern {
-  /** Every non-overlapping match in `text`, leftmost-first. */
-  matchAll(text: string): PatternMatch[];
+  /**
+   * Every non-overlapping match in `text`, leftmost-first. With `want`, only
+   * the matches it accepts (by offset and length) get their groups extracted
+   * and returned; the others are skipped, and matching goes on after them.
+   */
+  matchAll(text: string, want?: (index: number, length: number) => boolean): PatternMatch[];
+}
+
+/**
+ * re2-wasm's own binding, which RE2.exec/test wrap: a search from `start`
+ * giving the match's offset and text, with groups only when asked. exec()
+ * with groups costs several times a search without (tens of microseconds per
+ * match, measured), so a match is first located without groups and its
+ * groups are extracted only when the engine will use them. re2-wasm is pinned
+ * (package.json); engine tests fail if this shape changes.
+ */
+interface Re2Binding {
+  match(input: string, start: number, captureGroups: boolean): { index: number; match: string };
 }
 
 export interface PatternMatch {
   readonly index: number;
   readonly text: string;
+  /** The pattern's named groups (never the engine's own prefix group). */
   readonly groups: Readonly<Record<string, string | undefined>>;
+  /** Offset of the `secret` group inside `text`; undefined when the pattern has no such group or it did not take part. */
+  readonly secretOffset: number | undefined;
 }
 
 export class PatternError extends Error {
@@ -36,26 +56,142 @@ export class PatternError extends Error {
   }
 }
 
-export function compilePattern(detectorId: string, source: string): CompiledPattern {
-  let re: RE2Class;
-  try {
-    re = new (re2())(source, 'gu');
-  } catch (err) {
-    throw new PatternError(detectorId, (err as Error).message);
+export interface CompileOptions {
+  /** Try a JavaScript twin of the pattern first (see js-fast-reject.ts); default true. */
+  readonly fastReject?: boolean;
+}
+
+/** The capture group the engine adds around everything before `(?P<secret>`, to know where the secret starts. */
+const PREFIX_GROUP = 'pushgate_before_secret';
+
+/**
+ * `source` with the part before a top-level `(?P<secret>` wrapped in a named
+ * group. Adding a capture group changes no match and no other group, and
+ * re2-wasm gives group texts but not their offsets: the prefix group's length
+ * is the secret's exact offset in the match (a value that also occurs earlier
+ * in the match, `admin:admin@`, is no longer a guess). Null when the secret
+ * group is nested or follows a top-level `|`.
+ */
+export function withPrefixGroup(source: string): string | null {
+  const at = source.indexOf('(?P<secret>');
+  if (at <= 0) return null;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < at; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+      // `[]...]` and `[^]...]`: the first `]` is a literal.
+      if (source[i + 1] === '^') i++;
+      if (source[i + 1] === ']') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return null;
+  }
+  if (depth !== 0 || inClass) return null;
+  return `(?P<${PREFIX_GROUP}>${source.slice(0, at)})${source.slice(at)}`;
+}
+
+/**
+ * Whether `source` is `(?P<secret>...)` around the whole pattern with no other
+ * capture group: then the match is the secret and there is nothing else to
+ * extract, so a search without groups gives everything exec() would.
+ */
+export function wholeMatchIsSecret(source: string): boolean {
+  if (!source.startsWith('(?P<secret>') || !source.endsWith(')')) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+      if (source[i + 1] === '^') i++;
+      if (source[i + 1] === ']') i++;
+    } else if (c === '(') {
+      // Another capture group: plain `(` or a named one.
+      if (i > 0 && (source[i + 1] !== '?' || source[i + 2] === 'P' || source[i + 2] === '<')) return false;
+      depth++;
+    } else if (c === ')') {
+      depth--;
+      // The secret group closes before the end: something follows it.
+      if (depth === 0 && i !== source.length - 1) return false;
+    }
+  }
+  return depth === 0 && !inClass;
+}
+
+/**
+ * Compiled RE2 objects by source, shared by every engine of the process.
+ * re2-wasm never frees them, and its heap is fixed at 16 MiB: the patterns of
+ * all detectors with their DFA caches nearly fill it, so a second engine
+ * (tests, a scan beside a hook) compiling its own copies aborts the instance.
+ * Sharing is safe: calls are synchronous and set lastIndex before each use.
+ */
+const shared = new Map<string, RE2Class>();
+
+export function compilePattern(detectorId: string, source: string, options: CompileOptions = {}): CompiledPattern {
+  const twin = options.fastReject === false ? null : jsTwin(source);
+  const secretOnly = wholeMatchIsSecret(source);
+  const prefixed = secretOnly ? null : withPrefixGroup(source);
+  const final = prefixed ?? source;
+  let re = shared.get(final);
+  if (re === undefined) {
+    try {
+      re = new (re2())(final, 'gu');
+    } catch (err) {
+      throw new PatternError(detectorId, (err as Error).message);
+    }
+    shared.set(final, re);
   }
   return {
-    matchAll(text) {
+    matchAll(text, want) {
       const out: PatternMatch[] = [];
-      re.lastIndex = 0;
-      for (;;) {
-        const m = re.exec(text);
-        if (m === null) break;
-        const whole = m[0] ?? '';
-        out.push({ index: m.index, text: whole, groups: m.groups ?? {} });
+      // The twin matches a superset of the pattern's language: no match there, no match in RE2.
+      if (twin !== null && !twin.test(text)) return out;
+      const binding = (re as unknown as { wrapper: Re2Binding }).wrapper;
+      let at = 0;
+      while (at <= text.length) {
+        // Locate the next match without groups (re2-wasm returns index -1 when there is none).
+        const T0 = performance.now(); const found = binding.match(text, at, false); const G = ((globalThis as any).__first ??= {}); G[detectorId] = (G[detectorId] ?? 0) + performance.now() - T0;
+        if (found.index < 0) break;
+        const index = found.index;
+        const length = found.match.length;
         // Empty matches would loop forever; patterns should never match empty, but be safe.
-        if (whole.length === 0) re.lastIndex = m.index + 1;
+        at = length === 0 ? index + 1 : index + length;
+        if (want !== undefined && !want(index, length)) continue;
+        if (secretOnly) {
+          out.push({ index, text: found.match, groups: { secret: found.match }, secretOffset: 0 });
+          continue;
+        }
+        // The same match again, with groups: RE2's leftmost match from `index` is the one starting there.
+        re.lastIndex = index;
+        const m = re.exec(text);
+        if (m === null || m.index !== index) break;
+        const whole = m[0] ?? '';
+        const groups: Record<string, string | undefined> = m.groups ?? {};
+        let secretOffset: number | undefined;
+        const secret = groups['secret'];
+        if (secret !== undefined) {
+          const before = groups[PREFIX_GROUP];
+          secretOffset = before !== undefined ? before.length : secretOffsetGuess(whole, secret);
+        }
+        if (prefixed !== null) delete groups[PREFIX_GROUP];
+        out.push({ index, text: whole, groups, secretOffset });
       }
       return out;
     },
   };
+}
+
+/** For patterns whose secret group is nested: the last occurrence is the usual place of a value. */
+function secretOffsetGuess(whole: string, secret: string): number {
+  return whole.endsWith(secret) ? whole.length - secret.length : whole.indexOf(secret);
 }

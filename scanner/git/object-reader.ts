@@ -8,28 +8,34 @@ import type { Repository } from './repository.js';
  * The git object reader: every distinct blob reachable from a set of
  * revisions, read once, plus every place (commit, path) that introduced it.
  *
- * How (measured by bench/history.ts; PERF-NOTES.md has the same picture):
- * one commit walk, `git log --raw -c --root`, lists for every commit the blobs
- * it has at a path where none of its parents had them; the first time a blob
- * shows up its oid goes to a long-lived `git cat-file --batch`, whose output
- * is parsed here and streamed to the visitor. The walk, the object reads and
- * the parsing/scanning run in three processes at once, which is what uses
- * both cores. The git binary rather than isomorphic-git: isomorphic-git
- * inflates and resolves deltas in JavaScript on the scanning thread and
- * measured about 30x slower for the same blobs; it also cannot see a
- * quarantine object directory.
+ * How: one commit walk, `git log --raw -c --root`, lists for every commit
+ * the blobs it has at a path where none of its parents had them; the first
+ * time a blob shows up its oid goes to a long-lived `git cat-file --batch`,
+ * whose output is parsed here and streamed to the visitor in pipe-sized
+ * pieces. The walk and the object reads run in their own processes while
+ * this thread parses and scans, which is how a scan uses two cores.
  *
- * Why the walk and not `git rev-list --objects`: rev-list gives reachability
- * but not which commit introduced a blob, so attribution needs a log walk
- * anyway, and one walk is cheaper than two on two cores. A blob reachable
- * only from a ref that points at a tree or blob (no commit) is found by
- * checking the revision tips separately (see nonCommitTips).
+ * Measured (bench/history.ts, 2-core shared machine; PERF-NOTES.md agrees):
+ * - the git binary over isomorphic-git: isomorphic-git inflates and resolves
+ *   deltas in JavaScript on the scanning thread and read the same blobs
+ *   15-30x slower; it also cannot see a pre-receive quarantine.
+ * - `git log --raw` drives the reads rather than `git rev-list --objects`:
+ *   rev-list gives reachability but not which commit introduced a blob, so
+ *   attribution needs the log walk anyway, and one walk is cheaper than two.
+ * - No worker threads. Scanning in workers was slower (3.9 s vs 2.9 s on the
+ *   62 MB bench repository, best of 6): each worker pays the engine's warm-up
+ *   again (lazy RE2 compiles, JIT: ~1.4 CPU-s, what a warm engine needs for
+ *   ~80 MB). Reading git in a worker while this thread scans was slower too
+ *   (1.5 s vs 1.2 s): thread start-up and shipping every byte between threads
+ *   cost more CPU (+0.5 s) than the reading it moved.
  *
  * Every blob of every commit is introduced by some commit: by induction, a
  * blob at a path is either in a parent at that path (and introduced there or
  * earlier) or the commit's diff against every parent shows it; roots
  * (--root), shallow boundaries and merge resolutions (-c: paths that differ
- * from all parents) are covered.
+ * from all parents) are covered. A blob reachable only from a ref that points
+ * at a tree or blob (no commit) is found by checking the revision tips
+ * separately (readTips).
  */
 
 /** Why a blob was not scanned. */
@@ -48,23 +54,14 @@ export interface BlobHeader {
 }
 
 /**
- * Receives one blob's content. `end` returns what to keep for the blob, or
- * undefined if none of its places matter; a promise when the content is
- * processed elsewhere (a worker thread). `truncated`: git failed part-way
- * (a corrupt object, also reported as skipped); what came before is real
- * content. Chunks are only valid during `write`.
+ * Receives one blob's content, in pipe-sized pieces (never the whole blob at
+ * once). `end` returns what to keep for the blob, or undefined if none of its
+ * places matter. `truncated`: git failed part-way (a corrupt object, also
+ * reported as skipped); what came before is real content.
  */
 export interface BlobSink<T> {
   write(chunk: Buffer): void;
-  end(truncated: boolean): T | undefined | Promise<T | undefined>;
-}
-
-/** Lets a visitor that processes content asynchronously hold the reader back. */
-export interface FlowControl {
-  /** True while the visitor has as much content queued as it wants. */
-  saturated(): boolean;
-  /** Calls `resume` once when it is no longer saturated. */
-  onDrain(resume: () => void): void;
+  end(truncated: boolean): T | undefined;
 }
 
 export interface ReadProgress {
@@ -82,7 +79,6 @@ export interface BlobVisitor<T> {
   /** A blob that could not be read (size 0 if unknown). Its places are not reported. */
   skipped(blob: string, reason: SkipReason, bytes: number): void;
   progress?(p: ReadProgress): void;
-  readonly flow?: FlowControl;
 }
 
 export interface ReadOptions {
@@ -162,12 +158,9 @@ class BlobReader<T> {
   private readonly stderrOids = new Set<string>();
 
   // The object being read.
-  private current: { oid: string; size: number; read: number; sink: BlobSink<T> | null } | null = null;
+  private current: { oid: string; size: number; sink: BlobSink<T> | null } | null = null;
   private blobsRead = 0;
   private bytesRead = 0;
-  /** Sinks whose `end` promise has not settled. */
-  private outstanding = 0;
-  private waitingForDrain = false;
   private lastProgress = 0;
 
   constructor(
@@ -224,12 +217,6 @@ class BlobReader<T> {
     this.signal?.removeEventListener('abort', this.onAbort);
     for (const child of this.children) child.kill();
     this.reject(err);
-  }
-
-  private catDone = false;
-
-  private maybeSucceed(): void {
-    if (this.catDone && this.outstanding === 0) this.succeed();
   }
 
   private succeed(): void {
@@ -437,12 +424,8 @@ class BlobReader<T> {
     cat.on('close', (code) => {
       if (this.settled || cat !== this.cat) return;
       // Finish only here, after stderr is complete: it tells corrupt objects from missing ones.
-      if (code === 0 && this.inputEnded && this.head === this.requested.length && this.current === null) {
-        this.catDone = true;
-        this.maybeSucceed();
-      } else {
-        this.catFileDied(code);
-      }
+      if (code === 0 && this.inputEnded && this.head === this.requested.length && this.current === null) this.succeed();
+      else this.catFileDied(code);
     });
     if (backlog.length > 0) cat.stdin.write(backlog.join('\n') + '\n');
     if (this.inputEnded) cat.stdin.end();
@@ -487,32 +470,16 @@ class BlobReader<T> {
     let sink: BlobSink<T> | null = null;
     if (type === 'blob') sink = this.visitor.open({ oid, size });
     else this.visitor.skipped(oid, 'not-a-blob', size);
-    this.current = { oid, size, read: 0, sink };
+    this.current = { oid, size, sink };
   }
 
   private content(chunk: Buffer): void {
-    const cur = this.current!;
-    cur.read += chunk.length;
-    cur.sink?.write(chunk);
-    this.holdBackIfSaturated();
-  }
-
-  /** Stops reading cat-file's output while the visitor's queue is full (the pipe then holds git back). */
-  private holdBackIfSaturated(): void {
-    const flow = this.visitor.flow;
-    if (!flow || this.waitingForDrain || !flow.saturated()) return;
-    const cat = this.cat!;
-    this.waitingForDrain = true;
-    cat.stdout.pause();
-    flow.onDrain(() => {
-      this.waitingForDrain = false;
-      if (cat === this.cat && !this.settled) cat.stdout.resume();
-    });
+    this.current!.sink?.write(chunk);
   }
 
   private objectEnd(): void {
     this.finishObject(false);
-    this.maybeFlowControl();
+    this.afterAnswer();
   }
 
   private finishObject(broken: boolean): void {
@@ -527,44 +494,25 @@ class BlobReader<T> {
       this.bytesRead += cur.size;
     }
     const kept = cur.sink.end(broken);
-    if (kept instanceof Promise) {
-      // Places keep collecting on the Pending entry until the result is in.
-      this.outstanding++;
-      kept.then(
-        (value) => {
-          this.outstanding--;
-          if (this.settled) return;
-          this.settle(cur.oid, value);
-          this.maybeSucceed();
-        },
-        (err: unknown) => this.fail(err),
-      );
+    const pending = this.blobs.get(cur.oid);
+    if (kept === undefined) {
+      this.blobs.set(cur.oid, DONE);
     } else {
-      this.settle(cur.oid, kept);
+      this.blobs.set(cur.oid, new Kept(kept));
+      if (pending instanceof Pending) for (const at of pending.places) this.visitor.place(cur.oid, at, kept);
     }
     this.reportProgress(false);
-  }
-
-  private settle(oid: string, kept: T | undefined): void {
-    const pending = this.blobs.get(oid);
-    if (kept === undefined) {
-      this.blobs.set(oid, DONE);
-    } else {
-      this.blobs.set(oid, new Kept(kept));
-      if (pending instanceof Pending) for (const at of pending.places) this.visitor.place(oid, at, kept);
-    }
   }
 
   private objectMissing(name: string): void {
     this.expect(name);
     this.blobs.set(name, DONE);
     this.missing.push(name);
-    this.maybeFlowControl();
+    this.afterAnswer();
   }
 
-  private maybeFlowControl(): void {
+  private afterAnswer(): void {
     this.updateFlow();
-    this.holdBackIfSaturated();
     // Answered oids are not needed again; drop them now and then so the queue does not grow with the repository.
     if (this.head > 65_536 && this.head * 2 > this.requested.length) {
       this.requested = this.requested.slice(this.head);

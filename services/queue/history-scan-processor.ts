@@ -17,8 +17,6 @@ export interface ScanProcessorDeps {
   readonly mirrors: MirrorCache;
   readonly credentials?: CredentialsProvider;
   readonly logger?: Logger;
-  /** Worker threads per scan (scanHistory's `threads`); default: scanHistory's choice. */
-  readonly scanThreads?: number;
   /** Least time between two progress writes to Redis, ms (default 500). */
   readonly progressIntervalMs?: number;
 }
@@ -75,7 +73,6 @@ export function historyScanProcessor(deps: ScanProcessorDeps) {
             engine: deps.engine,
             onProgress: (p) => progress.scan(p),
             ...(signal ? { signal } : {}),
-            ...(deps.scanThreads !== undefined ? { threads: deps.scanThreads } : {}),
           });
           return { report: scanned, how: mirror.how };
         },

@@ -47,7 +47,7 @@ function setup(): { queues: ScanQueues; store: FindingsStore; reporter: Recordin
     concurrency: 1,
     logger: pino({ level: 'silent' }),
     queues: ['push-scan'],
-    deps: { findings: store, engine: testEngine(), mirrors: new MirrorCache({ root: workDir }), reporters: [reporter], scanThreads: 0 },
+    deps: { findings: store, engine: testEngine(), mirrors: new MirrorCache({ root: workDir }), reporters: [reporter] },
   });
   cleanup.push(
     () => workers.close(1000),

@@ -88,7 +88,6 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
             revisions,
             onProgress: (p) => progress.scan(p),
             ...(signal ? { signal } : {}),
-            ...(deps.scanThreads !== undefined ? { threads: deps.scanThreads } : {}),
           });
           return { report, revisions };
         },

@@ -52,7 +52,7 @@ describe('no bypass', () => {
     { GITLEAKS_ENABLE: 'false' },
     { SECRET_DETECTION_DISABLED: 'true' },
     { PUSHGATE_HOOK_TIMEOUT_MS: '0' },
-  ])('environment %o is ignored', async (env) => {
+  ] as Array<Record<string, string>>)('environment %o is ignored', async (env) => {
     const bad = secretCommit((t) => `TOKEN = "${t}"\n`);
     const r = await push(c, url, [`${bad}:refs/heads/main`], { env });
     expect(r.code).not.toBe(0);

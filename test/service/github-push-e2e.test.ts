@@ -78,7 +78,7 @@ describe('GitHub push -> push scan -> findings -> commit status', () => {
     let worker: RunningWorker | undefined;
     try {
       service = await startService({ env, handleSignals: false, logDestination: logs });
-      worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir, mirrorMaxIdleMs: 0, scanThreads: 1, ...githubWorkerOptions });
+      worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir, mirrorMaxIdleMs: 0, ...githubWorkerOptions });
 
       const post = async (payload: unknown): Promise<Response> => {
         const d = delivery('push', payload, secret, randomUUID());

@@ -21,14 +21,14 @@ describe('history scans into the findings store', () => {
     repo.commit({ files: { 'README.md': 'docs\n' }, message: 'docs' });
     const store = new FindingsStore({ redis: redis.client(), prefix: redis.prefix(), keyRing: new KeyRing([randomBytes(32)]) });
 
-    const first = await scanHistory(repo.path, { engine: testEngine(), threads: 0 });
+    const first = await scanHistory(repo.path, { engine: testEngine() });
     expect(first.findings).toHaveLength(1);
     expect(await store.addFindings('acme/app', first.findings)).toMatchObject({ created: 1, locationsAdded: 1 });
-    expect(await store.addFindings('acme/app', (await scanHistory(repo.path, { engine: testEngine(), threads: 0 })).findings)).toMatchObject({ created: 0, locationsAdded: 0 });
+    expect(await store.addFindings('acme/app', (await scanHistory(repo.path, { engine: testEngine() })).findings)).toMatchObject({ created: 0, locationsAdded: 0 });
 
     // New history: the old secret copied to another file, and a new secret.
     const c3 = repo.commit({ files: { 'deploy/ci.yml': `token: ${a}\nother: ${b}\n` }, message: 'ci' });
-    const third = await scanHistory(repo.path, { engine: testEngine(), threads: 0 });
+    const third = await scanHistory(repo.path, { engine: testEngine() });
     expect(await store.addFindings('acme/app', third.findings)).toMatchObject({ created: 1, locationsAdded: 2 });
     expect(await store.addFindings('acme/app', third.findings)).toMatchObject({ created: 0, locationsAdded: 0 });
 

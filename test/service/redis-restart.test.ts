@@ -82,7 +82,7 @@ describe('Redis restarting mid-job', () => {
     producer.on('error', () => {});
     const queues = new ScanQueues({ connection: producer, redisPrefix: env.PUSHGATE_REDIS_PREFIX });
     const logs = new LogCapture();
-    const worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir: join(dir, 'work'), scanThreads: 0, progressIntervalMs: 20 });
+    const worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir: join(dir, 'work'), progressIntervalMs: 20 });
     try {
       const { id } = await queues.enqueueHistoryScan({ repository: repo.path });
       const view = async (): Promise<ScanJobView | null> => queues.view('history-scan', id);

@@ -61,7 +61,7 @@ async function harness(): Promise<Harness> {
     logs,
     workDir,
     async startWorker(extra = {}) {
-      const worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir, scanThreads: 0, ...extra });
+      const worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir, ...extra });
       running.push(worker);
       return worker;
     },

@@ -34,9 +34,9 @@ beforeAll(async () => {
   secrets = githubTokens('worker-kill', 3);
   const t = new TokenFactory('worker-kill-noise');
   repo = GitRepo.create({ bare: true });
-  for (let c = 0; c < 4; c++) {
+  for (let c = 0; c < 8; c++) {
     const files: Record<string, string> = {};
-    for (let f = 0; f < 6; f++) {
+    for (let f = 0; f < 8; f++) {
       const lines = Array.from({ length: 300 }, (_, i) => `key_${i} = "ghp_${t.chars(ALPHA.base62, 36)}"`);
       files[`noise/${c}/${f}.env`] = lines.join('\n');
     }
@@ -66,7 +66,6 @@ await startWorker({
   lockDurationMs: 5000,
   stalledIntervalMs: 1000,
   progressIntervalMs: 50,
-  scanThreads: 0,
 });
 `;
 

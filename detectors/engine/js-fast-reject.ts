@@ -1,0 +1,254 @@
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * A fast reject for RE2 patterns with V8's own regex engine. re2-wasm costs
+ * tens of microseconds per window (the copy into WASM, then its DFA), while a
+ * V8 RegExp over the same few hundred bytes costs about one. So each pattern
+ * gets a JavaScript twin that finds a match in every text where RE2 finds one
+ * (the same language, searched for by a part of it, see `trim`), and a window
+ * the twin does not match is not handed to RE2 at all. On a hit RE2 runs as
+ * before and stays the only source of matches and groups.
+ *
+ * Translation is by a small parser that knows which constructs mean the same
+ * in both syntaxes on latin1 text (every code point < 256) and gives up,
+ * returning null, on anything else: flags such as `(?i)`, `\p{..}`, `\C`,
+ * `\z`, `\Q..\E`, POSIX classes, `\x{..}`, a class that starts with `]`.
+ * Where the two differ on latin1 it spells the RE2 meaning out: RE2's `\s` is
+ * `[\t\n\f\r ]` (JavaScript's adds \v and U+00A0), RE2's `.` is `[^\n]`
+ * (JavaScript's also excludes \r). Named groups become non-capturing: the
+ * twin only answers "is there a match".
+ *
+ * V8 backtracks, so a pattern with nested quantifiers could take exponential
+ * time on some window. The flags below make V8 switch a regexp to its linear
+ * (breadth-first) engine after a bounded number of backtracks. They only
+ * apply to regexps created after they are set, which is why they are set
+ * when this module loads, before any twin exists; the engine tests check a
+ * catastrophic pattern finishes quickly on 30 kB.
+ */
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+setFlagsFromString('--regexp-backtracks-before-fallback=10000');
+
+/** Escapes whose meaning is the same in RE2 and in a JavaScript regexp without flags (ASCII semantics). */
+const SAME_ESCAPES = new Set(['d', 'D', 'w', 'W', 'b', 'B', 'n', 'r', 't', 'f', 'v']);
+/** Escaped punctuation: a literal in both. */
+const LITERAL_ESCAPES = new Set(['\\', '.', '-', '[', ']', '(', ')', '{', '}', '*', '+', '?', '|', '^', '$', '/', '"', "'", '#', '&', '~', ' ', ':', '=', '!', '<', '>', ',', '@', '%', '`', ';', '_']);
+const RE2_SPACE = String.raw`\t\n\f\r `;
+
+/** The JavaScript twin of an RE2 pattern, or null when it cannot be made exact. */
+export function jsTwin(re2Source: string): RegExp | null {
+  const out = translate(re2Source);
+  if (out === null) return null;
+  try {
+    return new RegExp(trim(out));
+  } catch {
+    return null;
+  }
+}
+
+/** The translated source, or null (exported for tests). */
+export function translate(src: string): string | null {
+  // Beyond latin1 the two differ (JavaScript without the u flag sees UTF-16 halves); no detector needs it.
+  if (/[^\x00-\xff]/.test(src)) return null;
+  let out = '';
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    const c = src[i]!;
+    if (c === '\\') {
+      const e = escape(src, i, false);
+      if (e === null) return null;
+      out += e.text;
+      i = e.next;
+    } else if (c === '[') {
+      const cls = charClass(src, i);
+      if (cls === null) return null;
+      out += cls.text;
+      i = cls.next;
+    } else if (c === '(') {
+      if (src[i + 1] !== '?') {
+        out += '(?:';
+        i += 1;
+      } else if (src[i + 2] === ':') {
+        out += '(?:';
+        i += 3;
+      } else if (src.startsWith('(?P<', i) || (src[i + 2] === '<' && /[A-Za-z_]/.test(src[i + 3] ?? ''))) {
+        const close = src.indexOf('>', i);
+        if (close === -1) return null;
+        out += '(?:';
+        i = close + 1;
+      } else {
+        // Flag groups `(?i)`, `(?s:...)` and anything else.
+        return null;
+      }
+    } else if (c === '.') {
+      out += '[^\\n]';
+      i += 1;
+    } else if (c === '{') {
+      // A counted repetition in both only when it is `{n}`, `{n,}` or `{n,m}`; RE2 and JavaScript disagree on the rest.
+      const m = /^\{\d+(?:,\d*)?\}/.exec(src.slice(i));
+      if (m === null) return null;
+      out += m[0];
+      i += m[0].length;
+    } else if (c === '}') {
+      return null;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+interface Piece {
+  readonly text: string;
+  readonly next: number;
+}
+
+function escape(src: string, i: number, inClass: boolean): Piece | null {
+  const e = src[i + 1];
+  if (e === undefined) return null;
+  if (e === 's') return { text: inClass ? RE2_SPACE : `[${RE2_SPACE}]`, next: i + 2 };
+  if (e === 'S') return inClass ? null : { text: `[^${RE2_SPACE}]`, next: i + 2 };
+  if (e === 'b' || e === 'B') return inClass ? null : { text: `\\${e}`, next: i + 2 };
+  if (SAME_ESCAPES.has(e)) return { text: `\\${e}`, next: i + 2 };
+  if (e === 'x' && /^[0-9A-Fa-f]{2}$/.test(src.slice(i + 2, i + 4))) return { text: src.slice(i, i + 4), next: i + 4 };
+  if (LITERAL_ESCAPES.has(e)) return { text: `\\${e}`, next: i + 2 };
+  return null;
+}
+
+function charClass(src: string, start: number): Piece | null {
+  let i = start + 1;
+  let out = '[';
+  if (src[i] === '^') {
+    out += '^';
+    i += 1;
+  }
+  // `[]a]` and `[^]a]`: a literal `]` in RE2, an empty class in JavaScript.
+  if (src[i] === ']') return null;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === ']') return { text: `${out}]`, next: i + 1 };
+    if (c === '\\') {
+      const e = escape(src, i, true);
+      if (e === null) return null;
+      out += e.text;
+      i = e.next;
+    } else if (c === '[') {
+      // `[:alpha:]` and friends in RE2, a literal `[` in JavaScript.
+      if (src[i + 1] === ':') return null;
+      out += '\\[';
+      i += 1;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return null;
+}
+
+/** One item of a concatenation: an atom and its quantifier (`''` when none). */
+interface Item {
+  readonly atom: string;
+  readonly quantifier: string;
+}
+
+/**
+ * Makes the twin cheaper to search for while keeping "no twin match means no
+ * RE2 match": a match of a concatenation contains a match of any contiguous
+ * part of it, so leading and trailing items may be dropped. Items that can
+ * match empty (`x*`, `x?`) change nothing when dropped from either end; a
+ * leading run of character classes before a literal (`[a-z][a-z0-9+.-]+://`)
+ * is dropped too, so V8 can look for the literal instead of trying the
+ * pattern at every offset. Works on
+ * the translated (JavaScript) source, at the top level only, after
+ * flattening unquantified non-capturing groups without alternation.
+ */
+export function trim(js: string): string {
+  const items = flatten(js);
+  if (items === null) return js;
+  const optional = (it: Item): boolean => it.quantifier.startsWith('*') || it.quantifier.startsWith('?') || /^\{0[,}]/.test(it.quantifier);
+  let from = 0;
+  let to = items.length;
+  while (from < to && optional(items[from]!)) from++;
+  while (to > from && optional(items[to - 1]!)) to--;
+  // Only a run of classes is dropped for a literal: a leading group (a keyword alternation) is worth more than `=`.
+  let lit = from;
+  while (lit < to && items[lit]!.atom.startsWith('[')) lit++;
+  if (lit < to && isLiteral(items[lit]!.atom) && items[lit]!.quantifier === '') from = lit;
+  if (from >= to) return js;
+  return items
+    .slice(from, to)
+    .map((it) => it.atom + it.quantifier)
+    .join('');
+}
+
+function isLiteral(atom: string): boolean {
+  if (atom.length === 1) return !'^$.|()[]{}*+?'.includes(atom);
+  return atom.length === 2 && atom[0] === '\\' && !/[dDwWsSbBnrtfvx0-9]/.test(atom[1]!);
+}
+
+/** Top-level items of `src`, with unquantified `(?:...)` groups without a top-level `|` spliced in; null on top-level alternation. */
+function flatten(src: string): Item[] | null {
+  const items = split(src);
+  if (items === null) return null;
+  const out: Item[] = [];
+  for (const it of items) {
+    if (it.quantifier === '' && it.atom.startsWith('(?:')) {
+      const inner = flatten(it.atom.slice(3, -1));
+      if (inner !== null) {
+        out.push(...inner);
+        continue;
+      }
+    }
+    out.push(it);
+  }
+  return out;
+}
+
+function split(src: string): Item[] | null {
+  const items: Item[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const start = i;
+    const c = src[i]!;
+    if (c === '|') return null;
+    if (c === '\\') i += src[i + 1] === 'x' ? 4 : 2;
+    else if (c === '[') i = classEnd(src, i);
+    else if (c === '(') i = groupEnd(src, i);
+    else i += 1;
+    if (i < 0 || i > src.length) return null;
+    const atom = src.slice(start, i);
+    const q = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/.exec(src.slice(i));
+    const quantifier = q ? q[0] : '';
+    i += quantifier.length;
+    items.push({ atom, quantifier });
+  }
+  return items;
+}
+
+/** Index after the `]` closing the class at `i` (translated source: `]` never first, escapes are two or four characters). */
+function classEnd(src: string, i: number): number {
+  let k = i + 1;
+  if (src[k] === '^') k++;
+  while (k < src.length && src[k] !== ']') k += src[k] === '\\' ? (src[k + 1] === 'x' ? 4 : 2) : 1;
+  return k < src.length ? k + 1 : -1;
+}
+
+/** Index after the `)` closing the group at `i`. */
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  let k = i;
+  while (k < src.length) {
+    const c = src[k]!;
+    if (c === '\\') k += src[k + 1] === 'x' ? 4 : 2;
+    else if (c === '[') {
+      k = classEnd(src, k);
+      if (k < 0) return -1;
+    } else {
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return k + 1;
+      k++;
+    }
+  }
+  return -1;
+}
