@@ -6,6 +6,7 @@ import { bench as engineBench } from './engine.js';
 import { bench as historyBench } from './history.js';
 import { bench as queueBench } from './queue.js';
 import { bench as webhooksBench } from './webhooks.js';
+import { bench as hookBench } from './hook.js';
 
 /**
  * `npm run bench [-- --only NAME] [--reps N] [--corpus-mb N] [bench options]`
@@ -14,7 +15,7 @@ import { bench as webhooksBench } from './webhooks.js';
  * it above and add it to BENCHES. Options the runner does not know are passed
  * to every bench in `ctx.args`.
  */
-const BENCHES: readonly BenchModule[] = [engineBench, historyBench, queueBench, webhooksBench];
+const BENCHES: readonly BenchModule[] = [engineBench, historyBench, hookBench, queueBench, webhooksBench];
 
 function usage(): string {
   return [

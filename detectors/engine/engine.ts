@@ -61,7 +61,7 @@ export interface EngineOptions {
 }
 
 export function createEngine(detectors: readonly Detector[], options: EngineOptions = {}): Engine {
-  const compileOptions: CompileOptions = { fastReject: options.fastPaths !== false };
+  const compileOptions: CompileOptions = { fastPaths: options.fastPaths !== false };
   const prepared: PreparedDetector[] = detectors.map((detector, index) => {
     const cw = detector.companion?.window ?? 0;
     return {
@@ -255,7 +255,7 @@ class Stream implements MatchStream {
       tried.add(key);
       return true;
     };
-    for (const m of p.pattern.matchAll(text, this.compileOptions.fastReject === false ? undefined : want)) {
+    for (const m of p.pattern.matchAll(text, want)) {
       const secret = m.groups['secret'] ?? m.text;
       if (secret.length === 0) continue;
       const start = from + m.index + (m.secretOffset ?? 0);

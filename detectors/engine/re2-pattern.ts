@@ -57,8 +57,13 @@ export class PatternError extends Error {
 }
 
 export interface CompileOptions {
-  /** Try a JavaScript twin of the pattern first (see js-fast-reject.ts); default true. */
-  readonly fastReject?: boolean;
+  /**
+   * Default true: reject windows with the pattern's JavaScript twin
+   * (js-fast-reject.ts), locate matches without groups, and extract groups
+   * only for matches `want` accepts (none for a pattern that is all secret).
+   * False: exec() with groups for every match, the reference tests compare to.
+   */
+  readonly fastPaths?: boolean;
 }
 
 /** The capture group the engine adds around everything before `(?P<secret>`, to know where the secret starts. */
@@ -138,33 +143,63 @@ export function wholeMatchIsSecret(source: string): boolean {
 const shared = new Map<string, RE2Class>();
 
 export function compilePattern(detectorId: string, source: string, options: CompileOptions = {}): CompiledPattern {
-  const twin = options.fastReject === false ? null : jsTwin(source);
-  const secretOnly = wholeMatchIsSecret(source);
-  const prefixed = secretOnly ? null : withPrefixGroup(source);
+  const fast = options.fastPaths !== false;
+  const twin = fast ? jsTwin(source) : null;
+  const secretOnly = fast && wholeMatchIsSecret(source);
+  const prefixed = withPrefixGroup(source);
   const final = prefixed ?? source;
-  let re = shared.get(final);
-  if (re === undefined) {
+  let compiled = shared.get(final);
+  if (compiled === undefined) {
     try {
-      re = new (re2())(final, 'gu');
+      compiled = new (re2())(final, 'gu');
     } catch (err) {
       throw new PatternError(detectorId, (err as Error).message);
     }
-    shared.set(final, re);
+    shared.set(final, compiled);
   }
+  const re = compiled;
+  const binding = (re as unknown as { wrapper: Re2Binding }).wrapper;
+
+  const withGroups = (m: NonNullable<ReturnType<RE2Class['exec']>>): PatternMatch => {
+    const whole = m[0] ?? '';
+    const groups: Record<string, string | undefined> = m.groups ?? {};
+    let secretOffset: number | undefined;
+    const secret = groups['secret'];
+    if (secret !== undefined) {
+      const before = groups[PREFIX_GROUP];
+      secretOffset = before !== undefined ? before.length : secretOffsetGuess(whole, secret);
+    }
+    if (prefixed !== null) delete groups[PREFIX_GROUP];
+    return { index: m.index, text: whole, groups, secretOffset };
+  };
+
+  /** The reference: exec() with groups for every match. */
+  const matchAllPlain = (text: string): PatternMatch[] => {
+    const out: PatternMatch[] = [];
+    re.lastIndex = 0;
+    for (;;) {
+      const m = re.exec(text);
+      if (m === null) break;
+      out.push(withGroups(m));
+      // Empty matches would loop forever; patterns should never match empty, but be safe.
+      if ((m[0] ?? '').length === 0) re.lastIndex = m.index + 1;
+    }
+    return out;
+  };
+
   return {
     matchAll(text, want) {
+      if (!fast) return matchAllPlain(text);
       const out: PatternMatch[] = [];
       // The twin matches a superset of the pattern's language: no match there, no match in RE2.
       if (twin !== null && !twin.test(text)) return out;
-      const binding = (re as unknown as { wrapper: Re2Binding }).wrapper;
       let at = 0;
       while (at <= text.length) {
         // Locate the next match without groups (re2-wasm returns index -1 when there is none).
-        const T0 = performance.now(); const found = binding.match(text, at, false); const G = ((globalThis as any).__first ??= {}); G[detectorId] = (G[detectorId] ?? 0) + performance.now() - T0;
+        const found = binding.match(text, at, false);
         if (found.index < 0) break;
         const index = found.index;
         const length = found.match.length;
-        // Empty matches would loop forever; patterns should never match empty, but be safe.
         at = length === 0 ? index + 1 : index + length;
         if (want !== undefined && !want(index, length)) continue;
         if (secretOnly) {
@@ -175,16 +210,7 @@ export function compilePattern(detectorId: string, source: string, options: Comp
         re.lastIndex = index;
         const m = re.exec(text);
         if (m === null || m.index !== index) break;
-        const whole = m[0] ?? '';
-        const groups: Record<string, string | undefined> = m.groups ?? {};
-        let secretOffset: number | undefined;
-        const secret = groups['secret'];
-        if (secret !== undefined) {
-          const before = groups[PREFIX_GROUP];
-          secretOffset = before !== undefined ? before.length : secretOffsetGuess(whole, secret);
-        }
-        if (prefixed !== null) delete groups[PREFIX_GROUP];
-        out.push({ index, text: whole, groups, secretOffset });
+        out.push(withGroups(m));
       }
       return out;
     },
