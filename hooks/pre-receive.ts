@@ -6,7 +6,7 @@ import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
 import { buildBlockEvent, recordBlockEvent, stateDir } from './block-event.js';
 import { failClosedMessage, rejectionMessage } from './rejection-message.js';
 import { parseRefUpdates } from './ref-updates.js';
-import { pushRevisions, scanPush } from './push-scan.js';
+import { introducesCommits, pushRevisions, scanPush } from './push-scan.js';
 
 /** GitHub Enterprise Server gives all pre-receive hooks 5 s together; leave room for the others. */
 export const DEFAULT_TIME_BUDGET_MS = 4000;
@@ -46,6 +46,9 @@ export async function runPreReceive(io: PreReceiveIo): Promise<number> {
 
   const signal = AbortSignal.timeout(budgetMs);
   try {
+    // Tips that point at trees or blobs (not commits) still go through the full scan.
+    const onlyCommits = updates.every((u) => u.kind === 'delete' || u.ref.startsWith('refs/heads/'));
+    if (onlyCommits && !(await introducesCommits(io.gitDir, revisions, io.env, signal))) return 0;
     const engine = createEngine(IDENTIFIABLE_DETECTORS);
     const { report, subjects } = await scanPush(io.gitDir, revisions, { engine, env: io.env, signal });
     if (report.stats.skipped.count > 0) {

@@ -24,6 +24,17 @@ export interface PushScanResult {
   readonly subjects: Map<string, string>;
 }
 
+/**
+ * True when the revisions select at least one commit (one short rev-list),
+ * so a push that brings nothing new (a branch created at an existing commit)
+ * is accepted without starting the scanner.
+ */
+export async function introducesCommits(gitDir: string, revisions: string[], env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<boolean> {
+  const repo = await openRepository(gitDir, { env, signal });
+  const out = await runGit(['rev-list', '-n', '1', ...revisions], repo.invocation, { signal, repoPath: gitDir });
+  return out.length > 0;
+}
+
 export async function scanPush(
   gitDir: string,
   revisions: string[],

@@ -113,9 +113,7 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
     detectors,
     overlap,
     scan(buf) {
-      const s = engine.stream();
-      const first = s.push(buf);
-      return first.concat(s.end());
+      return new Stream(prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions).whole(buf);
     },
     stream() {
       return new Stream(prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions);
@@ -166,10 +164,22 @@ class Stream implements MatchStream {
     return this.consumed;
   }
 
+  /** A complete input in one final pass (no carry, no second prefilter pass over a tail). */
+  whole(buf: Uint8Array): Match[] {
+    const region = asBuffer(buf);
+    this.consumed = region.length;
+    return this.scanRegion(region, true);
+  }
+
   push(chunk: Uint8Array): Match[] {
     if (chunk.length === 0) return [];
     const region = this.carry.length === 0 ? asBuffer(chunk) : Buffer.concat([this.carry, chunk]);
     this.consumed += chunk.length;
+    if (region.length <= this.overlap) {
+      // All of it would be carried and scanned again: wait for more bytes or the end.
+      this.carry = this.carry.length === 0 ? Buffer.from(region) : region;
+      return [];
+    }
     const matches = this.scanRegion(region, false);
     // Keep the tail; count the lines of what is dropped so later line numbers stay right.
     const keep = Math.min(this.overlap, region.length);
