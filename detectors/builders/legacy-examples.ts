@@ -25,24 +25,31 @@ export function alnumPassword(t: TokenFactory, length = 14): string {
 
 const SYLLABLES = ['kel', 'dor', 'vim', 'rast', 'quen', 'bol', 'tarn', 'sil', 'mav', 'prox', 'zeph', 'lund'];
 
+/** `n` different syllables: a repeated one (`dordor`) reads as a weak password and is rightly not reported. */
+function syllables(t: TokenFactory, n: number): string[] {
+  const pool = [...SYLLABLES];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(pool.splice(t.int(pool.length), 1)[0]!);
+  return out;
+}
+
 /** A human-chosen looking password: two made-up capitalised syllable pairs, digits and a symbol (`Keldor7!Vimrast42`). */
 export function humanPassword(t: TokenFactory): string {
-  const word = (): string => {
-    const w = t.pick(SYLLABLES) + t.pick(SYLLABLES);
-    return w[0]!.toUpperCase() + w.slice(1);
-  };
-  return `${word()}${t.chars(DIGITS, 1)}${t.pick(['!', '%', '*', '+'])}${word()}${t.chars(DIGITS, 2)}`;
+  const [a, b, c, d] = syllables(t, 4);
+  const word = (x: string, y: string): string => x[0]!.toUpperCase() + x.slice(1) + y;
+  return `${word(a!, b!)}${t.chars(DIGITS, 1)}${t.pick(['!', '%', '*', '+'])}${word(c!, d!)}${t.chars(DIGITS, 2)}`;
 }
 
 /** A lower-case passphrase-like password with a symbol inside (`keldor!vimrast`): rated fair, reported with low confidence. */
 export function fairPassword(t: TokenFactory): string {
-  return `${t.pick(SYLLABLES)}${t.pick(SYLLABLES)}${t.pick(['!', '%', '*', '+', '^'])}${t.pick(SYLLABLES)}${t.pick(SYLLABLES)}`;
+  const [a, b, c, d] = syllables(t, 4);
+  return `${a}${b}${t.pick(['!', '%', '*', '+', '^'])}${c}${d}`;
 }
 
 /** A short mixed password (`Kel7!dor`): rated strong, reported with medium confidence. */
 export function shortStrongPassword(t: TokenFactory): string {
-  const w = t.pick(SYLLABLES);
-  return `${w[0]!.toUpperCase()}${w.slice(1)}${t.chars(DIGITS, 1)}${t.pick(['!', '%', '*', '+'])}${t.pick(SYLLABLES)}`;
+  const [w, v] = syllables(t, 2);
+  return `${w![0]!.toUpperCase()}${w!.slice(1)}${t.chars(DIGITS, 1)}${t.pick(['!', '%', '*', '+'])}${v}`;
 }
 
 /** Base64 of `n` random bytes (Azure account and shared access keys). */

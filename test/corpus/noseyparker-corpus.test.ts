@@ -102,11 +102,6 @@ const KNOWN_MISSES: readonly KnownMiss[] = [
     sha: 'c97e6b719270',
     reason: 'hvs. + 37 characters: neither a 24-character random token nor a base64url SignedToken (90+ characters); fabricated shape',
   },
-  {
-    rule: 'np.hashicorp.5',
-    sha: '824f730f9070',
-    reason: 'hvb. + 37 characters: far shorter than any barrier-encrypted batch token (100+ characters); fabricated shape',
-  },
   { rule: 'np.aws.1', sha: '24f214eb88bd', reason: 'A3T key id prefix: pushgate claims AKIA and ASIA only' },
   {
     rule: 'np.azure.3',
