@@ -60,18 +60,13 @@ export async function serverRepo(name = 'server.git'): Promise<{ repo: GitRepo; 
   const created = GitRepo.create({ bare: true });
   const path = join(root, name);
   renameSync(created.path, path);
-  const server = reopen(path, true);
+  const server = GitRepo.open(path, true);
   server.git(['config', 'receive.advertisePushOptions', 'true']);
   const r = spawnSync(process.execPath, [BIN, 'hook', 'install', path], { encoding: 'utf8', env: pushEnv() });
   if (r.status !== 0) throw new Error(`hook install failed: ${r.stderr}`);
   return { repo: server, root, name };
 }
 
-/** A GitRepo handle for an existing path (GitRepo.create makes temp dirs; servers need a known root). */
-export function reopen(path: string, bare: boolean): GitRepo {
-  const Ctor = GitRepo as unknown as new (path: string, bare: boolean) => GitRepo;
-  return new Ctor(path, bare);
-}
 
 export const tokens = new TokenFactory('push-tests');
 export function githubToken(): string {

@@ -73,6 +73,11 @@ export class GitRepo {
     this.indexFile = join(path, bare ? 'pushgate-test-index' : '.git/pushgate-test-index');
   }
 
+  /** A handle on an existing repository (tests that need it at a known path, e.g. under a server root). */
+  static open(path: string, bare: boolean): GitRepo {
+    return new GitRepo(path, bare);
+  }
+
   /** A new empty repository (default branch `main`) in a fresh temp directory. */
   static create(options: { bare?: boolean; objectFormat?: 'sha1' | 'sha256' } = {}): GitRepo {
     const dir = mkdtempSync(join(tmpdir(), 'pushgate-repo-'));
