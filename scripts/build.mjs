@@ -25,7 +25,7 @@ function newestSource() {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.ts') || e.name.endsWith('.json')) newest = Math.max(newest, statSync(p).mtimeMs);
+      else if ((e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) || e.name.endsWith('.json')) newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
   for (const d of SOURCE_DIRS) visit(join(root, d));

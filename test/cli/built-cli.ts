@@ -1,53 +1,29 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
  * Runs the real `bin/pushgate.js`, which imports the compiled dist/. CI builds
- * dist in `npm ci` (the `prepare` script); locally dist may be missing or older
- * than the sources, so `ensureBuilt()` compiles when any source is newer.
+ * dist in `npm ci` (the `prepare` script); locally dist may be older than the
+ * sources, so `ensureBuilt()` runs the same build with `--if-stale`, which
+ * decides freshness itself (one definition of "stale", in scripts/build.mjs).
  * Test files run in parallel workers: a lock directory makes one of them build
  * while the others wait.
  */
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(REPO_ROOT, 'bin/pushgate.js');
-const ENTRY = join(REPO_ROOT, 'dist/.build-stamp');
-const SOURCE_DIRS = ['detectors', 'hooks', 'services', 'liveness', 'scanner', 'cli', 'bench', 'test/support'];
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-    }
-  };
-  for (const d of SOURCE_DIRS) visit(join(REPO_ROOT, d));
-  newest = Math.max(newest, statSync(join(REPO_ROOT, 'tsconfig.build.json')).mtimeMs, statSync(join(REPO_ROOT, 'tsconfig.json')).mtimeMs);
-  return newest;
-}
-
-function isFresh(): boolean {
-  try {
-    return statSync(ENTRY).mtimeMs >= newestSourceMtime();
-  } catch {
-    return false;
-  }
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+let built: Promise<void> | undefined;
 
-export async function ensureBuilt(): Promise<void> {
-  if (isFresh()) return;
+export function ensureBuilt(): Promise<void> {
+  built ??= buildUnderLock();
+  return built;
+}
+
+async function buildUnderLock(): Promise<void> {
   const lock = join(tmpdir(), `pushgate-cli-build-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}.lock`);
   const deadline = Date.now() + 180_000;
   for (;;) {
@@ -66,9 +42,8 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    if (isFresh()) return;
     // The same build as `npm run build` (tsc, then the hook bundle); type errors fail it.
-    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs')], { cwd: REPO_ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--if-stale'], { cwd: REPO_ROOT, stdio: 'pipe' });
   } catch (err) {
     const out = `${(err as { stdout?: Buffer }).stdout?.toString() ?? ''}${(err as { stderr?: Buffer }).stderr?.toString() ?? String(err)}`;
     throw new Error(`npm run build failed:\n${out}`);
