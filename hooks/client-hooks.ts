@@ -32,9 +32,8 @@ export async function runPrePush(io: ClientHookIo): Promise<number> {
   const repo = await openRepository(io.cwd);
   const remote = io.args[0];
   const known = remote && /^[A-Za-z0-9._\/-]+$/.test(remote) && !remote.includes('://') ? `--remotes=${remote}` : '--remotes';
-  const { report, subjects } = await scanPush(repo.gitDir, [...tips, '--not', known], {
+  const { report, subjects } = await scanPush(repo, [...tips, '--not', known], {
     engine: createEngine(IDENTIFIABLE_DETECTORS),
-    env: stripRepositoryVariables(io.env),
     signal: AbortSignal.timeout(120_000),
   });
   if (report.findings.length === 0) return 0;
@@ -65,11 +64,4 @@ export async function runPreCommit(io: ClientHookIo, engine: Engine = createEngi
   if (findings.length === 0) return 0;
   io.write(rejectionMessage(findings, { subjects: new Map(), source: 'pushgate pre-commit', stage: 'commit' }));
   return 1;
-}
-
-/** Client hooks run inside git with GIT_DIR/GIT_INDEX_FILE set; the scanner pins the repository itself. */
-function stripRepositoryVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out = { ...env };
-  for (const name of ['GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH']) delete out[name];
-  return out;
 }

@@ -7,6 +7,7 @@ import { buildBlockEvent, recordBlockEvent, stateDir } from './block-event.js';
 import { failClosedMessage, rejectionMessage } from './rejection-message.js';
 import { parseRefUpdates } from './ref-updates.js';
 import { introducesCommits, pushRevisions, scanPush } from './push-scan.js';
+import { openRepository } from '../scanner/git/repository.js';
 
 /** GitHub Enterprise Server gives all pre-receive hooks 5 s together; leave room for the others. */
 export const DEFAULT_TIME_BUDGET_MS = 4000;
@@ -48,9 +49,10 @@ export async function runPreReceive(io: PreReceiveIo): Promise<number> {
   try {
     // Tips that point at trees or blobs (not commits) still go through the full scan.
     const onlyCommits = updates.every((u) => u.kind === 'delete' || u.ref.startsWith('refs/heads/'));
-    if (onlyCommits && !(await introducesCommits(io.gitDir, revisions, io.env, signal))) return 0;
+    const repo = await openRepository(io.gitDir, { env: io.env, signal });
+    if (onlyCommits && !(await introducesCommits(repo, revisions, signal))) return 0;
     const engine = createEngine(IDENTIFIABLE_DETECTORS);
-    const { report, subjects } = await scanPush(io.gitDir, revisions, { engine, env: io.env, signal });
+    const { report, subjects } = await scanPush(repo, revisions, { engine, signal });
     if (report.stats.skipped.count > 0) {
       // An object we could not read might hold a secret: refuse rather than guess.
       const reasons = Object.entries(report.stats.skipped.reasons).map(([r, n]) => `${n} ${r}`).join(', ');

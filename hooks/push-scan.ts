@@ -1,6 +1,6 @@
 import type { Engine } from '../detectors/engine/engine.js';
 import { scanHistory } from '../scanner/history.js';
-import { openRepository } from '../scanner/git/repository.js';
+import type { Repository } from '../scanner/git/repository.js';
 import { runGit } from '../scanner/git/git-process.js';
 import type { ScanReport } from '../scanner/types.js';
 import type { RefUpdate } from './ref-updates.js';
@@ -29,26 +29,21 @@ export interface PushScanResult {
  * so a push that brings nothing new (a branch created at an existing commit)
  * is accepted without starting the scanner.
  */
-export async function introducesCommits(gitDir: string, revisions: string[], env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<boolean> {
-  const repo = await openRepository(gitDir, { env, signal });
-  const out = await runGit(['rev-list', '-n', '1', ...revisions], repo.invocation, { signal, repoPath: gitDir });
+export async function introducesCommits(repo: Repository, revisions: string[], signal: AbortSignal): Promise<boolean> {
+  const out = await runGit(['rev-list', '-n', '1', ...revisions], repo.invocation, { signal, repoPath: repo.path });
   return out.length > 0;
 }
 
-export async function scanPush(
-  gitDir: string,
-  revisions: string[],
-  options: { engine: Engine; env: NodeJS.ProcessEnv; signal: AbortSignal },
-): Promise<PushScanResult> {
-  const report = await scanHistory(gitDir, { engine: options.engine, env: options.env, signal: options.signal, revisions });
+/** Scans what `revisions` select in an opened repository (opened once per hook run, with the hook's quarantine environment). */
+export async function scanPush(repo: Repository, revisions: string[], options: { engine: Engine; signal: AbortSignal }): Promise<PushScanResult> {
+  const report = await scanHistory(repo.path, { engine: options.engine, signal: options.signal, revisions, repository: repo });
   const commits = [...new Set(report.findings.flatMap((f) => f.locations.map((l) => l.commit).filter((c): c is string => !!c)))];
   const subjects = new Map<string, string>();
   if (commits.length > 0) {
-    const repo = await openRepository(gitDir, { env: options.env, signal: options.signal });
     const out = await runGit(['log', '--no-walk=unsorted', '--format=%H%x00%s', '--stdin'], repo.invocation, {
       input: commits.join('\n') + '\n',
       signal: options.signal,
-      repoPath: gitDir,
+      repoPath: repo.path,
     });
     for (const line of out.toString('utf8').split('\n')) {
       const [sha, subject] = line.split('\0');

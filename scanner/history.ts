@@ -3,7 +3,7 @@ import type { Match } from '../detectors/types.js';
 import { FindingAggregator } from './aggregate.js';
 import { ScanAbortedError } from './git/errors.js';
 import { readBlobs, type BlobVisitor, type SkipReason } from './git/object-reader.js';
-import { openRepository } from './git/repository.js';
+import { openRepository, type Repository } from './git/repository.js';
 import type { Finding, Location, ScanProgress, ScanReport } from './types.js';
 
 export interface HistoryScanOptions {
@@ -21,6 +21,8 @@ export interface HistoryScanOptions {
    * dropped; see scanner/git/git-process.ts).
    */
   readonly env?: NodeJS.ProcessEnv;
+  /** The repository, already opened (a hook that probed it once passes it on); `repoPath` and `env` are then not used. */
+  readonly repository?: Repository;
 }
 
 /** Bytes handed to the engine at once: blobs up to this size in one piece, larger ones streamed in pieces this big. */
@@ -113,7 +115,7 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   };
 
   try {
-    const repo = await openRepository(repoPath, {
+    const repo = options.repository ?? await openRepository(repoPath, {
       ...(options.env ? { env: options.env } : {}),
       ...(signal ? { signal } : {}),
     });
