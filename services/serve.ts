@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { buildApi, type ApiOptions } from './api/app.js';
+import { recordConfigLoaded } from './audit/config-audit.js';
 import { loadConfig, type ServiceConfig } from './config/config.js';
+import { consolePluginsFor } from './console/console-wiring.js';
 import { createServiceContext, type ServiceContext } from './context.js';
 import { registerQueueMetrics } from './queue/queue-metrics.js';
 import { ScanQueues } from './queue/scan-queues.js';
 import { scansPlugin } from './queue/scans-plugin.js';
+import { createLivenessProducer } from './liveness/liveness-runtime.js';
 import { pingRedis } from './store/redis-client.js';
 import { githubWebhookPluginFor } from './webhooks/github-webhook-plugin.js';
 
@@ -83,22 +86,33 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
   } else if ((await context.tokens.list()).length === 0) {
     log.warn('no API tokens exist: set PUSHGATE_ADMIN_TOKEN or run `pushgate token create --role admin`');
   }
+  // Audits `config.loaded` when the (non-secret) config differs from the last one recorded.
+  await recordConfigLoaded({ config, redis: context.redis, audit: context.audit, engine: context.engine, process: 'api' });
 
   let app: FastifyInstance;
   // The scan queues share the context's Redis connection: /v1/scans and the queue depths in /metrics use them.
   const queues = new ScanQueues({ connection: context.redis, redisPrefix: config.redisPrefix });
   registerQueueMetrics(context.metrics.registry, queues);
+  // Re-check requests queue liveness jobs; the workers run them.
+  const liveness = createLivenessProducer(context, context.redis);
   try {
     const api = options.api ?? {};
     // POST /webhooks/github exists when GITHUB_WEBHOOK_SECRET is set.
     const webhooks = githubWebhookPluginFor(context, queues);
-    app = await buildApi(context, {
+    app = await buildApi({ ...context, liveness: liveness.tracker }, {
       ...api,
-      plugins: [scansPlugin({ queues, audit: context.audit, engine: context.engine }), ...(webhooks ? [webhooks] : []), ...(api.plugins ?? [])],
+      plugins: [
+        scansPlugin({ queues, audit: context.audit, engine: context.engine }),
+        ...(webhooks ? [webhooks] : []),
+        // Triage API and the console at /console (re-checks and liveness history through the tracker).
+        ...consolePluginsFor(context, { liveness: liveness.tracker }),
+        ...(api.plugins ?? []),
+      ],
     });
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
     await queues.close();
+    await liveness.close();
     await context.close();
     throw err;
   }
@@ -131,6 +145,7 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
         clearTimeout(timer);
         clearInterval(sweeper);
         await queues.close();
+    await liveness.close();
         await context.close();
         log.info('pushgate service stopped');
         resolveClosed();

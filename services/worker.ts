@@ -8,6 +8,7 @@ import { DEFAULT_MAX_IDLE_MS, MirrorCache, type CredentialsProvider } from './qu
 import { ScanWorkers } from './queue/scan-workers.js';
 import { createRedisClient, pingRedis } from './store/redis-client.js';
 import { closeClient } from './queue/scan-workers.js';
+import { createLivenessProducer, startLivenessRunners, type LivenessProducer, type LivenessRunners } from './liveness/liveness-runtime.js';
 
 /**
  * `pushgate worker`: parse the config (every problem at once), connect to
@@ -55,11 +56,18 @@ export interface WorkerOptions {
   readonly reporters?: (context: ServiceContext) => readonly PushScanReporter[];
   /** Clone credentials for http(s) repositories (GitHub App installation tokens). */
   readonly credentials?: (context: ServiceContext) => CredentialsProvider | undefined;
+  /** Liveness limiter override for every provider (the benchmark); null: no limiter. */
+  readonly livenessLimiter?: { max: number; durationMs: number } | null;
+  /** First retry delay of outgoing liveness webhooks (tests shorten it). */
+  readonly webhookBackoffMs?: number;
 }
 
 export interface RunningWorker {
   readonly context: ServiceContext;
   readonly workers: ScanWorkers;
+  readonly liveness: LivenessProducer;
+  /** Absent when PUSHGATE_LIVENESS=off. */
+  readonly livenessRunners: LivenessRunners | undefined;
   readonly mirrors: MirrorCache;
   /** Graceful shutdown; safe to call more than once. */
   close(): Promise<void>;
@@ -109,6 +117,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   sweeper.unref();
 
   const credentials = options.credentials?.(context);
+  const liveness = createLivenessProducer(context, redis, options.webhookBackoffMs !== undefined ? { webhookBackoffMs: options.webhookBackoffMs } : {});
   const workers = ScanWorkers.start({
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
@@ -120,6 +129,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       mirrors,
       logger: log,
       reporters: options.reporters?.(context) ?? [],
+      onStored: (findings, stored) => liveness.onStored(findings, stored),
       ...(credentials ? { credentials } : {}),
       ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     },
@@ -127,11 +137,17 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     ...(options.stalledIntervalMs !== undefined ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
     ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
   });
+  let livenessRunners: LivenessRunners | undefined;
   try {
     await workers.ready();
+    if (config.liveness.enabled) {
+      livenessRunners = await startLivenessRunners(context, liveness, options.livenessLimiter !== undefined ? { limiter: options.livenessLimiter } : {});
+    }
   } catch (err) {
     clearInterval(sweeper);
     await workers.close(0);
+    await livenessRunners?.close();
+    await liveness.close();
     await closeRedis();
     throw err;
   }
@@ -150,7 +166,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       process.off('SIGINT', onSignal);
       clearInterval(sweeper);
       try {
-        await workers.close(options.shutdownGraceMs ?? 25_000);
+        await Promise.all([workers.close(options.shutdownGraceMs ?? 25_000), livenessRunners?.close()]);
+        await liveness.close();
       } finally {
         await closeRedis();
         log.info('pushgate worker stopped');
@@ -167,7 +184,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     if (options.signal.aborted) void close();
     else options.signal.addEventListener('abort', () => void close(), { once: true });
   }
-  return { context, workers, mirrors, close, closed };
+  return { context, workers, liveness, livenessRunners, mirrors, close, closed };
 }
 
 /** The `pushgate worker` command body: runs until SIGTERM/SIGINT (or `signal`), then resolves. */

@@ -13,10 +13,25 @@ export const examples: DetectorExamples = {
   positives: (t) => {
     const x = make(t);
     const y = make(t);
+    const z = make(t);
     return [
       ...configPositives(() => make(t), 'SHOPIFY_ACCESS_TOKEN'),
-      { text: `const client = new shopify.clients.Rest({\n  session: { shop: "acme-store.myshopify.com", accessToken: "${x}" },\n});\n`, secret: x },
-      { text: `curl -H "X-Shopify-Access-Token: ${y}" https://acme-store.myshopify.com/admin/api/2024-04/shop.json\r\n`, secret: y },
+      {
+        text: `const client = new shopify.clients.Rest({\n  session: { shop: "acme-store.myshopify.com", accessToken: "${x}" },\n});\n`,
+        secret: x,
+        companion: 'acme-store.myshopify.com',
+      },
+      {
+        text: `curl -H "X-Shopify-Access-Token: ${y}" https://acme-store.myshopify.com/admin/api/2024-04/shop.json\r\n`,
+        secret: y,
+        companion: 'acme-store.myshopify.com',
+      },
+      {
+        // The shop a few lines above the token, and a custom storefront domain that is not the Admin API host.
+        text: `# .env\nSHOPIFY_STORE_DOMAIN=quiet-fox-42.myshopify.com\nSHOPIFY_STOREFRONT_URL=https://shop.quietfox.example\nSHOPIFY_API_VERSION=2024-10\nSHOPIFY_ADMIN_ACCESS_TOKEN=${z}\n`,
+        secret: z,
+        companion: 'quiet-fox-42.myshopify.com',
+      },
     ];
   },
   negatives: (t) => {

@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { shopDomainCompanion } from '../builders/shopify-shop-domain.js';
 
 /** Shopify custom app access token: `shpca_` + 32 hex. */
 const PREFIX = 'shpca_';
@@ -18,4 +19,6 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9_',
   window: { before: 0, after: 32 },
   validate: ({ secret }) => (looksGenerated(secret.slice(PREFIX.length)) ? SHAPE_MATCH : null),
+  // The shop domain the token works for: the liveness check calls the Admin API on that host.
+  companion: shopDomainCompanion,
 };

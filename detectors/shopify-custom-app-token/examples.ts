@@ -15,8 +15,12 @@ export const examples: DetectorExamples = {
     const y = make(t);
     return [
       ...configPositives(() => make(t), 'SHOPIFY_ACCESS_TOKEN'),
-      { text: `ShopifyAPI::Context.setup(api_key: "key", api_secret_key: ENV["SECRET"], host: "https://app.example")\nsession = ShopifyAPI::Auth::Session.new(shop: "acme.myshopify.com", access_token: "${x}")\n`, secret: x },
-      { text: `[shopify]\nstore = "acme.myshopify.com"\ntoken = "${y}"\n`, secret: y },
+      {
+        text: `ShopifyAPI::Context.setup(api_key: "key", api_secret_key: ENV["SECRET"], host: "https://app.example")\nsession = ShopifyAPI::Auth::Session.new(shop: "acme.myshopify.com", access_token: "${x}")\n`,
+        secret: x,
+        companion: 'acme.myshopify.com',
+      },
+      { text: `[shopify]\nstore = "acme.myshopify.com"\ntoken = "${y}"\n`, secret: y, companion: 'acme.myshopify.com' },
     ];
   },
   negatives: (t) => {

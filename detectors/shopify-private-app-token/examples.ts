@@ -13,10 +13,17 @@ export const examples: DetectorExamples = {
   positives: (t) => {
     const x = make(t);
     const y = make(t);
+    const z = make(t);
     return [
       ...configPositives(() => make(t), 'SHOPIFY_PASSWORD'),
-      { text: `SHOP_URL = "https://apikey:${x}@acme.myshopify.com/admin"\n`, secret: x },
+      { text: `SHOP_URL = "https://apikey:${x}@acme.myshopify.com/admin"\n`, secret: x, companion: 'acme.myshopify.com' },
       { text: `shopify:\n  password: ${y}\n  store: acme\n`, secret: y },
+      {
+        // Two shops in one file: each token is paired with the nearest domain.
+        text: `[production]\nshop = "north-wind.myshopify.com"\npassword = "${z}"\n\n[staging]\nshop = "north-wind-staging.myshopify.com"\n`,
+        secret: z,
+        companion: 'north-wind.myshopify.com',
+      },
     ];
   },
   negatives: (t) => {

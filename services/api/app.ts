@@ -98,7 +98,7 @@ export async function buildApi(deps: ApiDependencies, options: ApiOptions = {}):
   );
 
   await app.register(healthRoutes({ redis: deps.redis, metrics: deps.metrics, readinessChecks: options.readinessChecks ?? [] }));
-  await app.register(findingsRoutes({ findings: deps.findings }));
+  await app.register(findingsRoutes({ findings: deps.findings, liveness: deps.liveness }));
   await app.register(blockEventRoutes(deps));
   await app.register(scanRoutes(deps));
   await app.register(adminRoutes(deps));

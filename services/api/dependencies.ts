@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Engine } from '../../detectors/engine/engine.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { TokenStore } from '../auth/token-store.js';
+import type { LivenessControl } from '../liveness/liveness-control.js';
 import type { ServiceMetrics } from '../metrics/metrics.js';
 import type { BlockEventsStore } from '../store/block-events-store.js';
 import type { FindingsStore } from '../store/findings-store.js';
@@ -19,4 +20,6 @@ export interface ApiDependencies {
   readonly logger: Logger;
   /** Largest POST /v1/scan body, bytes. */
   readonly scanBodyLimit: number;
+  /** Liveness tracking (re-check requests, check history); absent in tests that do not need it. */
+  readonly liveness?: LivenessControl;
 }

@@ -100,7 +100,12 @@ export class TokenStore {
   /** The principal a bearer token stands for, or null when it is unknown or revoked. */
   async authenticate(token: string): Promise<Principal | null> {
     if (token.length < 16 || token.length > 512) return null;
-    const [id, role, label] = await this.redis.hmget(this.keys.tokenByHash(tokenHash(token)), 'id', 'role', 'label');
+    return this.principalForHash(tokenHash(token));
+  }
+
+  /** The principal for a token's SHA-256 (console sessions keep the hash, so a revoked token ends them), or null. */
+  async principalForHash(hash: string): Promise<Principal | null> {
+    const [id, role, label] = await this.redis.hmget(this.keys.tokenByHash(hash), 'id', 'role', 'label');
     if (!id || !isRole(role)) return null;
     return { tokenId: id, role, label: label ?? '' };
   }

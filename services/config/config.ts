@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SecretValue } from '../../scanner/secret-value.js';
 import { KeyRing, parseKey } from '../crypto/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
+import { LIVENESS_VARIABLES, parseLivenessConfig, type LivenessConfig } from './liveness-config.js';
 
 /**
  * The service's configuration, parsed from the environment once at start-up.
@@ -40,6 +41,7 @@ export interface ServiceConfig extends RedisConfig {
   /** PUSHGATE_ADMIN_TOKEN: bootstraps the first admin token. */
   readonly adminToken: SecretValue | undefined;
   readonly github: GithubConfig;
+  readonly liveness: LivenessConfig;
   readonly workerConcurrency: number;
   readonly logLevel: LogLevel;
   /** Largest request body POST /v1/scan accepts, in bytes. */
@@ -87,6 +89,7 @@ const KNOWN_PUSHGATE_VARIABLES = new Set([
   'PUSHGATE_SERVER',
   'PUSHGATE_TOKEN',
   'PUSHGATE_HOOK_TIMEOUT_MS',
+  ...LIVENESS_VARIABLES,
 ]);
 
 class Collector {
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
   const keyRing = parseKeyRing(c);
   const adminToken = parseAdminToken(c);
   const github = parseGithub(c, needs);
+  const liveness = parseLivenessConfig((name) => c.get(name), (variable, message) => c.problem(variable, message));
   const workerConcurrency = parseInteger(c, 'PUSHGATE_WORKER_CONCURRENCY', DEFAULTS.workerConcurrency, 1, 1000);
   const logLevel = parseLogLevel(c);
   const scanBodyLimit = parseSize(c, 'PUSHGATE_SCAN_BODY_LIMIT', DEFAULTS.scanBodyLimit, MAX_SCAN_BODY_LIMIT);
@@ -129,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
   const unknownVariables = Object.keys(env)
     .filter((k) => k.startsWith('PUSHGATE_') && !KNOWN_PUSHGATE_VARIABLES.has(k))
     .sort();
-  return { ...redis, host, port, keyRing, adminToken, github, workerConcurrency, logLevel, scanBodyLimit, unknownVariables };
+  return { ...redis, host, port, keyRing, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, unknownVariables };
 }
 
 function parseRedis(c: Collector): RedisConfig {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Engine } from '../../detectors/engine/engine.js';
 import { scanHistory } from '../../scanner/history.js';
 import type { Finding } from '../../scanner/types.js';
-import type { FindingsStore } from '../store/findings-store.js';
+import type { AddFindingsResult, FindingsStore } from '../store/findings-store.js';
 import { jobError } from './job-failure.js';
 import type { HistoryScanJobData } from './jobs.js';
 import type { CredentialsProvider, MirrorCache } from './mirror-cache.js';
@@ -19,6 +19,8 @@ export interface ScanProcessorDeps {
   readonly logger?: Logger;
   /** Least time between two progress writes to Redis, ms (default 500). */
   readonly progressIntervalMs?: number;
+  /** Told after findings were stored (liveness queues first checks of the new ones). */
+  readonly onStored?: (findings: readonly Finding[], stored: AddFindingsResult) => Promise<void>;
 }
 
 /** A history-scan job's return value: counts and fingerprints, never a secret or a redacted value. */
@@ -79,6 +81,7 @@ export function historyScanProcessor(deps: ScanProcessorDeps) {
       );
       await progress.phase('storing');
       const stored = await deps.findings.addFindings(repository, report.findings);
+      await deps.onStored?.(report.findings, stored);
       await progress.phase('done');
       return {
         repository,

@@ -94,6 +94,7 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
       );
       await progress.phase('storing');
       const stored = await deps.findings.addFindings(repository, scanned.report.findings);
+      await deps.onStored?.(scanned.report.findings, stored);
       const summary = summarizePush(scanned.report.findings);
       const reporters = deps.reporters ?? [];
       if (reporters.length > 0) {

@@ -94,6 +94,23 @@ export interface RevealedSecret {
   readonly companion?: { readonly name: string; readonly value: SecretValue };
 }
 
+/** Liveness bookkeeping kept on a finding (set by services/liveness). */
+export interface LivenessFields {
+  /** JSON of a FindingOwner, or null. */
+  readonly owner: string | null;
+  readonly lastCheckedAt: string | null;
+  readonly nextCheckAt: string | null;
+  readonly unknownStreak: number;
+}
+
+export type RecordCheckResult =
+  | { readonly applied: true; readonly previous: FindingStatus }
+  | { readonly applied: false; readonly current: FindingStatus }
+  | null;
+
+/** Checks kept per finding; older ones are dropped (the audit log keeps every verdict). */
+export const CHECK_HISTORY_LIMIT = 500;
+
 export interface FindingsStoreOptions {
   readonly redis: Redis;
   readonly prefix: string;
@@ -155,6 +172,28 @@ for i = 2, #KEYS do redis.call('ZREM', KEYS[i], member) end
 redis.call('ZADD', KEYS[1 + tonumber(ARGV[2])], 0, member)
 redis.call('HSET', KEYS[1], 'status', ARGV[1])
 return previous
+`);
+
+/**
+ * KEYS: 1 finding, 2 checks list, 3.. every status index in FINDING_STATUSES order.
+ * ARGV: 1 expected status, 2 new status, 3 index (1-based) of the new status's key among KEYS[3..],
+ * 4 check record (JSON), 5 history length kept, 6.. field/value pairs to set.
+ * Returns {1, previous} when applied, {0, current} when the status was not the expected one, false when there is no finding.
+ */
+const RECORD_CHECK = new LuaScript(`
+local member = redis.call('HGET', KEYS[1], 'member')
+if not member then return false end
+local current = redis.call('HGET', KEYS[1], 'status')
+if current ~= ARGV[1] then return {0, current} end
+if ARGV[2] ~= current then
+  for i = 3, #KEYS do redis.call('ZREM', KEYS[i], member) end
+  redis.call('ZADD', KEYS[2 + tonumber(ARGV[3])], 0, member)
+  redis.call('HSET', KEYS[1], 'status', ARGV[2])
+end
+redis.call('LPUSH', KEYS[2], ARGV[4])
+redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[5]) - 1)
+if #ARGV >= 6 then redis.call('HSET', KEYS[1], unpack(ARGV, 6)) end
+return {1, current}
 `);
 
 /** KEYS: 1 finding. ARGV: 1 field, 2 expected value, 3 new value. Compare-and-set, for re-sealing under a new key. */
@@ -352,6 +391,51 @@ export class FindingsStore {
     const keys = [this.keys.finding(fingerprint), ...FINDING_STATUSES.map((s) => this.keys.findingsByStatus(s))];
     const previous = (await SET_STATUS.run(this.redis, keys, [status, index + 1])) as string | null;
     return previous ? { previous: previous as FindingStatus } : null;
+  }
+
+  /**
+   * Records a liveness check on a finding and moves it to `next`, atomically
+   * and only if its status is still `expected` (a concurrent change makes the
+   * caller re-read and decide again).
+   */
+  async recordCheck(
+    fingerprint: string,
+    expected: FindingStatus,
+    next: FindingStatus,
+    recordJson: string,
+    fields: Readonly<Record<string, string>>,
+  ): Promise<RecordCheckResult> {
+    const index = FINDING_STATUSES.indexOf(next);
+    if (index < 0) throw new StoreError('STATUS_INVALID', `unknown status ${JSON.stringify(next)}`);
+    const keys = [this.keys.finding(fingerprint), this.keys.findingChecks(fingerprint), ...FINDING_STATUSES.map((s) => this.keys.findingsByStatus(s))];
+    const reply = (await RECORD_CHECK.run(this.redis, keys, [expected, next, index + 1, recordJson, CHECK_HISTORY_LIMIT, ...Object.entries(fields).flat()])) as
+      | [number, string]
+      | null;
+    if (!reply) return null;
+    return reply[0] === 1 ? { applied: true, previous: reply[1] as FindingStatus } : { applied: false, current: reply[1] as FindingStatus };
+  }
+
+  /** Liveness check records (JSON), newest first. */
+  async checkRecords(fingerprint: string, limit = CHECK_HISTORY_LIMIT): Promise<string[]> {
+    return this.redis.lrange(this.keys.findingChecks(fingerprint), 0, Math.max(0, limit - 1));
+  }
+
+  async livenessFields(fingerprint: string): Promise<LivenessFields | null> {
+    const [member, owner, lastCheckedAt, nextCheckAt, unknownStreak] = await this.redis.hmget(
+      this.keys.finding(fingerprint),
+      'member',
+      'owner',
+      'lastCheckedAt',
+      'nextCheckAt',
+      'unknownStreak',
+    );
+    if (!member) return null;
+    return { owner: owner ?? null, lastCheckedAt: lastCheckedAt ?? null, nextCheckAt: nextCheckAt || null, unknownStreak: Number(unknownStreak ?? 0) };
+  }
+
+  /** Sets liveness bookkeeping fields without a check (e.g. nextCheckAt when a check is queued). */
+  async setLivenessFields(fingerprint: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    if (Object.keys(fields).length > 0) await this.redis.hset(this.keys.finding(fingerprint), fields);
   }
 
   /** The secret in clear, for liveness checks only. Never return it from an API or put it in a job payload. */

@@ -10,6 +10,14 @@ export interface StoreKeys {
   finding(fingerprint: string): string;
   findingLocations(fingerprint: string): string;
   findingRepositories(fingerprint: string): string;
+  /** Liveness checks of a finding, newest first (JSON records). */
+  findingChecks(fingerprint: string): string;
+  /** A reusable verdict for one credential (hash of check id and secret parts), kept briefly. */
+  livenessCache(credentialHash: string): string;
+  /** Set when a check was requested while one was running: run again right after it. */
+  livenessRerun(fingerprint: string): string;
+  /** Held while one credential is being checked. */
+  livenessLock(credentialHash: string): string;
   readonly findingsAll: string;
   findingsByStatus(status: string): string;
   findingsByProvider(provider: string): string;
@@ -35,6 +43,10 @@ export function storeKeys(prefix: string): StoreKeys {
     finding: (fp) => `${prefix}finding:${fp}`,
     findingLocations: (fp) => `${prefix}finding:${fp}:locations`,
     findingRepositories: (fp) => `${prefix}finding:${fp}:repositories`,
+    findingChecks: (fp) => `${prefix}finding:${fp}:checks`,
+    livenessCache: (h) => `${prefix}liveness:cache:${h}`,
+    livenessLock: (h) => `${prefix}liveness:lock:${h}`,
+    livenessRerun: (fp) => `${prefix}liveness:rerun:${fp}`,
     findingsAll: `${prefix}findings:all`,
     findingsByStatus: (s) => `${prefix}findings:status:${s}`,
     findingsByProvider: (p) => `${prefix}findings:provider:${p.toLowerCase()}`,

@@ -3,7 +3,7 @@ import { LivenessHttp } from '../../liveness/http/liveness-http.js';
 import { runCheck } from '../../liveness/run-check.js';
 import type { CheckInput, LivenessVerdict, ProviderCheck } from '../../liveness/types.js';
 import { SecretValue } from '../../scanner/secret-value.js';
-import { ProviderStandIn, type StandInRoute } from './provider-stand-in.js';
+import { ProviderStandIn, type RecordedRequest, type StandInMode, type StandInRoute } from './provider-stand-in.js';
 
 /**
  * The behaviours every provider check must show against its stand-in, as one
@@ -117,4 +117,35 @@ export function describeProviderCheck(spec: ProviderCheckSpec): void {
       }
     });
   });
+}
+
+export interface CheckOnceSpec {
+  readonly check: ProviderCheck;
+  readonly routes: readonly StandInRoute[];
+  readonly input: CheckInput;
+  /** Credentials the stand-in holds as valid. */
+  readonly valid?: Iterable<string>;
+  readonly mode?: StandInMode;
+  /** Base URL from the stand-in's URL (default: the URL itself). */
+  readonly baseUrl?: (standInUrl: string) => string;
+}
+
+/**
+ * Runs a check once against a fresh stand-in, for the provider-specific
+ * cases `describeProviderCheck` does not cover (a missing companion, an
+ * answer only one provider gives). Returns the verdict and what the
+ * stand-in received.
+ */
+export async function checkOnce(spec: CheckOnceSpec): Promise<{ verdict: LivenessVerdict; requests: readonly RecordedRequest[] }> {
+  const standIn = await ProviderStandIn.start({ routes: spec.routes, ...(spec.valid ? { valid: spec.valid } : {}), retryAfterSeconds: 7 });
+  const http = new LivenessHttp({ allowedPrivateHosts: ['127.0.0.1'], timeoutMs: 400 });
+  try {
+    standIn.setMode(spec.mode ?? 'live');
+    const baseUrl = spec.baseUrl ? spec.baseUrl(standIn.url) : standIn.url;
+    const verdict = await runCheck(spec.check, spec.input, { http, baseUrl });
+    return { verdict, requests: [...standIn.requests] };
+  } finally {
+    await http.close();
+    await standIn.close();
+  }
 }

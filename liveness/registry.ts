@@ -1,0 +1,40 @@
+import { anthropicCheck } from './anthropic/check.js';
+import { awsCheck } from './aws/check.js';
+import { githubCheck } from './github/check.js';
+import { gitlabCheck } from './gitlab/check.js';
+import { npmCheck } from './npm/check.js';
+import { openaiCheck } from './openai/check.js';
+import { slackCheck } from './slack/check.js';
+import { slackWebhookCheck } from './slack-webhook/check.js';
+import { stripeCheck } from './stripe/check.js';
+import type { ProviderCheck } from './types.js';
+
+/** Every provider check, one per provider folder. */
+export const LIVENESS_CHECKS: readonly ProviderCheck[] = [
+  githubCheck,
+  gitlabCheck,
+  npmCheck,
+  slackCheck,
+  slackWebhookCheck,
+  stripeCheck,
+  awsCheck,
+  openaiCheck,
+  anthropicCheck,
+];
+
+const BY_DETECTOR = new Map<string, ProviderCheck>();
+for (const check of LIVENESS_CHECKS) {
+  for (const detector of check.detectors) {
+    if (BY_DETECTOR.has(detector)) throw new Error(`two liveness checks claim detector ${detector}`);
+    BY_DETECTOR.set(detector, check);
+  }
+}
+
+/** The check that tests findings of `detectorId`, if any. */
+export function checkForDetector(detectorId: string): ProviderCheck | undefined {
+  return BY_DETECTOR.get(detectorId);
+}
+
+export function checkById(id: string): ProviderCheck | undefined {
+  return LIVENESS_CHECKS.find((c) => c.id === id);
+}

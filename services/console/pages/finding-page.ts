@@ -1,0 +1,166 @@
+import type { AuditRecord } from '../../audit/audit-log.js';
+import type { FindingOwner, LivenessCheckRecord } from '../../liveness/liveness-control.js';
+import type { FindingDetail, StoredLocation } from '../../store/findings-store.js';
+import type { TriageState } from '../../triage/triage-store.js';
+import { commitUrl } from '../commit-links.js';
+import { html, safeExternalUrl, type SafeHtml } from '../html.js';
+import type { ConsoleSession } from '../session-store.js';
+import { formatDuration, formatTime, shortCommit } from './format.js';
+import { csrfField, layout } from './layout.js';
+
+export interface LivenessView {
+  readonly history: readonly LivenessCheckRecord[];
+  readonly owner: FindingOwner | null;
+  readonly nextCheck: string | null;
+}
+
+export interface FindingView {
+  readonly finding: FindingDetail;
+  readonly triage: TriageState;
+  /** Null when the service runs without liveness tracking. */
+  readonly liveness: LivenessView | null;
+  /** Oldest first. */
+  readonly audit: readonly AuditRecord[];
+  /** `token:<id>` -> a name people know (the token's label). */
+  readonly actorNames: ReadonlyMap<string, string>;
+  readonly canTriage: boolean;
+  readonly notice: string | null;
+  readonly now: number;
+}
+
+/** Fixed texts for the notices actions redirect with (never text taken from the request). */
+export const NOTICES: Readonly<Record<string, string>> = {
+  'recheck-queued': 'Re-check queued: the verdict appears in the liveness history when the check has run.',
+  'recheck-unavailable': 'No provider check exists for this detector: it cannot be re-checked automatically.',
+  assigned: 'Assignee saved.',
+  unassigned: 'Assignee removed.',
+  commented: 'Comment added.',
+  'revocation-requested': 'Marked as revocation requested. The finding closes when a liveness check finds the secret revoked.',
+};
+
+function firstCommit(locations: readonly StoredLocation[]): StoredLocation | undefined {
+  return [...locations].filter((l) => l.author || l.email).sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff'))[0];
+}
+
+function ownerSection(v: FindingView): SafeHtml {
+  const owner = v.liveness?.owner;
+  const committer = firstCommit(v.finding.locations);
+  return html`<dl class="grid2">
+<dt>Owner</dt><dd data-testid="owner">${owner?.display ?? html`<span class="muted">${v.liveness ? 'not reported by the provider yet' : 'liveness tracking is not enabled'}</span>`}</dd>
+<dt>First committed by</dt><dd>${committer ? html`${committer.author ?? ''} ${committer.email ? html`&lt;${committer.email}&gt;` : ''} <span class="muted">${shortCommit(committer.commit)} ${formatTime(committer.date)}</span>` : html`<span class="muted">unknown</span>`}</dd>
+<dt>Assignee</dt><dd data-testid="assignee">${v.triage.assignee ? html`${v.triage.assignee.name} <span class="muted">since ${formatTime(v.triage.assignee.at)}</span>` : html`<span class="muted">unassigned</span>`}</dd>
+<dt>Revocation</dt><dd>${v.triage.revocationRequested ? html`<span class="badge flag">requested</span> ${formatTime(v.triage.revocationRequested.at)} by ${actorName(v, v.triage.revocationRequested.by)}${v.triage.revocationRequested.note ? html` — ${v.triage.revocationRequested.note}` : ''}` : html`<span class="muted">not requested</span>`}</dd>
+</dl>`;
+}
+
+function actorName(v: FindingView, by: string): string {
+  return v.actorNames.get(by) ?? by;
+}
+
+function details(v: FindingView): SafeHtml {
+  const f = v.finding;
+  const docs = safeExternalUrl(f.docs);
+  return html`<dl class="grid2">
+<dt>State</dt><dd><span class="badge ${f.status}" data-testid="status">${f.status}</span></dd>
+<dt>Detector</dt><dd><code>${f.detector}</code> · ${f.title}</dd>
+<dt>Provider</dt><dd>${f.provider}</dd>
+<dt>Severity</dt><dd class="sev-${f.severity}">${f.severity} <span class="muted">(${f.tier}, ${f.confidence} confidence)</span></dd>
+<dt>Secret (redacted)</dt><dd><code data-testid="redacted">${f.redacted}</code>${f.companion ? html` with ${f.companion.name} <code>${f.companion.redacted}</code>` : ''}</dd>
+<dt>Fingerprint</dt><dd><code>${f.fingerprint}</code></dd>
+<dt>First seen</dt><dd>${formatTime(f.firstSeen)} <span class="muted">(${formatDuration(v.now - Date.parse(f.firstSeen))} ago)</span></dd>
+<dt>Last seen</dt><dd>${formatTime(f.lastSeen)}</dd>
+<dt>How to revoke</dt><dd>${f.revoke}${docs ? html` · <a href="${docs}" rel="noopener noreferrer" target="_blank">about this secret</a>` : ''}</dd>
+</dl>`;
+}
+
+function locations(f: FindingDetail): SafeHtml {
+  return html`<table class="locations">
+<thead><tr><th>Repository</th><th>Commit</th><th>File</th><th>Author</th><th>Date</th></tr></thead>
+<tbody>
+${f.locations.map((l) => {
+  const url = commitUrl(l.repository, l.commit);
+  const commit = url ? html`<a href="${url}" rel="noopener noreferrer" target="_blank"><code>${shortCommit(l.commit)}</code></a>` : html`<code>${shortCommit(l.commit)}</code>`;
+  return html`<tr><td>${l.repository}</td><td>${commit}</td><td><code>${l.path}:${l.line}:${l.column}</code></td><td>${l.author ?? ''} ${l.email ? html`<span class="muted">&lt;${l.email}&gt;</span>` : ''}</td><td>${formatTime(l.date)}</td></tr>`;
+})}
+</tbody>
+</table>
+${f.locationsTruncated ? html`<p class="muted">Showing the first ${f.locations.length} of ${f.locationCount} locations.</p>` : ''}`;
+}
+
+function timeline(v: FindingView): SafeHtml {
+  if (!v.liveness) return html`<p class="muted">Liveness tracking is not enabled on this service.</p>`;
+  const next = v.liveness.nextCheck ? html`<p class="muted">Next scheduled check: ${formatTime(v.liveness.nextCheck)}</p>` : '';
+  if (v.liveness.history.length === 0) return html`<p class="muted" data-testid="no-checks">Not checked yet.</p>${next}`;
+  return html`<ol class="timeline" data-testid="liveness-history">
+${v.liveness.history.map(
+  (c) => html`<li class="${c.outcome}"><span class="badge ${c.outcome}">${c.outcome}</span> ${formatTime(c.at)} · ${c.reason}${c.httpStatus ? html` <span class="muted">(HTTP ${c.httpStatus})</span>` : ''}
+<br><span class="muted">${c.check} check, ${c.trigger}; state ${c.statusBefore} → ${c.statusAfter}${c.owner?.user || c.owner?.account ? `; owner ${[c.owner.user, c.owner.account].filter(Boolean).join(' @ ')}` : ''}${c.scopes && c.scopes.length > 0 ? `; scopes ${c.scopes.join(', ')}` : ''}</span></li>`,
+)}
+</ol>${next}`;
+}
+
+function actions(session: ConsoleSession, v: FindingView): SafeHtml {
+  if (!v.canTriage) return html``;
+  const fp = v.finding.fingerprint;
+  const active = ['open', 'live', 'unknown'].includes(v.finding.status);
+  return html`<section class="card" aria-label="Actions"><h2>Actions</h2><div class="actions">
+<form method="post" action="/console/findings/${fp}/recheck">${csrfField(session)}
+<span>Ask the provider now whether the secret still works.</span>
+<button type="submit" data-action="recheck"${v.liveness ? '' : html` disabled`}>Re-check now</button></form>
+<form method="post" action="/console/findings/${fp}/assign">${csrfField(session)}
+<label>Assign to <input name="assignee" maxlength="100" value="${v.triage.assignee?.name ?? ''}" placeholder="name or handle (empty: unassign)"></label>
+<button type="submit" data-action="assign">Save assignee</button></form>
+<form method="post" action="/console/findings/${fp}/revocation-requested" data-confirm="Mark that revocation was requested? The finding stays open until a check finds the secret revoked.">${csrfField(session)}
+<label>Revocation requested from the owner <input name="note" maxlength="500" placeholder="note (optional)"></label>
+<button type="submit" class="warn" data-action="revocation-requested"${active ? '' : html` disabled`}>Mark revocation requested</button></form>
+<form method="post" action="/console/findings/${fp}/comments">${csrfField(session)}
+<label>Comment <textarea name="text" maxlength="4000" required></textarea></label>
+<button type="submit" data-action="comment">Add comment</button></form>
+</div></section>`;
+}
+
+function comments(v: FindingView): SafeHtml {
+  if (v.triage.comments.length === 0) return html`<p class="muted">No comments.</p>`;
+  return html`<ol class="timeline">${v.triage.comments.map((c) => html`<li><strong>${actorName(v, c.by)}</strong> <span class="muted">${formatTime(c.at)}</span><br>${c.text}</li>`)}</ol>`;
+}
+
+function auditTrail(v: FindingView): SafeHtml {
+  if (v.audit.length === 0) return html`<p class="muted">No entries.</p>`;
+  const rows = [...v.audit].reverse();
+  return html`<table class="audit" data-testid="audit">
+<thead><tr><th>Time</th><th>Who</th><th>Action</th><th>Details</th></tr></thead>
+<tbody>
+${rows.map((r) => {
+  const who = r.entry.actor.kind === 'token' ? actorName(v, `token:${r.entry.actor.id}`) : `${r.entry.actor.kind}:${r.entry.actor.id}`;
+  const data = Object.entries(r.entry.data ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([k, value]) => `${k}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ');
+  return html`<tr data-action="${r.entry.action}"><td>${formatTime(r.entry.time)}</td><td>${who}${r.entry.actor.role ? html` <span class="muted">(${r.entry.actor.role})</span>` : ''}</td><td><code>${r.entry.action}</code></td><td>${data}</td></tr>`;
+})}
+</tbody>
+</table>`;
+}
+
+export function findingPage(session: ConsoleSession, v: FindingView): string {
+  const f = v.finding;
+  return layout({
+    title: f.title,
+    session,
+    active: 'queue',
+    body: html`<p><a href="/console">← Queue</a></p>
+<h1>${f.title} <code>${f.redacted}</code></h1>
+${v.notice ? html`<p class="notice" role="status">${v.notice}</p>` : ''}
+<section class="card">${details(v)}</section>
+<section class="card" aria-label="Owner"><h2>Owner and assignment</h2>${ownerSection(v)}</section>
+${actions(session, v)}
+<h2>Locations (${f.locationCount})</h2>
+${locations(f)}
+<h2>Liveness history</h2>
+${timeline(v)}
+<h2>Comments</h2>
+${comments(v)}
+<h2>Audit trail</h2>
+${auditTrail(v)}`,
+  });
+}

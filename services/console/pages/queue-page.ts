@@ -1,0 +1,132 @@
+import type { StoredFinding, FindingStatus } from '../../store/findings-store.js';
+import { FINDING_STATUSES, SEVERITIES } from '../../store/findings-store.js';
+import type { TriageSummary } from '../../triage/triage-store.js';
+import { html, type SafeHtml } from '../html.js';
+import { AGE_FILTERS, QUEUE_STATUS_FILTERS, type QueueFilters, type QueueSort, type SortDirection, defaultDirection, ageMs } from '../queue.js';
+import type { ConsoleSession } from '../session-store.js';
+import { formatDuration, formatTime } from './format.js';
+import { layout } from './layout.js';
+
+export interface QueueRow {
+  readonly finding: StoredFinding;
+  readonly triage: TriageSummary;
+  /** One line naming who the secret belongs to, when known. */
+  readonly owner: string | null;
+  /** When the current run of live verdicts began (ISO 8601), for live findings. */
+  readonly liveSince: string | null;
+}
+
+export interface QueueView {
+  readonly filters: QueueFilters & { readonly age?: string };
+  readonly sort: QueueSort;
+  readonly direction: SortDirection;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly total: number;
+  readonly rows: readonly QueueRow[];
+  readonly counts: Readonly<Record<FindingStatus, number>>;
+  readonly chart: SafeHtml;
+  readonly providers: readonly string[];
+  readonly repositories: readonly string[];
+  readonly truncated: boolean;
+  readonly now: number;
+}
+
+type Params = Record<string, string | number | undefined>;
+
+function paramsOf(v: QueueView): Params {
+  return {
+    status: v.filters.status === 'queue' ? undefined : v.filters.status,
+    severity: v.filters.severity,
+    provider: v.filters.provider,
+    repository: v.filters.repository,
+    age: v.filters.age,
+    sort: v.sort === 'severity' ? undefined : v.sort,
+    dir: v.direction === defaultDirection(v.sort) ? undefined : v.direction,
+  };
+}
+
+export function queueHref(params: Params): string {
+  const q = new URLSearchParams();
+  for (const [k, value] of Object.entries(params)) if (value !== undefined && value !== '') q.set(k, String(value));
+  const s = q.toString();
+  return s ? `/console?${s}` : '/console';
+}
+
+const STATUS_LABEL: Record<string, string> = { queue: 'Queue (live, unknown, open)', all: 'All states' };
+
+function option(value: string, label: string, selected: string | undefined): SafeHtml {
+  return html`<option value="${value}"${value === (selected ?? '') ? html` selected` : ''}>${label}</option>`;
+}
+
+function sortHeader(v: QueueView, sort: QueueSort, label: string): SafeHtml {
+  const active = v.sort === sort;
+  const next: SortDirection = active ? (v.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(sort);
+  const href = queueHref({ ...paramsOf(v), sort, dir: next === defaultDirection(sort) ? undefined : next, page: undefined });
+  const arrow = active ? (v.direction === 'asc' ? ' ▲' : ' ▼') : '';
+  return html`<th${active ? html` aria-sort="${v.direction === 'asc' ? 'ascending' : 'descending'}"` : ''}><a href="${href}">${label}${arrow}</a></th>`;
+}
+
+function row(r: QueueRow, now: number): SafeHtml {
+  const f = r.finding;
+  const repo = f.repositories[0] ?? '';
+  const more = f.repositories.length > 1 ? ` +${f.repositories.length - 1}` : '';
+  const done: SafeHtml[] = [];
+  if (r.triage.revocationRequested) done.push(html`<span class="badge flag">revocation requested</span>`);
+  if (r.triage.commentCount > 0) done.push(html`<span class="muted">${r.triage.commentCount} comment${r.triage.commentCount === 1 ? '' : 's'}</span>`);
+  return html`<tr class="status-${f.status}" data-fingerprint="${f.fingerprint}" data-status="${f.status}">
+<td><span class="badge ${f.status}">${f.status}</span></td>
+<td class="sev-${f.severity}">${f.severity}</td>
+<td><a href="/console/findings/${f.fingerprint}">${f.title}</a><br><code>${f.redacted}</code></td>
+<td>${f.provider}</td>
+<td>${repo}<span class="muted">${more}</span></td>
+<td title="first seen ${formatTime(f.firstSeen)}">${formatDuration(ageMs(f, now))}</td>
+<td>${r.liveSince ? html`<span title="live since ${formatTime(r.liveSince)}">${formatDuration(now - Date.parse(r.liveSince))}</span>` : html`<span class="muted">–</span>`}</td>
+<td>${r.owner ?? html`<span class="muted">unknown</span>`}</td>
+<td>${r.triage.assignee ? r.triage.assignee.name : html`<span class="muted">unassigned</span>`}</td>
+<td>${done}</td>
+</tr>`;
+}
+
+export function queuePage(session: ConsoleSession, v: QueueView): string {
+  const p = paramsOf(v);
+  const pages = Math.max(1, Math.ceil(v.total / v.pageSize));
+  const counts = html`<div class="counts" aria-label="Findings per state">
+${FINDING_STATUSES.map((s) => html`<a class="count ${s}" href="${queueHref({ status: s })}" data-count="${s}"><strong>${v.counts[s]}</strong>${s}</a>`)}
+</div>`;
+  const filters = html`<form class="filters" method="get" action="/console" data-autosubmit>
+<label>State<select name="status">${QUEUE_STATUS_FILTERS.map((s) => option(s === 'queue' ? '' : s, STATUS_LABEL[s] ?? s, p['status'] as string | undefined))}</select></label>
+<label>Severity<select name="severity">${option('', 'any', v.filters.severity)}${SEVERITIES.map((s) => option(s, s, v.filters.severity))}</select></label>
+<label>Provider<select name="provider">${option('', 'any', v.filters.provider)}${[...new Set([...v.providers, ...(v.filters.provider ? [v.filters.provider] : [])])].map((s) => option(s, s, v.filters.provider))}</select></label>
+<label>Repository<select name="repository">${option('', 'any', v.filters.repository)}${[...new Set([...v.repositories, ...(v.filters.repository ? [v.filters.repository] : [])])].map((s) => option(s, s, v.filters.repository))}</select></label>
+<label>Age<select name="age">${option('', 'any', v.filters.age)}${Object.keys(AGE_FILTERS).map((a) => option(a, `older than ${a}`, v.filters.age))}</select></label>
+${v.sort !== 'severity' ? html`<input type="hidden" name="sort" value="${v.sort}">` : ''}
+${p['dir'] ? html`<input type="hidden" name="dir" value="${p['dir']}">` : ''}
+<button type="submit" class="secondary">Apply</button> <a href="/console">Reset</a>
+</form>`;
+  const table =
+    v.rows.length === 0
+      ? html`<p class="card muted">No findings match.</p>`
+      : html`<table class="queue">
+<thead><tr><th>State</th>${sortHeader(v, 'severity', 'Severity')}<th>Finding</th>${sortHeader(v, 'provider', 'Provider')}${sortHeader(v, 'repository', 'Repository')}${sortHeader(v, 'age', 'Age')}<th>Live for</th><th>Owner</th><th>Assignee</th><th>Done</th></tr></thead>
+<tbody>
+${v.rows.map((r) => row(r, v.now))}
+</tbody>
+</table>`;
+  const pager =
+    pages > 1
+      ? html`<p class="pager">${v.page > 1 ? html`<a href="${queueHref({ ...p, page: v.page - 1 })}" rel="prev">Previous</a>` : ''}<span>page ${v.page} of ${pages}</span>${v.page < pages ? html`<a href="${queueHref({ ...p, page: v.page + 1 })}" rel="next">Next</a>` : ''}</p>`
+      : '';
+  return layout({
+    title: 'Triage queue',
+    session,
+    active: 'queue',
+    body: html`<h1>Triage queue</h1>
+${counts}
+<section class="card" aria-label="Open and live findings over time">${v.chart}</section>
+${filters}
+<p class="muted">${v.total} finding${v.total === 1 ? '' : 's'}; live first, then unknown, then open, each sorted by ${v.sort}.${v.truncated ? ' Only the first 5000 findings of each state were read: narrow the filters.' : ''}</p>
+${table}
+${pager}`,
+  });
+}

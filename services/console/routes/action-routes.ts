@@ -1,0 +1,74 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { ConsoleContext } from '../console-deps.js';
+import { sessionActor } from '../console-deps.js';
+import { ConsoleError } from '../console-error.js';
+import { CSRF_FIELD } from '../csrf.js';
+
+/**
+ * The console's state-changing forms, each for role with `findings:triage`.
+ * They call the same TriageStore and LivenessControl as the JSON API
+ * (services/api/routes/triage.ts), then redirect back to the finding with a
+ * fixed notice (post/redirect/get). CSRF and origin checks run in the
+ * console's hooks before any of these handlers.
+ */
+const fingerprintParams = { type: 'object', required: ['fingerprint'], properties: { fingerprint: { type: 'string', pattern: '^[0-9a-f]{32}$' } } } as const;
+
+function formBody(fields: Record<string, { maxLength: number }>, required: readonly string[] = []): Record<string, unknown> {
+  const properties: Record<string, unknown> = { [CSRF_FIELD]: { type: 'string', maxLength: 200 } };
+  for (const [name, f] of Object.entries(fields)) properties[name] = { type: 'string', maxLength: f.maxLength };
+  return { type: 'object', additionalProperties: false, required, properties };
+}
+
+type Params = { Params: { fingerprint: string } };
+
+function backToFinding(reply: FastifyReply, fingerprint: string, notice: string, anchor = ''): FastifyReply {
+  return reply.redirect(`/console/findings/${fingerprint}?notice=${notice}${anchor}`, 303);
+}
+
+export function actionRoutes(ctx: ConsoleContext): FastifyPluginAsync {
+  const config = { consoleAccess: 'findings:triage' } as const;
+  return async (app) => {
+    app.post<Params>(
+      '/findings/:fingerprint/recheck',
+      { schema: { hide: true, params: fingerprintParams, body: formBody({}) }, config },
+      async (request, reply) => {
+        const fp = request.params.fingerprint;
+        if (!ctx.liveness) throw new ConsoleError(503, 'LIVENESS_DISABLED', 'Liveness tracking is not enabled on this service, so nothing can re-check the finding.');
+        if (!(await ctx.findings.get(fp, { locationLimit: 1 }))) throw new ConsoleError(404, 'FINDING_NOT_FOUND', 'No finding with this fingerprint.');
+        const result = await ctx.liveness.requestRecheck(fp, sessionActor(request.consoleSession!), { requestId: request.id });
+        return backToFinding(reply, fp, result.queued ? 'recheck-queued' : 'recheck-unavailable');
+      },
+    );
+
+    app.post<Params & { Body: { assignee: string } }>(
+      '/findings/:fingerprint/assign',
+      { schema: { hide: true, params: fingerprintParams, body: formBody({ assignee: { maxLength: 400 } }, ['assignee']) }, config },
+      async (request, reply) => {
+        const fp = request.params.fingerprint;
+        const assignee = request.body.assignee.trim();
+        await ctx.triage.assign(fp, assignee === '' ? null : assignee, sessionActor(request.consoleSession!), { requestId: request.id });
+        return backToFinding(reply, fp, assignee === '' ? 'unassigned' : 'assigned');
+      },
+    );
+
+    app.post<Params & { Body: { text: string } }>(
+      '/findings/:fingerprint/comments',
+      { schema: { hide: true, params: fingerprintParams, body: formBody({ text: { maxLength: 16000 } }, ['text']) }, config },
+      async (request, reply) => {
+        const fp = request.params.fingerprint;
+        await ctx.triage.comment(fp, request.body.text, sessionActor(request.consoleSession!), { requestId: request.id });
+        return backToFinding(reply, fp, 'commented');
+      },
+    );
+
+    app.post<Params & { Body: { note?: string } }>(
+      '/findings/:fingerprint/revocation-requested',
+      { schema: { hide: true, params: fingerprintParams, body: formBody({ note: { maxLength: 2000 } }) }, config },
+      async (request, reply) => {
+        const fp = request.params.fingerprint;
+        await ctx.triage.requestRevocation(fp, request.body.note ?? '', sessionActor(request.consoleSession!), { requestId: request.id });
+        return backToFinding(reply, fp, 'revocation-requested');
+      },
+    );
+  };
+}

@@ -1,0 +1,114 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { bullPrefix } from '../queue/scan-queues.js';
+import { storeKeys, type StoreKeys } from '../store/keys.js';
+import type { CheckTrigger } from './liveness-control.js';
+
+/**
+ * One BullMQ queue per provider check (`liveness-github`, `liveness-aws`, ...),
+ * so each provider has its own rate limiter and a 429 from one provider
+ * pauses only that provider.
+ *
+ * A finding has at most one job, whose id is its fingerprint: one check per
+ * secret at a time. The job lives as long as the finding is tracked: after a
+ * check, the processor moves it back to `delayed` until the next scheduled
+ * check, so a schedule survives restarts (it is a job in Redis) and cannot be
+ * duplicated. Job data is a fingerprint and a trigger: never a secret.
+ */
+export const LIVENESS_QUEUE_PREFIX = 'liveness-';
+
+export interface LivenessJobData {
+  readonly fingerprint: string;
+  readonly trigger: CheckTrigger;
+}
+
+export type ScheduleOutcome = 'added' | 'promoted' | 'already-queued' | 'running';
+
+export interface LivenessQueuesOptions {
+  readonly connection: Redis;
+  readonly redisPrefix: string;
+  /** Tries when a check job fails unexpectedly (a store error; provider trouble is a verdict, not a failure). */
+  readonly attempts?: number;
+}
+
+/** Long enough to outlive any check (timeouts are seconds). */
+const RERUN_FLAG_TTL_MS = 10 * 60_000;
+
+export function livenessQueueName(checkId: string): string {
+  return `${LIVENESS_QUEUE_PREFIX}${checkId}`;
+}
+
+export class LivenessQueues {
+  readonly prefix: string;
+  private readonly queues = new Map<string, Queue<LivenessJobData>>();
+  private readonly jobOptions: JobsOptions;
+  private readonly keys: StoreKeys;
+
+  constructor(private readonly options: LivenessQueuesOptions) {
+    this.prefix = bullPrefix(options.redisPrefix);
+    this.keys = storeKeys(options.redisPrefix);
+    this.jobOptions = {
+      attempts: options.attempts ?? 5,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 30 * 24 * 3600, count: 10_000 },
+      stackTraceLimit: 3,
+    };
+  }
+
+  queue(checkId: string): Queue<LivenessJobData> {
+    let q = this.queues.get(checkId);
+    if (!q) {
+      q = new Queue<LivenessJobData>(livenessQueueName(checkId), { connection: this.options.connection, prefix: this.prefix, defaultJobOptions: this.jobOptions });
+      q.on('error', () => {});
+      this.queues.set(checkId, q);
+    }
+    return q;
+  }
+
+  /**
+   * Makes sure a check of the finding is due within `delayMs`: adds the job,
+   * or brings an existing delayed one forward. A job already waiting or
+   * running is left alone (it will produce a fresh verdict).
+   */
+  async schedule(checkId: string, fingerprint: string, delayMs: number, trigger: CheckTrigger): Promise<ScheduleOutcome> {
+    const q = this.queue(checkId);
+    const existing = await q.getJob(fingerprint);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'active') {
+        // The running check may have asked the provider before the request: run once more after it.
+        if (delayMs === 0) await this.options.connection.set(this.keys.livenessRerun(fingerprint), trigger, 'PX', RERUN_FLAG_TTL_MS);
+        return 'running';
+      }
+      if (state === 'waiting' || state === 'prioritized' || state === 'waiting-children') return 'already-queued';
+      if (state === 'delayed') {
+        // The next scheduled check exists; only a request for an immediate check brings it forward.
+        if (delayMs > 0) return 'already-queued';
+        await existing.updateData({ fingerprint, trigger });
+        await existing.promote();
+        return 'promoted';
+      }
+      // A failed leftover (or one completing right now): make room for the new job.
+      await existing.remove().catch(() => undefined);
+    }
+    await q.add('check', { fingerprint, trigger }, { jobId: fingerprint, ...(delayMs > 0 ? { delay: delayMs } : {}) });
+    return 'added';
+  }
+
+  /** Takes the "run again" flag a request left while the finding's check was running; the trigger it asked for, or null. */
+  async takeRerun(fingerprint: string): Promise<CheckTrigger | null> {
+    return (await this.options.connection.getdel(this.keys.livenessRerun(fingerprint))) as CheckTrigger | null;
+  }
+
+  /** Jobs per state for every queue opened so far (metrics, bench). */
+  async depths(): Promise<Record<string, Record<string, number>>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const [id, q] of this.queues) out[id] = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,69 @@
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { ProviderCheck } from '../../liveness/types.js';
+import { bullPrefix } from '../queue/scan-queues.js';
+import { closeClient } from '../queue/scan-workers.js';
+import { createRedisClient } from '../store/redis-client.js';
+import { livenessProcessor, type LivenessJobResult, type LivenessProcessorDeps } from './liveness-processor.js';
+import { livenessQueueName, type LivenessJobData } from './liveness-queues.js';
+
+/**
+ * One BullMQ worker per provider check, each with the provider's limiter
+ * (`rateLimit` of the check) and `concurrency` checks at once. A 429 with
+ * Retry-After pauses that provider's queue for the time asked.
+ */
+export interface LivenessWorkersOptions {
+  readonly redisUrl: string;
+  readonly redisPrefix: string;
+  readonly concurrency: number;
+  readonly checks: readonly ProviderCheck[];
+  readonly deps: Omit<LivenessProcessorDeps, 'rateLimit'>;
+  readonly logger: Logger;
+  /** Override every provider's limiter (the benchmark measures the queue, not the limits). */
+  readonly limiter?: { readonly max: number; readonly durationMs: number } | null;
+}
+
+export class LivenessWorkers {
+  private constructor(
+    readonly workers: ReadonlyMap<string, Worker<LivenessJobData, LivenessJobResult>>,
+    private readonly connection: Redis,
+  ) {}
+
+  static start(options: LivenessWorkersOptions): LivenessWorkers {
+    // Workers share one connection for commands; BullMQ duplicates it for each worker's blocking reads.
+    const connection = createRedisClient(options.redisUrl, 'liveness-workers', { maxRetriesPerRequest: null });
+    connection.on('error', () => {});
+    const workers = new Map<string, Worker<LivenessJobData, LivenessJobResult>>();
+    const rateLimit = async (checkId: string, ms: number): Promise<void> => {
+      await workers.get(checkId)?.rateLimit(ms);
+    };
+    const processor = livenessProcessor({ ...options.deps, rateLimit });
+    for (const check of options.checks) {
+      const limit = options.limiter === undefined ? check.rateLimit : options.limiter;
+      const worker = new Worker<LivenessJobData, LivenessJobResult>(
+        livenessQueueName(check.id),
+        processor as (job: Job<LivenessJobData, LivenessJobResult>, token?: string) => Promise<LivenessJobResult>,
+        {
+          connection,
+          prefix: bullPrefix(options.redisPrefix),
+          concurrency: options.concurrency,
+          ...(limit ? { limiter: { max: limit.max, duration: limit.durationMs } } : {}),
+        },
+      );
+      worker.on('failed', (job, err) => options.logger.warn({ queue: livenessQueueName(check.id), jobId: job?.id, error: err.message }, 'liveness job failed'));
+      worker.on('error', (err) => options.logger.warn({ queue: livenessQueueName(check.id), err: { message: err.message } }, 'liveness worker error'));
+      workers.set(check.id, worker);
+    }
+    return new LivenessWorkers(workers, connection);
+  }
+
+  async ready(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((w) => w.waitUntilReady()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((w) => w.close()));
+    await closeClient(this.connection);
+  }
+}
