@@ -7,6 +7,7 @@ import { bench as historyBench } from './history.js';
 import { bench as queueBench } from './queue.js';
 import { bench as webhooksBench } from './webhooks.js';
 import { bench as hookBench } from './hook.js';
+import { bench as livenessBench } from './liveness.js';
 
 /**
  * `npm run bench [-- --only NAME] [--reps N] [--corpus-mb N] [bench options]`
@@ -15,7 +16,7 @@ import { bench as hookBench } from './hook.js';
  * it above and add it to BENCHES. Options the runner does not know are passed
  * to every bench in `ctx.args`.
  */
-const BENCHES: readonly BenchModule[] = [engineBench, historyBench, hookBench, queueBench, webhooksBench];
+const BENCHES: readonly BenchModule[] = [engineBench, historyBench, hookBench, queueBench, webhooksBench, livenessBench];
 
 function usage(): string {
   return [

@@ -16,6 +16,17 @@ export interface Location {
   readonly date?: string;
 }
 
+/** What a liveness check (`pushgate scan --verify`) said about a finding's secret. */
+export interface FindingLiveness {
+  /** Provider check id (`github`, `aws`, ...). */
+  readonly check: string;
+  readonly outcome: 'live' | 'revoked' | 'unknown';
+  readonly reason: string;
+  readonly httpStatus?: number;
+  readonly owner?: Readonly<Record<string, string>>;
+  readonly scopes?: readonly string[];
+}
+
 /** One secret (one fingerprint) with every place it was seen. */
 export interface Finding {
   readonly detector: string;
@@ -35,6 +46,8 @@ export interface Finding {
   readonly context: Readonly<Record<string, string>>;
   readonly companion?: { readonly name: string; readonly value: SecretValue };
   readonly locations: Location[];
+  /** Present after a liveness check (`--verify`). */
+  readonly liveness?: FindingLiveness;
 }
 
 export interface SkippedSummary {

@@ -17,6 +17,7 @@ export interface ScanCommandOptions {
   readonly format: ReportFormat;
   readonly output?: string;
   readonly baseline?: string;
+  readonly verify?: boolean;
 }
 
 /** Exit statuses of `pushgate scan`. */
@@ -33,6 +34,7 @@ export function scanCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--output <file>', 'write the report to FILE instead of standard output')
     .option('--baseline <file>', 'an earlier JSON report: report only findings whose fingerprint it does not list')
+    .option('--verify', "ask each finding's provider, read-only, whether the secret still works; live findings are listed first")
     .addHelpText(
       'after',
       '\nExit status: 0 no findings, 1 findings, 2 error, 130 interrupted.\n' +
@@ -85,7 +87,9 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
     process.removeListener('SIGINT', onSigint);
   }
 
-  const { report, suppressed } = baseline ? applyBaseline(full, baseline) : { report: full, suppressed: 0 };
+  const baselined = baseline ? applyBaseline(full, baseline) : { report: full, suppressed: 0 };
+  const { suppressed } = baselined;
+  const report = options.verify ? await verifyReport(baselined.report, io) : baselined.report;
   const rendered = await render(report, options.format, kind, root, suppressed, engine.detectors);
 
   if (options.output) {
@@ -101,6 +105,28 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
     io.stdout.write(rendered);
   }
   return report.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** Liveness checks of the findings, in process (PUSHGATE_LIVENESS_BASE_URLS and PUSHGATE_LIVENESS_TIMEOUT apply). */
+async function verifyReport(report: ScanReport, io: CliIo): Promise<ScanReport> {
+  if (report.findings.length === 0) return report;
+  const [{ parseBaseUrls, configuredHosts }, { parseDuration }, { LivenessHttp }, { verifyFindings }] = await Promise.all([
+    import('../../liveness/base-urls.js'),
+    import('../../liveness/duration.js'),
+    import('../../liveness/http/liveness-http.js'),
+    import('../../liveness/verify-findings.js'),
+  ]);
+  const { baseUrls, problems } = parseBaseUrls(io.env['PUSHGATE_LIVENESS_BASE_URLS']);
+  if (problems.length > 0) throw new CliError('LIVENESS_CONFIG_INVALID', `PUSHGATE_LIVENESS_BASE_URLS: ${problems.join('; ')}`);
+  const timeoutText = io.env['PUSHGATE_LIVENESS_TIMEOUT'];
+  const timeoutMs = timeoutText ? parseDuration(timeoutText) : 10_000;
+  if (timeoutMs === undefined || timeoutMs < 1) throw new CliError('LIVENESS_CONFIG_INVALID', 'PUSHGATE_LIVENESS_TIMEOUT: must be a duration such as 5s or 1500ms');
+  const http = new LivenessHttp({ allowedPrivateHosts: configuredHosts(baseUrls), timeoutMs });
+  try {
+    return { ...report, findings: await verifyFindings(report.findings, { http, baseUrls }) };
+  } finally {
+    await http.close();
+  }
 }
 
 async function render(

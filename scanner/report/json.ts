@@ -1,5 +1,5 @@
 import type { Confidence, Severity, Tier } from '../../detectors/types.js';
-import type { Finding, Location, ScanReport } from '../types.js';
+import type { Finding, FindingLiveness, Location, ScanReport } from '../types.js';
 
 /**
  * The `--format json` report (documented in README.md, "JSON report format").
@@ -35,6 +35,7 @@ export interface JsonFinding {
   readonly docs: string;
   readonly revoke: string;
   readonly locations: JsonLocation[];
+  readonly liveness?: FindingLiveness;
 }
 
 export interface JsonReport {
@@ -76,6 +77,7 @@ export function toJsonFinding(f: Finding): JsonFinding {
     docs: f.docs,
     revoke: f.revoke,
     locations: f.locations.map(toJsonLocation),
+    ...(f.liveness ? { liveness: f.liveness } : {}),
   };
 }
 

@@ -134,6 +134,7 @@ function result(f: Finding, index: number, scan: ScanKind): Result {
       reason: f.reason,
       provider: f.provider,
       ...(f.companion ? { companion: { name: f.companion.name, redacted: f.companion.value.redacted } } : {}),
+      ...(f.liveness ? { liveness: { ...f.liveness } } : {}),
     },
   };
 }

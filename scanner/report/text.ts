@@ -1,4 +1,4 @@
-import type { Finding, Location, ScanReport, ScanStats } from '../types.js';
+import type { Finding, FindingLiveness, Location, ScanReport, ScanStats } from '../types.js';
 import type { ScanKind } from './json.js';
 
 export interface TextReportOptions {
@@ -37,6 +37,12 @@ export function renderText(report: ScanReport, options: TextReportOptions): stri
     for (const f of legacy) out.push(findingBlock(f, ++n, maxLocations));
   }
   out.push(summaryLine(report, identifiable.length, legacy.length, options));
+  const checked = report.findings.filter((f) => f.liveness);
+  if (checked.length > 0) {
+    const count = (o: string): number => checked.filter((f) => f.liveness!.outcome === o).length;
+    const unchecked = report.findings.length - checked.length;
+    out.push(`Liveness: ${count('live')} live, ${count('revoked')} revoked, ${count('unknown')} unknown${unchecked > 0 ? `, ${unchecked} with no provider check` : ''}.\n`);
+  }
   return out.join('\n');
 }
 
@@ -54,6 +60,7 @@ function findingBlock(f: Finding, n: number, maxLocations: number): string {
   if (f.companion) s += field(f.companion.name, printable(f.companion.value.redacted));
   s += field('severity', `${f.severity}, tier ${f.tier}, confidence ${f.confidence}${f.tier === 'legacy' ? ` (${f.reason})` : ''}`);
   s += field('detector', `${f.detector} (${f.provider}), fingerprint ${f.fingerprint}`);
+  if (f.liveness) s += field('liveness', printable(livenessLine(f.liveness)));
   const shown = f.locations.slice(0, maxLocations);
   shown.forEach((l, i) => {
     s += i === 0 ? field('found at', locationLine(l)) : continuation(locationLine(l));
@@ -62,6 +69,15 @@ function findingBlock(f: Finding, n: number, maxLocations: number): string {
   s += field('revoke', f.revoke);
   s += continuation(f.docs);
   return s;
+}
+
+/** `LIVE: octocat (account octo-org); scopes repo, gist`, `revoked: GitHub: Bad credentials`, `unknown: ...`. */
+export function livenessLine(l: FindingLiveness): string {
+  const head = l.outcome === 'live' ? 'LIVE' : l.outcome;
+  const owner = l.owner ? Object.entries(l.owner).map(([k, v]) => (k === 'user' ? v : `${k} ${v}`)).join(', ') : '';
+  const scopes = l.scopes && l.scopes.length > 0 ? `; scopes ${l.scopes.join(', ')}` : '';
+  if (l.outcome === 'live') return `${head}: ${owner || l.reason}${scopes} (checked with ${l.check})`;
+  return `${head}: ${l.reason} (checked with ${l.check})`;
 }
 
 function locationLine(l: Location): string {

@@ -53,6 +53,8 @@ export interface StandInOptions {
   readonly valid?: Iterable<string>;
   /** Seconds sent in Retry-After in `rate-limited` mode (default 7). */
   readonly retryAfterSeconds?: number;
+  /** Delay before every answer, as a remote provider has (benchmarks). */
+  readonly latencyMs?: number;
 }
 
 export class ProviderStandIn {
@@ -106,6 +108,7 @@ export class ProviderStandIn {
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body: Buffer.concat(chunks).toString('utf8') };
     this.requests.push(recorded);
+    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
     const route = this.options.routes.find(
       (r) => r.method === recorded.method && (typeof r.path === 'string' ? r.path === recorded.path : r.path.test(recorded.path)),
     );

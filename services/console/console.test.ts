@@ -1,0 +1,297 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildConsoleService, type ConsoleTestService } from '../../test/console/console-service.js';
+import { findingsIn, githubTokens } from '../../test/support/findings.js';
+import { useTestRedis } from '../../test/support/redis.js';
+import { checkForDetector } from '../../liveness/registry.js';
+import { auditCommand, EXIT_AUDIT_BROKEN } from '../cli/audit-command.js';
+import { CONTENT_SECURITY_POLICY } from './console-plugin.js';
+
+const redis = useTestRedis();
+let service: ConsoleTestService | undefined;
+afterEach(async () => {
+  await service?.close();
+  service = undefined;
+});
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+interface Session {
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+function cookieOf(res: LightMyRequestResponse, name: string): { name: string; value: string; [k: string]: unknown } | undefined {
+  return (res.cookies as Array<{ name: string; value: string }>).find((c) => c.name === name);
+}
+
+async function login(app: FastifyInstance, token: string): Promise<Session & { response: LightMyRequestResponse }> {
+  const form = await app.inject({ method: 'GET', url: '/console/login' });
+  const loginCookie = cookieOf(form, 'pushgate_login_csrf')!;
+  const formCsrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/console/login',
+    headers: { ...FORM, cookie: `pushgate_login_csrf=${loginCookie.value}` },
+    payload: new URLSearchParams({ token, _csrf: formCsrf }).toString(),
+  });
+  const session = cookieOf(response, 'pushgate_session');
+  if (!session) return { cookie: '', csrf: '', response };
+  const page = await app.inject({ method: 'GET', url: '/console', headers: { cookie: `pushgate_session=${session.value}` } });
+  const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page.body)?.[1] ?? '';
+  return { cookie: `pushgate_session=${session.value}`, csrf, response };
+}
+
+function post(app: FastifyInstance, s: Session, url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return app.inject({ method: 'POST', url, headers: { ...FORM, cookie: s.cookie, ...headers }, payload: new URLSearchParams(fields).toString() });
+}
+
+async function seed(svc: ConsoleTestService, seed: string): Promise<{ fps: string[]; secrets: string[] }> {
+  const secrets = githubTokens(seed, 3);
+  for (const [i, t] of secrets.entries()) {
+    await svc.context.findings.addFindings('https://github.com/acme/widgets.git', findingsIn(`TOKEN=${t}`, { path: `deploy/${i}.env`, commit: `${i + 1}`.repeat(40), author: 'Jane', email: 'jane@example.com' }));
+  }
+  const fps = (await svc.context.findings.list({ order: 'asc' })).findings.map((f) => f.fingerprint);
+  return { fps, secrets };
+}
+
+describe('triage console (HTTP)', () => {
+  it('logs in with an API token into an HttpOnly, SameSite=Strict session, audited, and shows the queue live first without secrets', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context, logs } = service;
+    const { fps, secrets } = await seed(service, 'console-queue');
+    await context.findings.setStatus(fps[2]!, 'live');
+    await context.findings.setStatus(fps[1]!, 'unknown');
+    const token = await service.token('triage', 'Ada triage');
+
+    const s = await login(app, token);
+    expect(s.response.statusCode).toBe(303);
+    expect(s.response.headers.location).toBe('/console');
+    expect(cookieOf(s.response, 'pushgate_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/console', maxAge: 8 * 3600 });
+    expect(cookieOf(s.response, 'pushgate_session')!['secure']).toBeUndefined();
+    expect(s.response.headers['set-cookie']).not.toContain(token);
+
+    const queue = await app.inject({ method: 'GET', url: '/console', headers: { cookie: s.cookie } });
+    expect(queue.statusCode).toBe(200);
+    expect(queue.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(queue.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(queue.headers).toMatchObject({ 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    const rows = [...queue.body.matchAll(/<tr class="status-(\w+)" data-fingerprint="([0-9a-f]{32})"/g)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual([
+      ['live', fps[2]],
+      ['unknown', fps[1]],
+      ['open', fps[0]],
+    ]);
+    expect(queue.body).toMatch(/data-count="live"><strong>1<\/strong>/);
+    expect(queue.body).toContain('class="series series-live"');
+    expect(queue.body).not.toMatch(/<script>|style="/);
+
+    const detail = await app.inject({ method: 'GET', url: `/console/findings/${fps[2]}`, headers: { cookie: s.cookie } });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain(`https://github.com/acme/widgets/commit/${'3'.repeat(40)}`);
+    const finding = await context.findings.get(fps[2]!);
+    expect(detail.body).toContain(`<code data-testid="redacted">${finding!.redacted}</code>`);
+    for (const secret of secrets) expect(queue.body + detail.body + logs.text()).not.toContain(secret);
+    expect(logs.text()).not.toContain(token);
+    expect(logs.text()).not.toContain(s.cookie.split('=')[1]);
+
+    const audit = await context.audit.list();
+    expect(audit.map((r) => r.entry.action)).toContain('console.login');
+    expect(audit.find((r) => r.entry.action === 'console.login')!.entry.actor).toMatchObject({ kind: 'token', role: 'triage' });
+  });
+
+  it('sends people without a session to the login page and audits failed logins without the token', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context, logs } = service;
+    const anonymous = await app.inject({ method: 'GET', url: '/console' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/console/login');
+    expect((await app.inject({ method: 'POST', url: `/console/findings/${'a'.repeat(32)}/recheck`, headers: FORM, payload: '' })).statusCode).toBe(401);
+
+    const wrong = `pgt_${'x'.repeat(43)}`;
+    const bad = await login(app, wrong);
+    expect(bad.response.statusCode).toBe(401);
+    expect(bad.response.body).toContain('That token is not valid');
+    const ingest = await login(app, await service.token('ingest'));
+    expect(ingest.response.statusCode).toBe(403);
+    expect(cookieOf(ingest.response, 'pushgate_session')).toBeUndefined();
+
+    // The login form's own CSRF token must come back with it.
+    const triage = await service.token('triage');
+    const forged = await app.inject({ method: 'POST', url: '/console/login', headers: FORM, payload: new URLSearchParams({ token: triage }).toString() });
+    expect(forged.statusCode).toBe(403);
+    expect(cookieOf(forged, 'pushgate_session')).toBeUndefined();
+
+    const failed = (await context.audit.list()).filter((r) => r.entry.action === 'console.login-failed').map((r) => r.entry.data);
+    expect(failed).toEqual([
+      { reason: 'role-not-allowed', ip: '127.0.0.1', role: 'ingest' },
+      { reason: 'token-invalid', ip: '127.0.0.1' },
+    ]);
+    expect(JSON.stringify(await context.audit.list()) + logs.text()).not.toContain(wrong);
+  });
+
+  it('refuses state changes without the CSRF token, with a wrong one, or from another origin, changing nothing', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context } = service;
+    const { fps } = await seed(service, 'console-csrf');
+    const s = await login(app, await service.token('triage'));
+    const url = `/console/findings/${fps[0]}/assign`;
+    const auditBefore = (await context.audit.list()).length;
+
+    const cases = [
+      { fields: { assignee: 'mallory' }, headers: {} },
+      { fields: { assignee: 'mallory', _csrf: 'not-the-token' }, headers: {} },
+      { fields: { assignee: 'mallory', _csrf: s.csrf }, headers: { origin: 'http://evil.example' } },
+      { fields: { assignee: 'mallory', _csrf: s.csrf }, headers: { 'sec-fetch-site': 'cross-site' } },
+      { fields: { assignee: 'mallory', _csrf: s.csrf }, headers: { 'sec-fetch-site': 'same-site' } },
+      { fields: { assignee: 'mallory' }, headers: { 'x-csrf-token': `${s.csrf}x` } },
+    ];
+    for (const c of cases) {
+      const res = await post(app, s, url, c.fields, c.headers);
+      expect({ case: c, status: res.statusCode }).toEqual({ case: c, status: 403 });
+      expect(res.body).toContain('Not allowed');
+    }
+    expect((await context.audit.list()).length).toBe(auditBefore);
+    expect((await service.context.findings.get(fps[0]!))!.status).toBe('open');
+
+    const ok = await post(app, s, url, { assignee: 'ada', _csrf: s.csrf }, { origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`/console/findings/${fps[0]}?notice=assigned`);
+    const viaHeader = await post(app, s, url, { assignee: 'bob' }, { 'x-csrf-token': s.csrf });
+    expect(viaHeader.statusCode).toBe(303);
+  });
+
+  it('triages through the console: assign, comment, re-check and revocation requested, each on the audit trail; the status stays', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context } = service;
+    const { fps, secrets } = await seed(service, 'console-actions');
+    const fp = fps[0]!;
+    await context.findings.setStatus(fp, 'live');
+    const s = await login(app, await service.token('triage', 'Ada triage'));
+
+    expect((await post(app, s, `/console/findings/${fp}/assign`, { assignee: 'ada@example.com', _csrf: s.csrf })).statusCode).toBe(303);
+    expect((await post(app, s, `/console/findings/${fp}/comments`, { text: 'Pinged <b>ops</b>', _csrf: s.csrf })).statusCode).toBe(303);
+    const recheck = await post(app, s, `/console/findings/${fp}/recheck`, { _csrf: s.csrf });
+    expect(recheck.headers.location).toBe(`/console/findings/${fp}?notice=recheck-queued`);
+    expect((await post(app, s, `/console/findings/${fp}/revocation-requested`, { note: 'ticket OPS-12', _csrf: s.csrf })).statusCode).toBe(303);
+    const leak = await post(app, s, `/console/findings/${fp}/comments`, { text: `it is ${secrets[0]}`, _csrf: s.csrf });
+    expect(leak.statusCode).toBe(422);
+    expect(leak.body).not.toContain(secrets[0]);
+
+    expect((await context.findings.get(fp))!.status).toBe('live');
+    const page = await app.inject({ method: 'GET', url: `/console/findings/${fp}?notice=recheck-queued`, headers: { cookie: s.cookie } });
+    expect(page.body).toContain('Re-check queued');
+    expect(page.body).toContain('Pinged &lt;b&gt;ops&lt;/b&gt;');
+    expect(page.body).toMatch(/data-testid="assignee">ada@example.com/);
+    const trail = [...page.body.matchAll(/<tr data-action="([\w.-]+)">/g)].map((m) => m[1]);
+    expect(trail).toEqual(['finding.revocation-requested', 'finding.recheck-request', 'finding.comment', 'finding.assign']);
+    expect(page.body).toContain('Ada triage');
+    expect(await context.audit.verify()).toMatchObject({ ok: true });
+    // The re-check is a real job on the finding's liveness queue.
+    const job = await service.liveness.queues.queue(checkForDetector('github-pat-classic')!.id).getJob(fp);
+    expect(job?.data).toEqual({ fingerprint: fp, trigger: 'triage' });
+  });
+
+  it('shows read-only users no actions and refuses their forged requests, in the console and the API', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context } = service;
+    const { fps } = await seed(service, 'console-readonly');
+    const fp = fps[0]!;
+    const readOnly = await service.token('read-only');
+    const s = await login(app, readOnly);
+    const page = await app.inject({ method: 'GET', url: `/console/findings/${fp}`, headers: { cookie: s.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('data-action=');
+    expect(page.body).not.toContain(`action="/console/findings/${fp}/`);
+    for (const action of ['assign', 'comments', 'recheck', 'revocation-requested']) {
+      for (const fields of [{ _csrf: s.csrf, assignee: 'x', text: 'x' }, { assignee: 'x', text: 'x' }]) {
+        const res = await post(app, s, `/console/findings/${fp}/${action}`, fields);
+        expect({ action, status: res.statusCode }).toEqual({ action, status: 403 });
+      }
+    }
+    const api = (token: string, path: string, payload: unknown) =>
+      app.inject({ method: 'POST', url: `/v1/findings/${fp}/${path}`, headers: { authorization: `Bearer ${token}` }, payload: payload as Record<string, unknown> });
+    expect((await api(readOnly, 'assign', { assignee: 'x' })).json()).toMatchObject({ error: { code: 'AUTH_FORBIDDEN' } });
+    expect((await api(readOnly, 'comments', { text: 'x' })).statusCode).toBe(403);
+    expect((await api(readOnly, 'revocation-requested', {})).statusCode).toBe(403);
+    expect(await context.audit.listForTarget('finding', fp)).toEqual([]);
+
+    const triage = await service.token('triage');
+    expect((await api(triage, 'assign', { assignee: 'ada' })).json()).toMatchObject({ fingerprint: fp, assignee: { name: 'ada' } });
+    expect((await api(triage, 'comments', { text: 'hello' })).statusCode).toBe(201);
+    expect((await api(triage, 'revocation-requested', {})).json()).toMatchObject({ revocationRequested: { note: '' } });
+    expect((await api(triage, 'assign', { assignee: 'x', extra: 1 })).json()).toMatchObject({ error: { code: 'REQUEST_INVALID' } });
+    expect((await api(triage, 'assign', { assignee: 'x' })).statusCode).toBe(200);
+    const missing = await app.inject({ method: 'POST', url: `/v1/findings/${'f'.repeat(32)}/assign`, headers: { authorization: `Bearer ${triage}` }, payload: { assignee: 'x' } });
+    expect(missing.json()).toMatchObject({ error: { code: 'FINDING_NOT_FOUND' } });
+    const read = await app.inject({ method: 'GET', url: `/v1/findings/${fp}/triage`, headers: { authorization: `Bearer ${readOnly}` } });
+    expect(read.json()).toMatchObject({ assignee: { name: 'x' }, commentCount: 1, comments: [{ text: 'hello' }] });
+    expect((await context.findings.get(fp))!.status).toBe('open');
+    expect((await app.inject({ method: 'GET', url: '/openapi.json' })).json().paths).toHaveProperty(['/v1/findings/{fingerprint}/assign']);
+  });
+
+  it('ends sessions at logout and when their token is revoked', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context } = service;
+    const token = await service.token('triage');
+    const a = await login(app, token);
+    const b = await login(app, token);
+    const out = await post(app, a, '/console/logout', { _csrf: a.csrf });
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/console/login');
+    expect((await app.inject({ method: 'GET', url: '/console', headers: { cookie: a.cookie } })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'GET', url: '/console', headers: { cookie: b.cookie } })).statusCode).toBe(200);
+    const principal = await context.tokens.authenticate(token);
+    await context.tokens.revoke(principal!.tokenId, { kind: 'system', id: 'test' });
+    expect((await app.inject({ method: 'GET', url: '/console', headers: { cookie: b.cookie } })).headers.location).toBe('/console/login');
+    expect((await context.audit.list()).map((r) => r.entry.action)).toContain('console.logout');
+  });
+
+  it('shows block events per repository and per pusher', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context } = service;
+    const event = (id: string, repository: string, pusher: string) => ({
+      id,
+      time: '2025-01-01T00:00:00.000Z',
+      hook: 'pre-receive' as const,
+      repository,
+      pusher: { name: pusher, source: 'GL_USERNAME' },
+      refs: [{ ref: 'refs/heads/main', oldOid: '1'.repeat(40), newOid: '2'.repeat(40) }],
+      reason: 'secrets' as const,
+      findings: [{ detector: 'd', title: 'A <token>', provider: 'p', severity: 'high', fingerprint: 'ab'.repeat(16), redacted: 'ghp_ab***', locations: [{ commit: '2'.repeat(40), path: 'x.env', line: 1 }] }],
+    });
+    await context.blockEvents.record(event('e1', 'https://gitlab.com/acme/api.git', 'ada'), 'tok_x');
+    await context.blockEvents.record(event('e2', 'acme/web', 'bob'), 'tok_x');
+    await context.blockEvents.record(event('e3', 'acme/web', 'ada'), 'tok_x');
+    const s = await login(app, await service.token('read-only'));
+    const ids = async (query: string) =>
+      [...(await app.inject({ method: 'GET', url: `/console/block-events${query}`, headers: { cookie: s.cookie } })).body.matchAll(/data-event="([\w-]+)"/g)].map((m) => m[1]);
+    expect(await ids('')).toEqual(['e3', 'e2', 'e1']);
+    expect(await ids('?pusher=ada')).toEqual(['e3', 'e1']);
+    expect(await ids('?repository=acme%2Fweb')).toEqual(['e3', 'e2']);
+    expect(await ids('?repository=acme%2Fweb&pusher=bob')).toEqual(['e2']);
+    const all = await app.inject({ method: 'GET', url: '/console/block-events', headers: { cookie: s.cookie } });
+    expect(all.body).toContain(`https://gitlab.com/acme/api/-/commit/${'2'.repeat(40)}`);
+    expect(all.body).toContain('A &lt;token&gt;');
+    expect(all.body).toMatch(/pusher=ada">ada<\/a><\/td><td>2<\/td>/);
+  });
+
+  it('audit verify names an edited console entry', async () => {
+    service = await buildConsoleService(redis);
+    const { app } = service;
+    await login(app, await service.token('triage'));
+    const c = redis.client();
+    const key = `${redis.prefix()}audit`;
+    const rows = await c.xrange(key, '-', '+');
+    const target = rows.findIndex(([, f]) => f[1]!.includes('"console.login"'));
+    expect(target).toBeGreaterThan(0);
+    await c.del(key);
+    for (const [i, [id, f]] of rows.entries()) await c.xadd(key, id, 'entry', i === target ? f[1]!.replace('"127.0.0.1"', '"10.9.9.9"') : f[1]!, 'hash', f[3]!);
+    let out = '';
+    let exit = -1;
+    const io = { stdout: { write: (s: string) => void (out += s) }, stderr: { write: () => undefined }, env: { REDIS_URL: redis.url(), PUSHGATE_REDIS_PREFIX: redis.prefix() } };
+    await auditCommand(io, (code) => (exit = code)).parseAsync(['verify'], { from: 'user' });
+    expect(exit).toBe(EXIT_AUDIT_BROKEN);
+    expect(out).toContain(`audit log BROKEN at entry ${rows[target]![0]} (sequence ${target + 1}): hash-mismatch`);
+  });
+});

@@ -1,0 +1,244 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FindingsStore } from '../../services/store/findings-store.js';
+import { startService, type RunningService } from '../../services/serve.js';
+import { recordStatusSample } from '../../services/triage/status-samples.js';
+import { startWorker, type RunningWorker } from '../../services/worker.js';
+import { findingsIn, githubTokens } from '../support/findings.js';
+import { ProviderStandIn } from '../support/provider-stand-in.js';
+import { githubRoutes } from '../support/providers/github.js';
+import { useTestRedis } from '../support/redis.js';
+import { LogCapture, testEnv } from '../support/service.js';
+
+/**
+ * The triage console in a real browser (headless Chromium driven by
+ * playwright-core) against the real service on loopback: `pushgate serve`
+ * (startService) and `pushgate worker` (startWorker, whose liveness workers
+ * ask a GitHub stand-in) on one Redis. A triage user logs in, finds the live
+ * secret at the top of the queue, opens it, requests a re-check (audited,
+ * and answered by a real check), and cross-site forms cannot act for them; a
+ * read-only user sees no actions and cannot act. Screenshots go to
+ * test-results/screenshots/; PUSHGATE_UPDATE_SCREENSHOTS=1 also copies the
+ * queue to docs/console-queue.png for the README.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+const SHOTS = resolve('test-results/screenshots');
+const DAY = 86_400_000;
+
+if (!haveChromium) {
+  // CI installs Chromium (.ci/run): there, a missing browser is a failure, not a reason to skip.
+  if (process.env['CI']) throw new Error(`${CHROMIUM} is missing: the console browser test must run in CI (install the chromium package)`);
+  console.warn(`skipping the console browser test: ${CHROMIUM} is missing (apt-get install chromium)`);
+}
+
+const redis = useTestRedis();
+const workDir = mkdtempSync(join(tmpdir(), 'pushgate-console-'));
+let browser: Browser | undefined;
+let attacker: Server | undefined;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  if (attacker) await new Promise((r) => attacker!.close(r));
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function eventually<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A page on another origin whose form posts to the console without a CSRF token, as a malicious site would. */
+async function startAttacker(target: string): Promise<number> {
+  attacker = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!doctype html><form id="f" method="post" action="${target}"><input name="note" value="pwned"></form><script>document.getElementById('f').submit()</script>`);
+  });
+  await new Promise<void>((r) => attacker!.listen(0, '127.0.0.1', r));
+  return (attacker.address() as AddressInfo).port;
+}
+
+async function shot(page: Page, name: string): Promise<string> {
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+async function login(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(`${url}/console`);
+  expect(new URL(page.url()).pathname).toBe('/console/login');
+  await page.fill('#token', token);
+  page.on('response', async (r) => { if (r.request().method() === 'POST') console.log('DEBUG', r.status(), r.url(), await r.text().catch(() => ''), JSON.stringify(r.request().headers())); });
+  await Promise.all([page.waitForURL(`${url}/console`), page.click('button[type=submit]')]);
+}
+
+describe.skipIf(!haveChromium)('triage console in a real browser', () => {
+  it('triage: live finding first, open it, re-check (audited, checked); cross-site forms and read-only users cannot act', { timeout: 180_000 }, async () => {
+    const [liveToken, ...otherTokens] = githubTokens('console-browser', 7) as [string, ...string[]];
+    const secrets = [liveToken, ...otherTokens];
+    const standIn = await ProviderStandIn.start({ routes: githubRoutes, valid: [liveToken] });
+    const logs = new LogCapture();
+    const env = testEnv(redis, { PUSHGATE_PORT: '0', PUSHGATE_LIVENESS_BASE_URLS: `github=${standIn.url}`, PUSHGATE_LIVENESS_CACHE: '0', PUSHGATE_LIVENESS_TIMEOUT: '5s' });
+    let service: RunningService | undefined;
+    let worker: RunningWorker | undefined;
+    try {
+      service = await startService({ env, handleSignals: false, logDestination: logs });
+      worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir });
+      const { context } = service;
+      const url = service.url;
+      const mint = async (role: 'triage' | 'read-only', label: string) =>
+        (await context.tokens.mint({ role, label, actor: { kind: 'system', id: 'test' } })).token.reveal();
+      const triageToken = await mint('triage', 'Ada Lovelace');
+      const readOnlyToken = await mint('read-only', 'Auditor');
+
+      // A month of history, written through the real store at past times: findings appear, some go live, some get revoked.
+      const now = Date.now();
+      const at = (daysAgo: number) => () => new Date(now - daysAgo * DAY);
+      const past = (daysAgo: number) => new FindingsStore({ redis: context.redis, prefix: context.config.redisPrefix, keyRing: context.config.keyRing, clock: at(daysAgo) });
+      const add = async (daysAgo: number, repository: string, token: string, path: string, commit: string) => {
+        const findings = findingsIn(`GITHUB_TOKEN=${token}\n`, { path, commit, author: 'Jane Committer', email: 'jane@example.com', date: new Date(now - daysAgo * DAY).toISOString() });
+        await past(daysAgo).addFindings(repository, findings);
+        return findings[0]!.fingerprint;
+      };
+      const sample = (daysAgo: number) => recordStatusSample({ redis: context.redis, findings: context.findings, clock: at(daysAgo) });
+      const fps: string[] = [];
+      fps.push(await add(27, 'https://github.com/acme/payments.git', otherTokens[0]!, 'config/ci.env', 'a'.repeat(40)));
+      fps.push(await add(27, 'https://gitlab.com/acme/infra.git', otherTokens[1]!, 'terraform/vars.tf', 'b'.repeat(40)));
+      await sample(27);
+      fps.push(await add(21, 'https://github.com/acme/web.git', otherTokens[2]!, '.env.production', 'c'.repeat(40)));
+      await context.findings.setStatus(fps[0]!, 'live');
+      await sample(21);
+      fps.push(await add(14, 'https://github.com/acme/payments.git', otherTokens[3]!, 'scripts/deploy.sh', 'd'.repeat(40)));
+      await context.findings.setStatus(fps[1]!, 'live');
+      await sample(14);
+      await context.findings.setStatus(fps[0]!, 'revoked');
+      await context.findings.setStatus(fps[1]!, 'unknown');
+      await sample(7);
+      fps.push(await add(3, 'https://github.com/acme/api.git', otherTokens[4]!, 'src/settings.py', 'e'.repeat(40)));
+      await sample(3);
+      // The secret that is live: its first check runs for real, against the stand-in.
+      const liveFp = await add(2, 'https://github.com/acme/payments.git', liveToken, 'deploy/.env', 'f'.repeat(40));
+      await worker.liveness.tracker.enqueueNew([{ fingerprint: liveFp, detector: 'github-pat-classic' }]);
+      await eventually('the first check', () => context.findings.get(liveFp, { locationLimit: 0 }), (f) => f?.status === 'live');
+
+      const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
+      const htmls: string[] = [];
+      page.on('response', async (r) => {
+        if ((r.headers()['content-type'] ?? '').startsWith('text/html')) htmls.push(await r.text().catch(() => ''));
+      });
+
+      // Log in as triage; the live secret heads the queue.
+      await login(page, url, triageToken);
+      const firstRow = page.locator('table.queue tbody tr').first();
+      expect(await firstRow.getAttribute('data-status')).toBe('live');
+      expect(await firstRow.getAttribute('data-fingerprint')).toBe(liveFp);
+      expect(await page.locator('table.queue tbody tr').nth(1).getAttribute('data-status')).toBe('unknown');
+      expect(await page.locator('[data-count="live"] strong').textContent()).toBe('1');
+      expect(await page.locator('svg.chart path.series-live').count()).toBe(1);
+      const queueShot = await shot(page, 'console-queue');
+
+      // Open it: redacted secret, the owner the provider reported, the check on the timeline.
+      await Promise.all([page.waitForURL(`${url}/console/findings/${liveFp}`), firstRow.locator('a').first().click()]);
+      expect(await page.locator('[data-testid=owner]').textContent()).toContain('octocat');
+      expect(await page.locator('[data-testid=liveness-history] li').count()).toBe(1);
+      expect(await page.locator(`a[href="https://github.com/acme/payments/commit/${'f'.repeat(40)}"]`).count()).toBe(1);
+
+      // Re-check: audited at once, then the worker's verdict joins the timeline.
+      await Promise.all([page.waitForURL(/notice=recheck-queued/), page.click('button[data-action=recheck]')]);
+      expect(await page.locator('p.notice').textContent()).toContain('Re-check queued');
+      const recheckRow = page.locator('[data-testid=audit] tr[data-action="finding.recheck-request"]');
+      expect(await recheckRow.count()).toBe(1);
+      expect(await recheckRow.textContent()).toContain('Ada Lovelace');
+      await eventually(
+        'the re-check verdict',
+        async () => {
+          await page.reload();
+          return page.locator('[data-testid=liveness-history] li').count();
+        },
+        (n) => n === 2,
+      );
+      expect(await page.locator('[data-testid=liveness-history] li').first().textContent()).toContain('triage');
+
+      // A form on another origin posting without the CSRF token: refused although the browser sends the cookie (same site).
+      const target = `${url}/console/findings/${liveFp}/revocation-requested`;
+      const attackerPort = await startAttacker(target);
+      const forged = page.waitForResponse((r) => r.url() === target);
+      await page.goto(`http://127.0.0.1:${attackerPort}/`);
+      expect((await forged).status()).toBe(403);
+      // From another site (localhost is not 127.0.0.1) the SameSite=Strict cookie is not even sent.
+      const crossSite = page.waitForResponse((r) => r.url() === target);
+      await page.goto(`http://localhost:${attackerPort}/`);
+      expect([401, 403]).toContain((await crossSite).status());
+      const triageState = await eventually('the triage state', () => context.redis.hgetall(`${context.config.redisPrefix}triage:${liveFp}`), () => true);
+      expect(triageState).toEqual({});
+
+      // The real thing: assign, then mark revocation requested (after the confirmation dialog); the status stays live.
+      await page.goto(`${url}/console/findings/${liveFp}`);
+      await page.fill('input[name=assignee]', 'jane@example.com');
+      await Promise.all([page.waitForURL(/notice=assigned/), page.click('button[data-action=assign]')]);
+      page.once('dialog', (d) => void d.accept());
+      await Promise.all([page.waitForURL(/notice=revocation-requested/), page.click('button[data-action=revocation-requested]')]);
+      expect(await page.locator('[data-testid=status]').textContent()).toBe('live');
+      expect(await page.locator('[data-testid=audit] tr[data-action="finding.revocation-requested"]').count()).toBe(1);
+      await shot(page, 'console-finding');
+
+      // Read-only: no actions on the page, and forged requests are refused with and without the CSRF token.
+      await Promise.all([page.waitForURL(`${url}/console/login`), page.click('header form button')]);
+      await login(page, url, readOnlyToken);
+      await page.goto(`${url}/console/findings/${liveFp}`);
+      expect(await page.locator('[data-action]').count()).toBe(0);
+      expect(await page.locator('main form[method=post]').count()).toBe(0);
+      const statuses = await page.evaluate(async (fp) => {
+        const csrf = document.querySelector('meta[name=csrf-token]')!.getAttribute('content')!;
+        const send = (headers: Record<string, string>) =>
+          fetch(`/console/findings/${fp}/recheck`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: '' }).then((r) => r.status);
+        return [await send({ 'x-csrf-token': csrf }), await send({})];
+      }, liveFp);
+      expect(statuses).toEqual([403, 403]);
+      const api = await fetch(`${url}/v1/findings/${liveFp}/assign`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${readOnlyToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ assignee: 'mallory' }),
+      });
+      expect(api.status).toBe(403);
+      await shot(page, 'console-finding-read-only');
+      await page.goto(`${url}/console/block-events`);
+      await page.close();
+
+      // Nothing the browser received, nothing logged, carries a secret or a token.
+      expect(htmls.length).toBeGreaterThan(8);
+      const seen = htmls.join('\n') + logs.text();
+      for (const s of [...secrets, triageToken, readOnlyToken]) expect(seen).not.toContain(s);
+      const actions = (await context.audit.listForTarget('finding', liveFp)).map((r) => r.entry.action);
+      expect(actions).toEqual(['liveness.verdict', 'finding.status', 'finding.recheck-request', 'liveness.verdict', 'finding.assign', 'finding.revocation-requested']);
+      expect(await context.audit.verify()).toMatchObject({ ok: true });
+
+      if (process.env['PUSHGATE_UPDATE_SCREENSHOTS'] === '1') {
+        mkdirSync(resolve('docs'), { recursive: true });
+        copyFileSync(queueShot, resolve('docs/console-queue.png'));
+      }
+    } finally {
+      await worker?.close();
+      await service?.close();
+      await standIn.close();
+    }
+  });
+});
