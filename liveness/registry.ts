@@ -1,9 +1,16 @@
 import { anthropicCheck } from './anthropic/check.js';
 import { awsCheck } from './aws/check.js';
+import { databricksCheck } from './databricks/check.js';
+import { digitaloceanCheck } from './digitalocean/check.js';
 import { githubCheck } from './github/check.js';
 import { gitlabCheck } from './gitlab/check.js';
+import { googleApiKeyCheck } from './google-api-key/check.js';
+import { huggingfaceCheck } from './huggingface/check.js';
 import { npmCheck } from './npm/check.js';
 import { openaiCheck } from './openai/check.js';
+import { postmanCheck } from './postman/check.js';
+import { sendgridCheck } from './sendgrid/check.js';
+import { shopifyCheck } from './shopify/check.js';
 import { slackCheck } from './slack/check.js';
 import { slackWebhookCheck } from './slack-webhook/check.js';
 import { stripeCheck } from './stripe/check.js';
@@ -20,6 +27,13 @@ export const LIVENESS_CHECKS: readonly ProviderCheck[] = [
   awsCheck,
   openaiCheck,
   anthropicCheck,
+  sendgridCheck,
+  digitaloceanCheck,
+  huggingfaceCheck,
+  postmanCheck,
+  shopifyCheck,
+  databricksCheck,
+  googleApiKeyCheck,
 ];
 
 const BY_DETECTOR = new Map<string, ProviderCheck>();
