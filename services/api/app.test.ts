@@ -236,6 +236,8 @@ describe('API (inject)', () => {
         '/metrics',
         '/v1/findings',
         '/v1/findings/{fingerprint}',
+        '/v1/findings/{fingerprint}/liveness',
+        '/v1/findings/{fingerprint}/recheck',
         '/v1/events/push-blocked',
         '/v1/events/push-blocked/{id}',
         '/v1/scan',

@@ -50,7 +50,7 @@ export function triageRoutes(deps: { triage: TriageStore }): FastifyPluginAsync 
       },
     );
 
-    app.post<Params & { Body: { note?: string } }>(
+    app.post<Params & { Body: { note?: string } | null }>(
       '/v1/findings/:fingerprint/revocation-requested',
       { schema: { ...revocationRequestedSchema, security: bearerSecurity }, config: { permission: 'findings:triage' } },
       async (request) =>

@@ -71,7 +71,8 @@ export const revocationRequestedSchema = {
   tags: ['triage'],
   params,
   body: {
-    type: 'object',
+    // No body at all is fine: the note is optional.
+    type: ['object', 'null'],
     additionalProperties: false,
     properties: { note: { type: 'string', maxLength: MAX_NOTE_LENGTH } },
   },
