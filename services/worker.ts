@@ -9,6 +9,8 @@ import { ScanWorkers } from './queue/scan-workers.js';
 import { createRedisClient, pingRedis } from './store/redis-client.js';
 import { closeClient } from './queue/scan-workers.js';
 import { createLivenessProducer, startLivenessRunners, type LivenessProducer, type LivenessRunners } from './liveness/liveness-runtime.js';
+import { recordConfigLoaded } from './audit/config-audit.js';
+import { recordStatusSample } from './triage/status-samples.js';
 
 /**
  * `pushgate worker`: parse the config (every problem at once), connect to
@@ -117,7 +119,12 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   sweeper.unref();
 
   const credentials = options.credentials?.(context);
-  const liveness = createLivenessProducer(context, redis, options.webhookBackoffMs !== undefined ? { webhookBackoffMs: options.webhookBackoffMs } : {});
+  await recordConfigLoaded({ config, redis, audit: context.audit, engine: context.engine, process: 'worker' });
+  const liveness = createLivenessProducer(context, redis, {
+    // The console's open/live chart samples the counts whenever a verdict changes a status.
+    onStatusChange: () => recordStatusSample({ redis, findings: context.findings }).then(() => undefined),
+    ...(options.webhookBackoffMs !== undefined ? { webhookBackoffMs: options.webhookBackoffMs } : {}),
+  });
   const workers = ScanWorkers.start({
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,

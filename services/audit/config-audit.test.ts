@@ -21,16 +21,20 @@ describe('config changes in the audit log', () => {
     expect(await record(env)).toMatchObject({ changed: true });
     expect(await record(env)).toMatchObject({ changed: false });
     expect(await record({ ...env, PUSHGATE_PORT: '9999', PUSHGATE_LOG_LEVEL: 'warn' })).toMatchObject({ changed: true });
+    // Workers keep their own record: an API configured differently does not make them look changed.
+    expect(await recordConfigLoaded({ config: loadConfig(env), redis: redis.client(), audit, engine: testEngine(), process: 'worker' })).toMatchObject({ changed: true });
+    expect(await recordConfigLoaded({ config: loadConfig(env), redis: redis.client(), audit, engine: testEngine(), process: 'worker' })).toMatchObject({ changed: false });
 
     const entries = (await audit.list()).reverse();
     expect(entries.map((e) => [e.entry.action, e.entry.actor, (e.entry.data as { changed: string[] }).changed])).toEqual([
       ['config.loaded', { kind: 'system', id: 'api' }, ['(first record)']],
       ['config.loaded', { kind: 'system', id: 'api' }, ['logLevel', 'port']],
+      ['config.loaded', { kind: 'system', id: 'worker' }, ['(first record)']],
     ]);
     const config = (entries[0]!.entry.data as { config: Record<string, unknown> }).config;
     expect(config).toMatchObject({ adminToken: '[secret]', github: { webhookSecrets: ['[secret]'], apiUrl: '[secret]' }, keyRing: { current: expect.any(String) } });
     const text = JSON.stringify(entries);
     for (const secret of [admin, 'hook-secret-value-123', 'redis-password', lookalike, env['PUSHGATE_ENCRYPTION_KEY']!]) expect(text).not.toContain(secret);
-    expect(await audit.verify()).toMatchObject({ ok: true, entries: 2 });
+    expect(await audit.verify()).toMatchObject({ ok: true, entries: 3 });
   });
 });

@@ -14,7 +14,8 @@ import { canonicalJson, type JsonValue } from './canonical-json.js';
  * encryption keys by their public key ids, a Redis password is dropped, and
  * any string the detectors flag is withheld too), hashes the summary, and
  * appends `config.loaded` when the hash differs from the last one recorded
- * for this deployment, naming the settings that changed. Changing only the
+ * for this kind of process in this deployment, naming the settings that
+ * changed. Changing only the
  * value of a secret setting is therefore not visible here (the admin token
  * and key rotations are audited on their own).
  */
@@ -91,7 +92,8 @@ export async function recordConfigLoaded(deps: ConfigAuditDeps): Promise<{ reado
   const summary = configSummary(deps.config, deps.engine);
   const text = canonicalJson(summary);
   const hash = createHash('sha256').update(text).digest('hex');
-  const key = `${deps.config.redisPrefix}config:last`;
+  // One record per kind of process: the API and the workers may well be configured differently.
+  const key = `${deps.config.redisPrefix}config:last:${deps.process}`;
   const swapped = (await SWAP.run(deps.redis, [key], [hash, text])) as [string, string] | null;
   if (!swapped) return { changed: false, hash };
   const [previousHash, previousText] = swapped;
@@ -104,7 +106,7 @@ export async function recordConfigLoaded(deps: ConfigAuditDeps): Promise<{ reado
   await deps.audit.append({
     action: 'config.loaded',
     actor: { kind: 'system', id: deps.process },
-    target: { type: 'config', id: 'service' },
+    target: { type: 'config', id: deps.process },
     data: { hash, previous: previousHash || null, changed: previous === undefined ? ['(first record)'] : changedSettings(previous, summary), config: summary },
   });
   return { changed: true, hash };

@@ -54,7 +54,7 @@ ol.timeline li { border-left: 3px solid var(--line); padding: .2rem 0 .6rem .8re
 ol.timeline li.live { border-color: var(--live); } ol.timeline li.revoked { border-color: var(--closed); } ol.timeline li.unknown { border-color: var(--unknown); }
 .notice { background: #e8f0fe; border: 1px solid #b6c8f5; border-radius: 6px; padding: .5rem .8rem; margin-bottom: 1rem; }
 .error { background: #fdecea; border: 1px solid #f5c2bd; border-radius: 6px; padding: .5rem .8rem; margin-bottom: 1rem; }
-.chart { width: 100%; max-width: 720px; height: auto; display: block; }
+.chart { width: 100%; max-width: 960px; height: auto; display: block; }
 .chart .axis { stroke: #8a93a3; stroke-width: 1; } .chart .grid { stroke: #e3e6ec; stroke-dasharray: 4 4; }
 .chart .tick { fill: var(--muted); font-size: 11px; }
 .chart .series { fill: none; stroke-width: 2; } .chart .series-open { stroke: var(--open); } .chart .series-live { stroke: var(--live); }
@@ -83,3 +83,6 @@ document.addEventListener('submit', function (e) {
   }
 });
 `;
+
+/** A small shield, so browsers do not ask for /favicon.ico outside the console. */
+export const CONSOLE_ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 2 4 6v9c0 7.5 5.1 13.2 12 15 6.9-1.8 12-7.5 12-15V6z" fill="#1d2330"/><path d="m10 16 4 4 8-8" stroke="#fff" stroke-width="3" fill="none"/></svg>`;

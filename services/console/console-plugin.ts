@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, F
 import { roleAllows } from '../auth/roles.js';
 import { StoreError } from '../store/store-error.js';
 import { TRIAGE_ERROR_STATUS, TriageError } from '../triage/triage-error.js';
-import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
+import { CONSOLE_CSS, CONSOLE_ICON_SVG, CONSOLE_JS } from './assets.js';
 import { type ConsoleContext, type ConsoleDeps, SESSION_COOKIE } from './console-deps.js';
 import { ConsoleError } from './console-error.js';
 import { crossSiteReason, csrfMatches, csrfTokenOf } from './csrf.js';
@@ -64,19 +64,22 @@ async function consoleScope(app: FastifyInstance, ctx: ConsoleContext): Promise<
   app.addHook('onRequest', async (request, reply) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
+    // Not `no-referrer`: under it browsers send `Origin: null` with our own forms, and the origin check needs the real one.
+    // `same-origin` still sends no Referer to any other site (commit links, docs).
+    reply.header('referrer-policy', 'same-origin');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cache-control', 'no-store');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const reason = crossSiteReason(request.headers, `${request.protocol}://${request.host}`);
+      const reason = crossSiteReason(request.headers, request.host);
       if (reason) {
         request.log.warn({ reason }, 'console: cross-site request refused');
         throw new ConsoleError(403, 'CSRF_REJECTED', 'This request did not come from the console itself, so it was refused.');
       }
     }
-    const access = request.routeOptions.config.consoleAccess;
-    if (!access || access === 'public') return;
+    // Routes that do not say otherwise (and unknown paths) need a session: forgetting the config cannot open a page.
+    const access = request.routeOptions.config?.consoleAccess ?? 'findings:read';
+    if (access === 'public') return;
     const id = request.cookies[SESSION_COOKIE];
     const session = await ctx.sessions.get(id);
     if (!session) {
@@ -109,6 +112,10 @@ async function consoleScope(app: FastifyInstance, ctx: ConsoleContext): Promise<
   );
   app.get('/assets/console.js', { schema: { hide: true }, config: { consoleAccess: 'public' }, logLevel: 'warn' }, async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').type('text/javascript; charset=utf-8').send(CONSOLE_JS),
+  );
+
+  app.get('/assets/icon.svg', { schema: { hide: true }, config: { consoleAccess: 'public' }, logLevel: 'warn' }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=300').type('image/svg+xml').send(CONSOLE_ICON_SVG),
   );
 
   await app.register(sessionRoutes(ctx));

@@ -75,7 +75,7 @@ describe('triage console (HTTP)', () => {
     expect(queue.statusCode).toBe(200);
     expect(queue.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(queue.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    expect(queue.headers).toMatchObject({ 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    expect(queue.headers).toMatchObject({ 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     const rows = [...queue.body.matchAll(/<tr class="status-(\w+)" data-fingerprint="([0-9a-f]{32})"/g)].map((m) => [m[1], m[2]]);
     expect(rows).toEqual([
       ['live', fps[2]],
@@ -103,9 +103,11 @@ describe('triage console (HTTP)', () => {
   it('sends people without a session to the login page and audits failed logins without the token', async () => {
     service = await buildConsoleService(redis);
     const { app, context, logs } = service;
-    const anonymous = await app.inject({ method: 'GET', url: '/console' });
-    expect(anonymous.statusCode).toBe(303);
-    expect(anonymous.headers.location).toBe('/console/login');
+    for (const url of ['/console', `/console/findings/${'a'.repeat(32)}`, '/console/block-events', '/console/no-such-page']) {
+      const anonymous = await app.inject({ method: 'GET', url });
+      expect({ url, status: anonymous.statusCode, location: anonymous.headers.location }).toEqual({ url, status: 303, location: '/console/login' });
+    }
+    expect((await app.inject({ method: 'GET', url: '/console/assets/console.js' })).headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect((await app.inject({ method: 'POST', url: `/console/findings/${'a'.repeat(32)}/recheck`, headers: FORM, payload: '' })).statusCode).toBe(401);
 
     const wrong = `pgt_${'x'.repeat(43)}`;
@@ -138,7 +140,7 @@ describe('triage console (HTTP)', () => {
     const url = `/console/findings/${fps[0]}/assign`;
     const auditBefore = (await context.audit.list()).length;
 
-    const cases = [
+    const cases: Array<{ fields: Record<string, string>; headers: Record<string, string> }> = [
       { fields: { assignee: 'mallory' }, headers: {} },
       { fields: { assignee: 'mallory', _csrf: 'not-the-token' }, headers: {} },
       { fields: { assignee: 'mallory', _csrf: s.csrf }, headers: { origin: 'http://evil.example' } },
@@ -183,7 +185,7 @@ describe('triage console (HTTP)', () => {
     expect(page.body).toContain('Re-check queued');
     expect(page.body).toContain('Pinged &lt;b&gt;ops&lt;/b&gt;');
     expect(page.body).toMatch(/data-testid="assignee">ada@example.com/);
-    const trail = [...page.body.matchAll(/<tr data-action="([\w.-]+)">/g)].map((m) => m[1]);
+    const trail = [...page.body.matchAll(/<tr data-audit-action="([\w.-]+)">/g)].map((m) => m[1]);
     expect(trail).toEqual(['finding.revocation-requested', 'finding.recheck-request', 'finding.comment', 'finding.assign']);
     expect(page.body).toContain('Ada triage');
     expect(await context.audit.verify()).toMatchObject({ ok: true });
@@ -204,7 +206,7 @@ describe('triage console (HTTP)', () => {
     expect(page.body).not.toContain('data-action=');
     expect(page.body).not.toContain(`action="/console/findings/${fp}/`);
     for (const action of ['assign', 'comments', 'recheck', 'revocation-requested']) {
-      for (const fields of [{ _csrf: s.csrf, assignee: 'x', text: 'x' }, { assignee: 'x', text: 'x' }]) {
+      for (const fields of [{ _csrf: s.csrf, assignee: 'x', text: 'x' }, { assignee: 'x', text: 'x' }] as Array<Record<string, string>>) {
         const res = await post(app, s, `/console/findings/${fp}/${action}`, fields);
         expect({ action, status: res.statusCode }).toEqual({ action, status: 403 });
       }
@@ -219,7 +221,8 @@ describe('triage console (HTTP)', () => {
     const triage = await service.token('triage');
     expect((await api(triage, 'assign', { assignee: 'ada' })).json()).toMatchObject({ fingerprint: fp, assignee: { name: 'ada' } });
     expect((await api(triage, 'comments', { text: 'hello' })).statusCode).toBe(201);
-    expect((await api(triage, 'revocation-requested', {})).json()).toMatchObject({ revocationRequested: { note: '' } });
+    const noBody = await app.inject({ method: 'POST', url: `/v1/findings/${fp}/revocation-requested`, headers: { authorization: `Bearer ${triage}` } });
+    expect(noBody.json()).toMatchObject({ revocationRequested: { note: '' } });
     expect((await api(triage, 'assign', { assignee: 'x', extra: 1 })).json()).toMatchObject({ error: { code: 'REQUEST_INVALID' } });
     expect((await api(triage, 'assign', { assignee: 'x' })).statusCode).toBe(200);
     const missing = await app.inject({ method: 'POST', url: `/v1/findings/${'f'.repeat(32)}/assign`, headers: { authorization: `Bearer ${triage}` }, payload: { assignee: 'x' } });
@@ -236,6 +239,11 @@ describe('triage console (HTTP)', () => {
     const token = await service.token('triage');
     const a = await login(app, token);
     const b = await login(app, token);
+    const sessionKeys = await redis.client().keys(`${redis.prefix()}console:session:*`);
+    expect(sessionKeys).toHaveLength(2);
+    // Keyed by a hash of the id: the cookie value itself is nowhere in Redis.
+    expect(sessionKeys.join()).not.toContain(a.cookie.split('=')[1]);
+    for (const k of sessionKeys) expect(await redis.client().ttl(k)).toBeGreaterThan(8 * 3600 - 60);
     const out = await post(app, a, '/console/logout', { _csrf: a.csrf });
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe('/console/login');

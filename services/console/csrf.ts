@@ -34,13 +34,32 @@ export function csrfTokenOf(headers: Readonly<Record<string, string | string[] |
 
 /**
  * Why a state-changing request must be refused as cross-site, or null when
- * nothing says it is. `ownOrigin` is `scheme://host[:port]` as this request
- * reached us.
+ * nothing says it is. `ownHost` is the Host this request reached us at.
+ * `Origin` is compared by host only: behind a TLS-terminating proxy the
+ * service sees http while the browser says https; the scheme is covered by
+ * Sec-Fetch-Site (http and https of one host are not same-origin).
  */
-export function crossSiteReason(headers: Readonly<Record<string, string | string[] | undefined>>, ownOrigin: string): string | null {
+export function crossSiteReason(headers: Readonly<Record<string, string | string[] | undefined>>, ownHost: string): string | null {
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') return `Sec-Fetch-Site is ${String(site)}`;
   const origin = headers['origin'];
-  if (origin !== undefined && origin !== ownOrigin) return 'Origin is not this console';
-  return null;
+  if (origin === undefined) return null;
+  let host: string | null = null;
+  try {
+    const u = new URL(String(origin));
+    host = u.protocol === 'https:' || u.protocol === 'http:' ? u.host : null;
+  } catch {
+    host = null;
+  }
+  return host !== null && withoutDefaultPort(host) === withoutDefaultPort(ownHost.toLowerCase()) ? null : 'Origin is not this console';
+}
+
+/** Browsers leave the default port out of Origin; a Host header may name it. */
+function withoutDefaultPort(host: string): string {
+  return host.replace(/:(80|443)$/, '');
+}
+
+/** Whether the browser reached us over https (directly, or through a proxy: its Origin says so). */
+export function overHttps(protocol: string, headers: Readonly<Record<string, string | string[] | undefined>>): boolean {
+  return protocol === 'https' || String(headers['origin'] ?? '').startsWith('https://');
 }

@@ -7,8 +7,8 @@ const now = Date.parse('2025-02-01T00:00:00Z');
 const sample = (daysAgo: number, open: number, live: number): StatusSample => ({ at: now - daysAgo * day, counts: { open, live, unknown: 0, revoked: 0, closed: 0 } });
 
 describe('status chart', () => {
-  it('rounds the axis up to 1, 2 or 5 times a power of ten', () => {
-    expect([0, 1, 3, 7, 10, 11, 49, 51, 999].map(niceCeiling)).toEqual([1, 1, 5, 10, 10, 20, 50, 100, 1000]);
+  it('rounds the axis up to an even number of 2, 4, 6, 8 or 10 times a power of ten', () => {
+    expect([0, 1, 3, 5, 7, 10, 11, 49, 51, 999].map(niceCeiling)).toEqual([2, 2, 4, 6, 8, 10, 20, 60, 60, 1000]);
   });
 
   it('keeps samples inside the window, one per pixel, the latest winning', () => {
@@ -19,9 +19,10 @@ describe('status chart', () => {
   it('draws open and live as steps and says the latest counts in words', () => {
     const svg = statusChart([sample(20, 4, 1), sample(5, 6, 3), sample(0, 5, 2)], { now, days: 30 }).value;
     expect(svg).toContain('now 5 open and 2 live');
-    expect(svg).toMatch(/<path class="series series-open" d="M[\d.]+ [\d.]+H[\d.]+V[\d.]+H[\d.]+V[\d.]+H708\.0"><\/path>/);
+    expect(svg).toMatch(/<path class="series series-open" d="M[\d.]+ [\d.]+H[\d.]+V[\d.]+H[\d.]+V[\d.]+H948\.0"><\/path>/);
     expect(svg).toContain('class="series series-live"');
-    expect(svg).toContain('>10</text>');
+    expect(svg).toContain('>6</text>');
+    expect(svg).toContain('>3</text>');
     expect(statusChart([], { now, days: 30 }).value).toContain('No history yet');
   });
 });

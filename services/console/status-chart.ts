@@ -7,7 +7,7 @@ import { html, type SafeHtml } from './html.js';
  * a value holds until the next sample. Colours come from the stylesheet
  * (classes), since the Content-Security-Policy allows no inline styles.
  */
-const WIDTH = 720;
+const WIDTH = 960;
 const HEIGHT = 180;
 const LEFT = 44;
 const RIGHT = 12;
@@ -20,12 +20,12 @@ export interface ChartOptions {
   readonly days: number;
 }
 
-/** Rounds up to 1, 2 or 5 times a power of ten, so the axis reads well. */
+/** Rounds up to 2, 4, 6, 8 or 10 times a power of ten (at least 2), so the axis and its midline read as whole numbers. */
 export function niceCeiling(n: number): number {
-  if (n <= 1) return 1;
-  const p = 10 ** Math.floor(Math.log10(n));
-  for (const m of [1, 2, 5, 10]) if (m * p >= n) return m * p;
-  return 10 * p;
+  if (n <= 2) return 2;
+  const p = 10 ** (Math.floor(Math.log10(n)) - 1);
+  for (const m of [2, 4, 6, 8, 10, 20, 40, 60, 80, 100]) if (m * p >= n) return m * p;
+  return 100 * p;
 }
 
 /** The samples inside the window, at most one per horizontal pixel (the last one wins). */

@@ -79,7 +79,8 @@ describe('pushgate serve over loopback HTTP', () => {
       expect(text).not.toContain(secret);
 
       const audit = await service.context.audit.verify();
-      expect(audit).toMatchObject({ ok: true, entries: 3 }); // bootstrap, token.create, block-event.receive
+      expect(audit).toMatchObject({ ok: true, entries: 4 }); // bootstrap, config.loaded, token.create, block-event.receive
+      expect((await service.context.audit.list()).map((r) => r.entry.action)).toContain('config.loaded');
     } finally {
       await service.close();
     }

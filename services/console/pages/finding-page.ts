@@ -136,7 +136,7 @@ ${rows.map((r) => {
     .filter(([, value]) => value !== undefined)
     .map(([k, value]) => `${k}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join('; ');
-  return html`<tr data-action="${r.entry.action}"><td>${formatTime(r.entry.time)}</td><td>${who}${r.entry.actor.role ? html` <span class="muted">(${r.entry.actor.role})</span>` : ''}</td><td><code>${r.entry.action}</code></td><td>${data}</td></tr>`;
+  return html`<tr data-audit-action="${r.entry.action}"><td>${formatTime(r.entry.time)}</td><td>${who}${r.entry.actor.role ? html` <span class="muted">(${r.entry.actor.role})</span>` : ''}</td><td><code>${r.entry.action}</code></td><td>${data}</td></tr>`;
 })}
 </tbody>
 </table>`;

@@ -32,9 +32,9 @@ export function layout(options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
 ${s ? html`<meta name="csrf-token" content="${s.csrf}">` : ''}
 <title>${options.title} · pushgate</title>
+<link rel="icon" href="/console/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${CONSOLE_CSS_PATH}">
 <script src="${CONSOLE_JS_PATH}" defer></script>
 </head>

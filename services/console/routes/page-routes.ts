@@ -1,118 +1,27 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Severity } from '../../../detectors/types.js';
 import { roleAllows } from '../../auth/roles.js';
-import { SEVERITIES } from '../../store/findings-store.js';
-import { readStatusSamples, recordStatusSample } from '../../triage/status-samples.js';
+import { recordStatusSample } from '../../triage/status-samples.js';
 import type { ConsoleContext } from '../console-deps.js';
 import { ConsoleError } from '../console-error.js';
 import { blockEventsPage } from '../pages/block-events-page.js';
 import { findingPage, NOTICES } from '../pages/finding-page.js';
 import { queuePage } from '../pages/queue-page.js';
-import {
-  AGE_FILTERS,
-  defaultDirection,
-  facets,
-  filterQueue,
-  liveSince,
-  loadQueue,
-  QUEUE_SORTS,
-  QUEUE_STATUS_FILTERS,
-  sortQueue,
-  statusesOf,
-  type QueueSort,
-  type QueueStatusFilter,
-  type SortDirection,
-} from '../queue.js';
-import { statusChart } from '../status-chart.js';
+import { queueQuerySchema, queueView, type QueueQuery } from '../queue-view.js';
 
 /** The read-only pages: the queue (`/console`), a finding, block events. */
-const PAGE_SIZE = 100;
-const CHART_DAYS = 30;
-
-interface QueueQuery {
-  status?: string;
-  severity?: string;
-  provider?: string;
-  repository?: string;
-  age?: string;
-  sort?: string;
-  dir?: string;
-  page?: number;
-}
-
-const queueQuerySchema = {
-  type: 'object',
-  properties: {
-    status: { type: 'string', enum: ['', ...QUEUE_STATUS_FILTERS] },
-    severity: { type: 'string', enum: ['', ...SEVERITIES] },
-    provider: { type: 'string', maxLength: 200 },
-    repository: { type: 'string', maxLength: 1024 },
-    age: { type: 'string', enum: ['', ...Object.keys(AGE_FILTERS)] },
-    sort: { type: 'string', enum: ['', ...QUEUE_SORTS] },
-    dir: { type: 'string', enum: ['', 'asc', 'desc'] },
-    page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
-  },
-} as const;
-
 const fingerprintParams = { type: 'object', required: ['fingerprint'], properties: { fingerprint: { type: 'string', pattern: '^[0-9a-f]{32}$' } } } as const;
 
 export function pageRoutes(ctx: ConsoleContext): FastifyPluginAsync {
   const html = 'text/html; charset=utf-8';
   return async (app) => {
     app.get<{ Querystring: QueueQuery }>('/', { schema: { hide: true, querystring: queueQuerySchema }, config: { consoleAccess: 'findings:read' } }, async (request, reply) => {
-      const q = request.query;
       const now = ctx.now();
       try {
         await recordStatusSample({ redis: ctx.redis, findings: ctx.findings, clock: () => new Date(now) });
       } catch (err) {
         request.log.warn({ err }, 'console: could not record a status sample');
       }
-      const status = (q.status || 'queue') as QueueStatusFilter;
-      const sort = (q.sort || 'severity') as QueueSort;
-      const direction = (q.dir || defaultDirection(sort)) as SortDirection;
-      const filters = {
-        status,
-        ...(q.severity ? { severity: q.severity as Severity } : {}),
-        ...(q.provider ? { provider: q.provider } : {}),
-        ...(q.repository ? { repository: q.repository } : {}),
-        ...(q.age ? { age: q.age, minAgeDays: AGE_FILTERS[q.age]! } : {}),
-      };
-      const [counts, samples, loaded] = await Promise.all([
-        ctx.findings.countByStatus(),
-        readStatusSamples({ redis: ctx.redis, findings: ctx.findings }, now - CHART_DAYS * 86_400_000),
-        loadQueue(ctx.findings, statusesOf(status)),
-      ]);
-      const sorted = sortQueue(filterQueue(loaded.findings, filters, now), sort, direction, now);
-      const page = q.page ?? 1;
-      const shown = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-      const fingerprints = shown.map((f) => f.fingerprint);
-      const [triage, liveness] = await Promise.all([
-        ctx.triage.summaries(fingerprints),
-        Promise.all(
-          shown.map(async (f) => {
-            if (!ctx.liveness) return { owner: null, since: null };
-            const [owner, history] = await Promise.all([ctx.liveness.owner(f.fingerprint), f.status === 'live' ? ctx.liveness.history(f.fingerprint, 50) : []]);
-            return { owner: owner?.display ?? null, since: f.status === 'live' ? liveSince(history) : null };
-          }),
-        ),
-      ]);
-      const { providers, repositories } = facets(loaded.findings);
-      const body = queuePage(request.consoleSession!, {
-        filters,
-        sort,
-        direction,
-        page,
-        pageSize: PAGE_SIZE,
-        total: sorted.length,
-        rows: shown.map((finding, i) => ({ finding, triage: triage[i]!, owner: liveness[i]!.owner, liveSince: liveness[i]!.since })),
-        counts,
-        chart: statusChart(samples, { now, days: CHART_DAYS }),
-        providers,
-        repositories,
-        truncated: loaded.truncated,
-        now,
-      });
-      return reply.type(html).send(body);
+      return reply.type(html).send(queuePage(request.consoleSession!, await queueView(ctx, request.query, now)));
     });
 
     app.get<{ Params: { fingerprint: string }; Querystring: { notice?: string } }>(

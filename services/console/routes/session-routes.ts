@@ -3,7 +3,7 @@ import { roleAllows } from '../../auth/roles.js';
 import { tokenHash } from '../../auth/token-store.js';
 import { type ConsoleContext, LOGIN_CSRF_COOKIE, SESSION_COOKIE, sessionActor } from '../console-deps.js';
 import { ConsoleError } from '../console-error.js';
-import { CSRF_FIELD, csrfMatches, newCsrfToken } from '../csrf.js';
+import { CSRF_FIELD, csrfMatches, newCsrfToken, overHttps } from '../csrf.js';
 import { loginPage } from '../pages/login-page.js';
 
 /**
@@ -19,7 +19,7 @@ const LOGIN_FAILURE_WINDOW_SECONDS = 600;
 
 export function sessionRoutes(ctx: ConsoleContext): FastifyPluginAsync {
   const hours = Math.round((ctx.sessions.ttlSeconds / 3600) * 10) / 10;
-  const cookieBase = (request: FastifyRequest) => ({ httpOnly: true, sameSite: 'strict' as const, secure: request.protocol === 'https' });
+  const cookieBase = (request: FastifyRequest) => ({ httpOnly: true, sameSite: 'strict' as const, secure: overHttps(request.protocol, request.headers) });
 
   const showLogin = (request: FastifyRequest, reply: FastifyReply, status: number, error?: string): FastifyReply => {
     const csrf = newCsrfToken();
