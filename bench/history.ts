@@ -10,6 +10,7 @@ import git from 'isomorphic-git';
 import { createEngine } from '../detectors/engine/engine.js';
 import { ALL_DETECTORS } from '../detectors/registry.js';
 import { scanHistory } from '../scanner/history.js';
+import { builtWorkerUrl, EnginePool, engineThreads } from '../scanner/engine-pool.js';
 import { readBlobs } from '../scanner/git/object-reader.js';
 import { openRepository } from '../scanner/git/repository.js';
 import { TokenFactory } from '../test/support/token-factory.js';
@@ -86,21 +87,32 @@ async function run(ctx: BenchContext): Promise<void> {
 
 async function measure(ctx: BenchContext, repoPath: string, opts: Options, planted: readonly string[] | undefined): Promise<void> {
   const engine = createEngine(ALL_DETECTORS);
+  // The engine in worker threads as `parallel: true` runs it where there are cores enough (on 2 it does not, see
+  // engine-pool.ts): one thread, or PUSHGATE_ENGINE_THREADS.
+  const workerUrl = builtWorkerUrl();
+  if (!workerUrl) throw new Error('scanner/engine-worker.js not found next to scanner/engine-pool.js: run the compiled bench (npm run bench)');
+  const threads = engineThreads() || 1;
+  const pool = new EnginePool(engine.detectors.map((d) => d.id), { workerUrl, threads });
   const repo = await openRepository(repoPath);
   const reps = Math.max(1, ctx.reps);
   const baseline: number[] = [];
   const reader: number[] = [];
   const revList: number[] = [];
   const scan: number[] = [];
+  const scanPool: number[] = [];
   const engineOnly: number[] = [];
   const baselineCpu: number[] = [];
   const scanCpu: number[] = [];
+  const scanPoolCpu: number[] = [];
   let readBytes = 0;
   let last: Awaited<ReturnType<typeof scanHistory>> | undefined;
+  let lastPool: Awaited<ReturnType<typeof scanHistory>> | undefined;
 
   // One warm-up of each (page cache, JIT, lazy RE2 compiles), then interleaved timed runs: the machine is shared and noisy.
   await catFileAll(repo.gitDir);
   await scanHistory(repoPath, { engine });
+  // The pool's thread keeps its engine between scans (as in a long-lived service): warm it the same way.
+  await scanHistory(repoPath, { engine, parallel: pool });
   for (let i = 0; i < reps; i++) {
     let cpu = childCpuSeconds();
     let t0 = performance.now();
@@ -131,6 +143,13 @@ async function measure(ctx: BenchContext, repoPath: string, opts: Options, plant
     last = await scanHistory(repoPath, { engine });
     scan.push(performance.now() - t0);
     scanCpu.push(childCpuSeconds() + selfCpuSeconds() - cpu);
+
+    cpu = childCpuSeconds() + selfCpuSeconds();
+    t0 = performance.now();
+    lastPool = await scanHistory(repoPath, { engine, parallel: pool });
+    scanPool.push(performance.now() - t0);
+    // process.cpuUsage counts every thread of the process, the worker's included.
+    scanPoolCpu.push(childCpuSeconds() + selfCpuSeconds() - cpu);
   }
   // The engine alone over the same blobs, already in memory: what the scan costs without git.
   const contents: Buffer[] = [];
@@ -162,7 +181,10 @@ async function measure(ctx: BenchContext, repoPath: string, opts: Options, plant
     isoBytes = await isomorphicReadAll(repo.gitDir);
     isoMs = performance.now() - t0;
   }
-  const rss = await peakRssOfScan(repoPath);
+  await pool.close();
+  const rss = await peakRssOfScan(repoPath, 0);
+  const rssPool = await peakRssOfScan(repoPath, threads);
+  const same = JSON.stringify(comparableFindings(report)) === JSON.stringify(comparableFindings(lastPool!));
 
   const row = (name: string, ms: number, b: number, cpu?: number): string[] => [
     name,
@@ -183,13 +205,20 @@ async function measure(ctx: BenchContext, repoPath: string, opts: Options, plant
       ...(isoMs !== undefined ? [row('reader: isomorphic-git, every reachable blob once (1 run)', isoMs, isoBytes)] : []),
       row('engine alone over the same blobs in memory (no git)', median(engineOnly), bytes),
       row('scanHistory (reader + engine + attribution)', median(scan), bytes, median(scanCpu)),
+      row(`scanHistory, engine in ${threads} worker thread${threads > 1 ? 's' : ''} (parallel)`, median(scanPool), bytes, median(scanPoolCpu)),
     ],
   );
   ctx.log(
     `scanHistory: ${fmt(median(scan) / base, 2)}x the cat-file read cost (best runs: ${fmt(Math.min(...scan) / Math.min(...baseline), 2)}x; target <= 2x), ` +
-      `peak RSS of a scan process ${fmt(rss, 0)} MiB` +
+      `engine in worker threads: ${fmt(median(scanPool) / base, 2)}x (best runs: ${fmt(Math.min(...scanPool) / Math.min(...baseline), 2)}x), ` +
+      `findings ${same ? 'identical' : 'DIFFERENT (a bug)'}; ` +
+      `peak RSS of a scan process ${fmt(rss, 0)} MiB, with worker threads ${fmt(rssPool, 0)} MiB` +
       (isoMs !== undefined ? `; isomorphic-git reader ${fmt(isoMs / median(reader), 1)}x slower than the git binary reader` : ''),
   );
+}
+
+function comparableFindings(report: Awaited<ReturnType<typeof scanHistory>>): unknown[] {
+  return report.findings.map((f) => ({ ...f, secret: f.secret.reveal(), companion: f.companion?.value.reveal() }));
 }
 
 function plantedFound(report: Awaited<ReturnType<typeof scanHistory>>, planted: readonly string[]): number {
@@ -296,23 +325,25 @@ async function isomorphicReadAll(gitdir: string): Promise<number> {
  * Peak RSS of a fresh process that runs one scan and nothing else (this
  * process also holds the corpus and isomorphic-git's caches). It imports the
  * modules next to this one, so it works from the compiled bench only (and
- * reads /proc, so on Linux only).
+ * reads /proc, so on Linux only). `engineThreads` > 0: the engine runs in
+ * that many worker threads (their memory counts: threads share the process).
  */
-function peakRssOfScan(repoPath: string): Promise<number> {
+function peakRssOfScan(repoPath: string, engineThreads: number): Promise<number> {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.js')) return Promise.resolve(Number.NaN);
   const script = [
     `const { scanHistory } = await import(${JSON.stringify(new URL('../scanner/history.js', import.meta.url).href)});`,
     `const { createEngine } = await import(${JSON.stringify(new URL('../detectors/engine/engine.js', import.meta.url).href)});`,
     `const { ALL_DETECTORS } = await import(${JSON.stringify(new URL('../detectors/registry.js', import.meta.url).href)});`,
-    `await scanHistory(${JSON.stringify(repoPath)}, { engine: createEngine(ALL_DETECTORS) });`,
+    `await scanHistory(${JSON.stringify(repoPath)}, { engine: createEngine(ALL_DETECTORS), parallel: true });`,
     // VmHWM, not resourceUsage().maxRSS: Linux carries maxrss over from the forked parent (this bench, with its corpus) across exec.
     "const status = (await import('node:fs')).readFileSync('/proc/self/status', 'latin1');",
     "const hwm = /VmHWM:\\s*(\\d+) kB/.exec(status);",
     'process.stdout.write(String(hwm ? Number(hwm[1]) / 1024 : Number.NaN));',
   ].join('\n');
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = { ...process.env, PUSHGATE_ENGINE_THREADS: String(engineThreads) };
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', () => done(Number.NaN));

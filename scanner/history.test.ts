@@ -35,7 +35,11 @@ function countingEngine(): { engine: Engine; streams: () => number } {
   return {
     engine: {
       ...engine,
-      scan: engine.scan,
+      // A blob that fits in one piece is scanned whole; larger ones are streamed.
+      scan(buf) {
+        streams++;
+        return engine.scan(buf);
+      },
       stream() {
         streams++;
         return engine.stream();
@@ -422,6 +426,10 @@ describe('scanHistory', () => {
     let calls = 0;
     const engineThatAborts: Engine = {
       ...engine,
+      scan(buf) {
+        if (++calls === 5) controller.abort();
+        return engine.scan(buf);
+      },
       stream() {
         if (++calls === 5) controller.abort();
         return engine.stream();

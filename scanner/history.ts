@@ -1,8 +1,9 @@
-import type { Engine } from '../detectors/engine/engine.js';
+import type { Engine, MatchStream } from '../detectors/engine/engine.js';
 import type { Match } from '../detectors/types.js';
 import { FindingAggregator } from './aggregate.js';
+import { PieceCutter, sharedEnginePool, type EnginePool } from './engine-pool.js';
 import { ScanAbortedError } from './git/errors.js';
-import { readBlobs, type BlobVisitor, type SkipReason } from './git/object-reader.js';
+import { readBlobs, type BlobSink, type BlobVisitor, type SkipReason } from './git/object-reader.js';
 import { openRepository, type Repository } from './git/repository.js';
 import type { Finding, Location, ScanProgress, ScanReport } from './types.js';
 
@@ -23,10 +24,19 @@ export interface HistoryScanOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** The repository, already opened (a hook that probed it once passes it on); `repoPath` and `env` are then not used. */
   readonly repository?: Repository;
+  /**
+   * Scan blob contents in worker threads (scanner/engine-pool.ts) while this
+   * thread reads git, for long scans (`pushgate scan --history`). `true`: the
+   * process-wide pool for the engine's detectors, whose threads start on
+   * first use and stay warm for later scans, where threads pay (3 cores or
+   * more, or PUSHGATE_ENGINE_THREADS; see engineThreads); otherwise, and for
+   * detectors the registry does not have, this thread scans. Or a pool of
+   * one's own. Default false: a push is small, and a thread's start-up and
+   * first RE2 compiles would cost more than they save. Findings are the same
+   * either way.
+   */
+  readonly parallel?: boolean | EnginePool;
 }
-
-/** Bytes handed to the engine at once: blobs up to this size in one piece, larger ones streamed in pieces this big. */
-const PIECE_BYTES = 1024 * 1024;
 
 /**
  * Scans every distinct blob reachable from `revisions` exactly once, as bytes
@@ -50,36 +60,22 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   let blobs = 0;
   let bytes = 0;
 
+  const pool = options.parallel === true ? sharedEnginePool(engine) : options.parallel || null;
+  const pooled = pool?.scan(engine.detectors);
+
   const visitor: BlobVisitor<Match[]> = {
     open() {
-      const stream = engine.stream();
-      let found: Match[] | undefined;
-      // Pipe chunks (~10-64 kB) are gathered into pieces of up to PIECE_BYTES before the engine sees
-      // them: every push re-scans the engine's overlap (24 kB today) from the previous one, and
-      // pushing 12 kB pieces took 1.5-3x the engine CPU of 1 MB pieces.
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      const flush = (): void => {
-        if (pendingBytes === 0) return;
-        const piece = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-        pending = [];
-        pendingBytes = 0;
-        const matches = stream.push(piece);
-        if (matches.length > 0) (found ??= []).push(...matches);
-      };
+      const sink = pooled ? pooled.sink() : inThreadSink(engine);
+      let size = 0;
       return {
         write(chunk) {
-          pending.push(chunk);
-          pendingBytes += chunk.length;
-          if (pendingBytes >= PIECE_BYTES) flush();
+          size += chunk.length;
+          sink.write(chunk);
         },
         end(truncated) {
-          flush();
-          const matches = stream.end();
-          if (matches.length > 0) (found ??= []).push(...matches);
           if (!truncated) blobs++;
-          bytes += stream.bytes;
-          return found;
+          bytes += size;
+          return sink.end(truncated);
         },
       };
     },
@@ -119,12 +115,46 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
       ...(options.env ? { env: options.env } : {}),
       ...(signal ? { signal } : {}),
     });
-    await readBlobs(repo, { ...(options.revisions ? { revisions: options.revisions } : {}), ...(signal ? { signal } : {}) }, visitor);
+    await readBlobs(
+      repo,
+      { ...(options.revisions ? { revisions: options.revisions } : {}), ...(signal ? { signal } : {}), ...(pooled ? { throttle: pooled } : {}) },
+      visitor,
+    );
   } catch (err) {
     if (err instanceof ScanAbortedError) throw new ScanAbortedError<ScanReport>(report(), err.cause);
     throw err;
+  } finally {
+    pooled?.close();
   }
   return report();
+}
+
+/** Scans a blob on this thread, in the pieces PieceCutter cuts (the same pieces a pool's worker gets). */
+function inThreadSink(engine: Engine): BlobSink<Match[]> {
+  // Made at the first full piece: a blob that fits in one piece (most do) is scanned whole, in one pass,
+  // without the stream's carried overlap being copied and scanned again at the end.
+  let stream: MatchStream | undefined;
+  const cutter = new PieceCutter();
+  let found: Match[] | undefined;
+  const push = (parts: Buffer[], length: number): void => {
+    stream ??= engine.stream();
+    const matches = stream.push(parts.length === 1 ? parts[0]! : Buffer.concat(parts, length));
+    if (matches.length > 0) (found ??= []).push(...matches);
+  };
+  return {
+    write: (chunk) => cutter.write(chunk, push),
+    end() {
+      const rest = cutter.rest();
+      if (!stream) {
+        const matches = engine.scan(rest.parts.length === 1 ? rest.parts[0]! : Buffer.concat(rest.parts, rest.length));
+        return matches.length > 0 ? matches : undefined;
+      }
+      if (rest.length > 0) push(rest.parts, rest.length);
+      const matches = stream.end();
+      if (matches.length > 0) (found ??= []).push(...matches);
+      return found;
+    },
+  };
 }
 
 /** Oldest introduction first, so `locations[0]` is where the secret entered the history. */

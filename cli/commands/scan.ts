@@ -71,7 +71,8 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
     const scanOptions = { engine, onProgress: (p: ScanProgress) => progress.update(p), signal: controller.signal };
     if (kind === 'history') {
       const { scanHistory } = await import('../../scanner/history.js');
-      full = await scanHistory(root, scanOptions);
+      // A whole history is a long scan: with cores to spare, the engine runs in worker threads while this one reads git.
+      full = await scanHistory(root, { ...scanOptions, parallel: true });
     } else {
       const { scanWorkingTree } = await import('../../scanner/working-tree.js');
       full = await scanWorkingTree(root, scanOptions);

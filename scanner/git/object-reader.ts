@@ -22,12 +22,12 @@ import type { Repository } from './repository.js';
  * - `git log --raw` drives the reads rather than `git rev-list --objects`:
  *   rev-list gives reachability but not which commit introduced a blob, so
  *   attribution needs the log walk anyway, and one walk is cheaper than two.
- * - No worker threads. Scanning in workers was slower (3.9 s vs 2.9 s on the
- *   62 MB bench repository, best of 6): each worker pays the engine's warm-up
- *   again (lazy RE2 compiles, JIT: ~1.4 CPU-s, what a warm engine needs for
- *   ~80 MB). Reading git in a worker while this thread scans was slower too
- *   (1.5 s vs 1.2 s): thread start-up and shipping every byte between threads
- *   cost more CPU (+0.5 s) than the reading it moved.
+ * - Reading git stays on this thread. Reading it in a worker while this
+ *   thread scans was slower (1.5 s vs 1.2 s): thread start-up and shipping
+ *   every byte between threads cost more CPU (+0.5 s) than the reading it
+ *   moved. The engine can run in worker threads instead (a sink's `end` may
+ *   return a promise, and `throttle` holds reads back; see
+ *   scanner/engine-pool.ts for when that pays: not on 2 cores).
  *
  * Every blob of every commit is introduced by some commit: by induction, a
  * blob at a path is either in a parent at that path (and introduced there or
@@ -56,12 +56,15 @@ export interface BlobHeader {
 /**
  * Receives one blob's content, in pipe-sized pieces (never the whole blob at
  * once). `end` returns what to keep for the blob, or undefined if none of its
- * places matter. `truncated`: git failed part-way (a corrupt object, also
- * reported as skipped); what came before is real content.
+ * places matter, or a promise of either when the content is scanned elsewhere
+ * (scanner/engine-pool.ts): places found meanwhile wait for it, the read
+ * finishes once every such promise has settled, and fails if one rejects.
+ * `truncated`: git failed part-way (a corrupt object, also reported as
+ * skipped); what came before is real content.
  */
 export interface BlobSink<T> {
   write(chunk: Buffer): void;
-  end(truncated: boolean): T | undefined;
+  end(truncated: boolean): T | undefined | Promise<T | undefined>;
 }
 
 export interface ReadProgress {
@@ -90,6 +93,14 @@ export interface ReadOptions {
    */
   readonly revisions?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Holds the object reads back while a consumer that scans elsewhere catches up (bounds its memory). */
+  readonly throttle?: ReadThrottle;
+}
+
+export interface ReadThrottle {
+  /** True when reading should stop until `onDrain` calls back. */
+  readonly saturated: boolean;
+  onDrain(resume: () => void): void;
 }
 
 export interface ReadSummary {
@@ -129,7 +140,7 @@ export function readBlobs<T>(repo: Repository, options: ReadOptions, visitor: Bl
   const revisions = options.revisions ?? ['--all'];
   checkRevisions(revisions);
   if (revisions.length === 0) return Promise.resolve({ blobs: 0, bytes: 0 });
-  return new BlobReader(repo, revisions, visitor, options.signal).run();
+  return new BlobReader(repo, revisions, visitor, options.signal, options.throttle).run();
 }
 
 class BlobReader<T> {
@@ -162,12 +173,17 @@ class BlobReader<T> {
   private blobsRead = 0;
   private bytesRead = 0;
   private lastProgress = 0;
+  /** Sinks whose `end` returned a promise that has not settled yet. */
+  private unsettled = 0;
+  /** cat-file answered everything and exited: the read is done once `unsettled` is 0. */
+  private catDone = false;
 
   constructor(
     private readonly repo: Repository,
     private readonly revisions: readonly string[],
     private readonly visitor: BlobVisitor<T>,
     private readonly signal: AbortSignal | undefined,
+    private readonly throttle: ReadThrottle | undefined,
   ) {}
 
   run(): Promise<ReadSummary> {
@@ -419,13 +435,22 @@ class BlobReader<T> {
         parser.push(chunk);
       } catch (err) {
         this.fail(err);
+        return;
+      }
+      if (this.throttle?.saturated && !cat.stdout.isPaused()) {
+        cat.stdout.pause();
+        this.throttle.onDrain(() => cat.stdout.resume());
       }
     });
     cat.on('close', (code) => {
       if (this.settled || cat !== this.cat) return;
       // Finish only here, after stderr is complete: it tells corrupt objects from missing ones.
-      if (code === 0 && this.inputEnded && this.head === this.requested.length && this.current === null) this.succeed();
-      else this.catFileDied(code);
+      if (code === 0 && this.inputEnded && this.head === this.requested.length && this.current === null) {
+        this.catDone = true;
+        if (this.unsettled === 0) this.succeed();
+      } else {
+        this.catFileDied(code);
+      }
     });
     if (backlog.length > 0) cat.stdin.write(backlog.join('\n') + '\n');
     if (this.inputEnded) cat.stdin.end();
@@ -494,14 +519,32 @@ class BlobReader<T> {
       this.bytesRead += cur.size;
     }
     const kept = cur.sink.end(broken);
-    const pending = this.blobs.get(cur.oid);
-    if (kept === undefined) {
-      this.blobs.set(cur.oid, DONE);
+    if (kept instanceof Promise) {
+      // The blob stays Pending, collecting places, until its result is known.
+      this.unsettled++;
+      kept.then(
+        (value) => {
+          if (this.settled) return;
+          this.unsettled--;
+          this.keep(cur.oid, value);
+          if (this.catDone && this.unsettled === 0) this.succeed();
+        },
+        (err: unknown) => this.fail(err),
+      );
     } else {
-      this.blobs.set(cur.oid, new Kept(kept));
-      if (pending instanceof Pending) for (const at of pending.places) this.visitor.place(cur.oid, at, kept);
+      this.keep(cur.oid, kept);
     }
     this.reportProgress(false);
+  }
+
+  private keep(oid: string, kept: T | undefined): void {
+    const pending = this.blobs.get(oid);
+    if (kept === undefined) {
+      this.blobs.set(oid, DONE);
+    } else {
+      this.blobs.set(oid, new Kept(kept));
+      if (pending instanceof Pending) for (const at of pending.places) this.visitor.place(oid, at, kept);
+    }
   }
 
   private objectMissing(name: string): void {
