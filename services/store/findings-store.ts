@@ -320,6 +320,7 @@ export class FindingsStore {
     const limit = options.locationLimit ?? DEFAULT_LOCATION_LIMIT;
     const [summary] = await this.summaries([fingerprint]);
     if (!summary) return null;
+    if (limit <= 0) return { ...summary, locations: [], locationsTruncated: summary.locationCount > 0 };
     const raw = await this.redis.hvals(this.keys.findingLocations(fingerprint));
     const locations = raw.map(parseLocation).sort(compareLocations);
     return { ...summary, locations: locations.slice(0, limit), locationsTruncated: locations.length > limit };
