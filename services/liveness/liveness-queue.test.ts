@@ -106,6 +106,23 @@ describe('liveness queue', () => {
     expect(twinHistory.every((r) => r.outcome === 'live')).toBe(true);
   });
 
+  it('a re-check requested while a check runs gets a check of its own after it, also when that check closes the finding', async () => {
+    await standIn.close();
+    standIn = await ProviderStandIn.start({ routes: githubRoutes, valid: [], latencyMs: 300 });
+    const f = finding();
+    await store.addFindings('acme/api', [f]);
+    // Already revoked once: this check closes the finding and its job ends.
+    await store.recordCheck(f.fingerprint, 'open', 'revoked', JSON.stringify({ outcome: 'revoked' }), {});
+    await start(0);
+    await tracker.enqueueNew([f]);
+    await eventually(() => queues.queue('github').getJobState(f.fingerprint), (s) => s === 'active');
+    const during = await tracker.requestRecheck(f.fingerprint, { kind: 'cli', id: 'test' });
+    expect(during).toEqual({ queued: true, reason: 'running' });
+    const history = await eventually(() => tracker.history(f.fingerprint), (h) => h.some((r) => r.trigger === 'triage'));
+    // Newest first; the oldest record is the seeded first revocation.
+    expect(history.slice(0, 2).map((r) => `${r.trigger}:${r.statusBefore}->${r.statusAfter}`)).toEqual(['triage:closed->closed', 'scan:revoked->closed']);
+  });
+
   it('keeps secrets out of Redis in clear: job data, check records, cache and audit hold fingerprints and redacted values', async () => {
     const f = finding();
     await store.addFindings('acme/api', [f]);

@@ -33,6 +33,9 @@ export interface LivenessQueuesOptions {
 
 /** Long enough to outlive any check (timeouts are seconds). */
 const RERUN_FLAG_TTL_MS = 10 * 60_000;
+/** How long a requester watches a running check for its end (60 s, beyond any check's timeout). */
+const RERUN_WATCH_INTERVAL_MS = 100;
+const RERUN_WATCH_POLLS = 600;
 
 export function livenessQueueName(checkId: string): string {
   return `${LIVENESS_QUEUE_PREFIX}${checkId}`;
@@ -43,6 +46,8 @@ export class LivenessQueues {
   private readonly queues = new Map<string, Queue<LivenessJobData>>();
   private readonly jobOptions: JobsOptions;
   private readonly keys: StoreKeys;
+  private readonly watches = new Set<Promise<void>>();
+  private closed = false;
 
   constructor(private readonly options: LivenessQueuesOptions) {
     this.prefix = bullPrefix(options.redisPrefix);
@@ -78,10 +83,17 @@ export class LivenessQueues {
       const state = await existing.getState();
       if (state === 'active') {
         // The running check may have asked the provider before the request: run once more after it.
-        if (delayMs === 0) await this.options.connection.set(this.keys.livenessRerun(fingerprint), trigger, 'PX', RERUN_FLAG_TTL_MS);
+        if (delayMs === 0) {
+          await this.options.connection.set(this.keys.livenessRerun(fingerprint), trigger, 'PX', RERUN_FLAG_TTL_MS);
+          this.settleRerun(checkId, fingerprint);
+        }
         return 'running';
       }
-      if (state === 'waiting' || state === 'prioritized' || state === 'waiting-children') return 'already-queued';
+      if (state === 'waiting' || state === 'prioritized' || state === 'waiting-children') {
+        // A triage request must not be answered from the verdict cache: the waiting job takes its trigger.
+        if (delayMs === 0 && trigger === 'triage') await existing.updateData({ fingerprint, trigger });
+        return 'already-queued';
+      }
       if (state === 'delayed') {
         // The next scheduled check exists; only a request for an immediate check brings it forward.
         if (delayMs > 0) return 'already-queued';
@@ -94,6 +106,30 @@ export class LivenessQueues {
     }
     await q.add('check', { fingerprint, trigger }, { jobId: fingerprint, ...(delayMs > 0 ? { delay: delayMs } : {}) });
     return 'added';
+  }
+
+  /**
+   * The processor takes the "run again" flag just before its job ends; a flag
+   * set after that would wait forever. So the requester watches the job: once
+   * it is no longer active, whoever takes the flag first (GETDEL: exactly one)
+   * runs the check, the processor by re-running its job, or this by scheduling
+   * a new one.
+   */
+  private settleRerun(checkId: string, fingerprint: string): void {
+    const watch = async (): Promise<void> => {
+      for (let i = 0; i < RERUN_WATCH_POLLS; i++) {
+        await new Promise((r) => setTimeout(r, RERUN_WATCH_INTERVAL_MS));
+        if (this.closed) return;
+        if ((await this.queue(checkId).getJobState(fingerprint)) === 'active') continue;
+        const trigger = await this.takeRerun(fingerprint);
+        if (trigger) await this.schedule(checkId, fingerprint, 0, trigger);
+        return;
+      }
+    };
+    const pending = watch()
+      .catch(() => undefined)
+      .finally(() => this.watches.delete(pending));
+    this.watches.add(pending);
   }
 
   /** Takes the "run again" flag a request left while the finding's check was running; the trigger it asked for, or null. */
@@ -109,6 +145,9 @@ export class LivenessQueues {
   }
 
   async close(): Promise<void> {
+    // A watch stops at its next poll; the flag it leaves is still taken by the processor if its job reruns.
+    this.closed = true;
+    await Promise.all([...this.watches]);
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 }
