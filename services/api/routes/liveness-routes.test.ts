@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingsIn, githubTokens } from '../../../test/support/findings.js';
 import { useTestRedis } from '../../../test/support/redis.js';
+import { ALPHA, TokenFactory } from '../../../test/support/token-factory.js';
 import { buildTestService, type TestService } from '../../../test/support/service.js';
 import { LivenessQueues } from '../../liveness/liveness-queues.js';
 import { LivenessTracker } from '../../liveness/liveness-tracker.js';
@@ -18,7 +19,9 @@ afterEach(async () => {
 async function setUp(): Promise<{ service: TestService; api: Awaited<ReturnType<typeof buildApi>>; fp: string; legacyFp: string }> {
   const service = await buildTestService(redis);
   const [token] = githubTokens('liveness-routes', 1) as [string];
-  const found = findingsIn(`GITHUB_TOKEN=${token}\ndb = "postgres://app:Xq7-vR2pLm9sT4wZ@db.internal:5432/app"\n`, { path: '.env', commit: 'c'.repeat(40) });
+  // A legacy finding too (a password in a database URL), generated here like every test secret.
+  const dbPassword = new TokenFactory('liveness-routes-db').chars(ALPHA.base62, 18);
+  const found = findingsIn(`GITHUB_TOKEN=${token}\ndb = "postgres://app:${dbPassword}@db.internal:5432/app"\n`, { path: '.env', commit: 'c'.repeat(40) });
   await service.context.findings.addFindings('acme/api', found);
   queues = new LivenessQueues({ connection: redis.client(), redisPrefix: redis.prefix() });
   const liveness = new LivenessTracker({ findings: service.context.findings, audit: service.context.audit, queues, settings: LIVENESS_DEFAULTS });
