@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { installPreReceive } from '../hooks/install.js';
 import { createEngine } from '../detectors/engine/engine.js';
 import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
-import { fmt } from './measure.js';
+import { fmt, percentile } from './measure.js';
 import type { BenchContext, BenchModule } from './types.js';
 
 /**
@@ -127,10 +127,6 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
 
 async function run(ctx: BenchContext): Promise<void> {
   const corpus = await ctx.corpus();

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { LivenessHttp } from '../liveness/http/liveness-http.js';
 import { githubCheck } from '../liveness/github/check.js';
 import { runCheck } from '../liveness/run-check.js';
+import { runLimited } from '../liveness/verify-findings.js';
 import { AuditLog } from '../services/audit/audit-log.js';
 import { KeyRing } from '../services/crypto/secret-box.js';
 import { LIVENESS_DEFAULTS } from '../services/config/liveness-config.js';
@@ -17,7 +18,7 @@ import { findingsIn, githubTokens } from '../test/support/findings.js';
 import { ProviderStandIn } from '../test/support/provider-stand-in.js';
 import { githubRoutes } from '../test/support/providers/github.js';
 import { startRedisServer } from '../test/support/redis.js';
-import { fmt } from './measure.js';
+import { fmt, percentile } from './measure.js';
 import type { BenchContext, BenchModule } from './types.js';
 
 /**
@@ -45,17 +46,6 @@ function parseArgs(args: readonly string[]): { findings: number; latencyMs: numb
   return opts;
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
-async function runLimited(jobs: ReadonlyArray<() => Promise<unknown>>, limit: number): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < jobs.length) await jobs[next++]!();
-  }));
-}
 
 async function run(ctx: BenchContext): Promise<void> {
   const opts = parseArgs(ctx.args);

@@ -15,7 +15,7 @@ import { bullPrefix, ScanQueues } from '../services/queue/scan-queues.js';
 import { ScanWorkers } from '../services/queue/scan-workers.js';
 import { FindingsStore } from '../services/store/findings-store.js';
 import { startRedisServer } from '../test/support/redis.js';
-import { fmt } from './measure.js';
+import { fmt, median } from './measure.js';
 import type { BenchContext, BenchModule } from './types.js';
 
 /**
@@ -50,11 +50,6 @@ function parseArgs(args: readonly string[]): Options {
   return opts;
 }
 
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 async function run(ctx: BenchContext): Promise<void> {
   const opts = parseArgs(ctx.args);

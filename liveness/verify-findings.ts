@@ -56,7 +56,8 @@ export async function verifyFindings(findings: readonly Finding[], options: Veri
   return verified.sort((a, b) => rank(a) - rank(b));
 }
 
-async function runLimited(jobs: ReadonlyArray<() => Promise<void>>, limit: number): Promise<void> {
+/** Runs `jobs` with at most `limit` in flight. */
+export async function runLimited(jobs: ReadonlyArray<() => Promise<unknown>>, limit: number): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < jobs.length) await jobs[next++]!();

@@ -24,10 +24,12 @@ export function attributeOwner(provider: ProviderOwner | undefined, locations: r
 }
 
 function earliestCommitted(locations: readonly StoredLocation[]): StoredLocation | undefined {
+  // Author dates carry their own offsets: compare instants, not strings. Undated locations come last.
+  const when = (l: StoredLocation): number => (l.date ? Date.parse(l.date) : Number.POSITIVE_INFINITY);
   let best: StoredLocation | undefined;
   for (const l of locations) {
     if (!l.commit) continue;
-    if (!best || (l.date ?? '\uffff') < (best.date ?? '\uffff')) best = l;
+    if (!best || when(l) < when(best)) best = l;
   }
   return best;
 }
