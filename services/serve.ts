@@ -8,6 +8,7 @@ import { createServiceContext, type ServiceContext } from './context.js';
 import { registerQueueMetrics } from './queue/queue-metrics.js';
 import { ScanQueues } from './queue/scan-queues.js';
 import { scansPlugin } from './queue/scans-plugin.js';
+import { gracefulShutdown } from './graceful-shutdown.js';
 import { createLivenessProducer } from './liveness/liveness-runtime.js';
 import { pingRedis } from './store/redis-client.js';
 import { githubWebhookPluginFor } from './webhooks/github-webhook-plugin.js';
@@ -122,45 +123,30 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
   const url = `http://${host}:${port}`;
   log.info({ url }, 'pushgate service listening');
 
-  let closing: Promise<void> | undefined;
-  let resolveClosed!: () => void;
-  const closed = new Promise<void>((r) => (resolveClosed = r));
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log.info({ signal }, 'shutting down');
-    void close();
-  };
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
-      const timer = setTimeout(() => {
+  let timer: NodeJS.Timeout | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  const { close, closed } = gracefulShutdown({
+    logger: log,
+    handleSignals: options.handleSignals ?? true,
+    ...(options.signal ? { signal: options.signal } : {}),
+    stop: async () => {
+      timer = setTimeout(() => {
         log.warn('requests still running after the grace period: closing their connections');
         app.server.closeAllConnections();
       }, SHUTDOWN_GRACE_MS);
       // A keep-alive connection whose request finishes during shutdown is closed as soon as it is idle.
-      const sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
-      try {
-        await app.close();
-      } finally {
-        clearTimeout(timer);
-        clearInterval(sweeper);
-        await queues.close();
-    await liveness.close();
-        await context.close();
-        log.info('pushgate service stopped');
-        resolveClosed();
-      }
-    })();
-    return closing;
-  };
-  if (options.handleSignals ?? true) {
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
-  }
-  if (options.signal) {
-    if (options.signal.aborted) void close();
-    else options.signal.addEventListener('abort', () => void close(), { once: true });
-  }
+      sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
+      await app.close();
+    },
+    release: async () => {
+      clearTimeout(timer);
+      clearInterval(sweeper);
+      await queues.close();
+      await liveness.close();
+      await context.close();
+    },
+    stoppedMessage: 'pushgate service stopped',
+  });
   return { url, app, context, queues, close, closed };
 }
 

@@ -10,6 +10,7 @@ import { createRedisClient, pingRedis } from './store/redis-client.js';
 import { closeClient } from './queue/scan-workers.js';
 import { createLivenessProducer, startLivenessRunners, type LivenessProducer, type LivenessRunners } from './liveness/liveness-runtime.js';
 import { recordConfigLoaded } from './audit/config-audit.js';
+import { gracefulShutdown } from './graceful-shutdown.js';
 import { recordStatusSample } from './triage/status-samples.js';
 
 /**
@@ -160,37 +161,18 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   }
   log.info({ concurrency: config.workerConcurrency, workDir: mirrors.root, pid: process.pid }, 'pushgate worker running');
 
-  let closing: Promise<void> | undefined;
-  let resolveClosed!: () => void;
-  const closed = new Promise<void>((r) => (resolveClosed = r));
-  const onSignal = (signal: NodeJS.Signals): void => {
-    log.info({ signal }, 'shutting down');
-    void close();
-  };
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
+  const { close, closed } = gracefulShutdown({
+    logger: log,
+    handleSignals: options.handleSignals ?? true,
+    ...(options.signal ? { signal: options.signal } : {}),
+    stop: async () => {
       clearInterval(sweeper);
-      try {
-        await Promise.all([workers.close(options.shutdownGraceMs ?? 25_000), livenessRunners?.close()]);
-        await liveness.close();
-      } finally {
-        await closeRedis();
-        log.info('pushgate worker stopped');
-        resolveClosed();
-      }
-    })();
-    return closing;
-  };
-  if (options.handleSignals ?? true) {
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
-  }
-  if (options.signal) {
-    if (options.signal.aborted) void close();
-    else options.signal.addEventListener('abort', () => void close(), { once: true });
-  }
+      await Promise.all([workers.close(options.shutdownGraceMs ?? 25_000), livenessRunners?.close()]);
+      await liveness.close();
+    },
+    release: closeRedis,
+    stoppedMessage: 'pushgate worker stopped',
+  });
   return { context, workers, liveness, livenessRunners, mirrors, close, closed };
 }
 
