@@ -253,6 +253,8 @@ class Stream implements MatchStream {
     const to = Math.min(region.length, kwStart + kwLen + d.window.after);
     p.pattern ??= compilePattern(d.id, d.pattern, this.compileOptions);
     const text = region.toString('latin1', from, to);
+    if (!p.pattern.mayMatch(text)) return;
+    if (p.pattern.exact !== null && !promising(p, p.pattern.exact, region, text, from, kwStart, kwLen)) return;
     const tried = this.tried;
     // Groups are extracted only for matches this hit can use: one that contains the hit,
     // and that no other hit's window already produced from the same context (see `tried`).
@@ -370,6 +372,37 @@ class Stream implements MatchStream {
       found[k] = { ...m, line: lines + 1, column: m.start - lastNl };
     }
   }
+}
+
+/**
+ * Whether some match of the exact JavaScript twin in this window would become
+ * a finding: it holds the keyword hit, its secret is non-empty and isolated,
+ * and the validator accepts it. The exact twin finds the same matches and
+ * groups as RE2 (re2-pattern.ts), so when none would, RE2 is not asked at
+ * all; when one would, RE2 runs on the window as before and stays the only
+ * source of what is reported. This moves the cost of `token: string`,
+ * `password = getPassword()` and the like from RE2 across the WASM boundary
+ * (tens of microseconds per match) to V8 (about one).
+ */
+function promising(p: PreparedDetector, exact: RegExp, region: Buffer, text: string, from: number, kwStart: number, kwLen: number): boolean {
+  const validate = p.detector.validate;
+  exact.lastIndex = 0;
+  for (let m = exact.exec(text); m !== null; m = exact.exec(text)) {
+    const whole = m[0];
+    if (whole.length === 0) {
+      exact.lastIndex = m.index + 1;
+      continue;
+    }
+    const matchStart = from + m.index;
+    if (kwStart < matchStart || kwStart + kwLen > matchStart + whole.length) continue;
+    const secret = m.groups?.['secret'] ?? whole;
+    if (secret.length === 0) continue;
+    const start = from + (m.indices?.groups?.['secret']?.[0] ?? m.index);
+    if (p.alphabet && !isolated(region, start, start + secret.length, p.alphabet)) continue;
+    if (validate && validate({ secret, groups: { ...m.groups }, matchText: whole }) === null) continue;
+    return true;
+  }
+  return false;
 }
 
 /** A class body as a byte table; a leading `^` negates it. */

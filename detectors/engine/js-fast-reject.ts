@@ -45,8 +45,26 @@ export function jsTwin(re2Source: string): RegExp | null {
   }
 }
 
-/** The translated source, or null (exported for tests). */
-export function translate(src: string): string | null {
+/**
+ * The exact twin: the whole pattern, untrimmed, with its named groups kept
+ * (`(?P<name>` becomes `(?<name>`), flags `g` and `d` so the engine can walk
+ * every match with group offsets. Both engines pick matches leftmost-first
+ * with the same preference order (RE2 keeps Perl's submatch semantics), so
+ * on latin1 text it finds the same matches with the same groups as RE2.
+ * Null when the pattern cannot be translated exactly.
+ */
+export function jsExactTwin(re2Source: string): RegExp | null {
+  const out = translate(re2Source, true);
+  if (out === null) return null;
+  try {
+    return new RegExp(out, 'gd');
+  } catch {
+    return null;
+  }
+}
+
+/** The translated source, or null (exported for tests). Named groups become non-capturing unless `keepNames`. */
+export function translate(src: string, keepNames = false): string | null {
   // Beyond latin1 the two differ (JavaScript without the u flag sees UTF-16 halves); no detector needs it.
   if (/[^\x00-\xff]/.test(src)) return null;
   let out = '';
@@ -74,7 +92,9 @@ export function translate(src: string): string | null {
       } else if (src.startsWith('(?P<', i) || (src[i + 2] === '<' && /[A-Za-z_]/.test(src[i + 3] ?? ''))) {
         const close = src.indexOf('>', i);
         if (close === -1) return null;
-        out += '(?:';
+        const name = src.slice(src[i + 2] === 'P' ? i + 4 : i + 3, close);
+        if (keepNames && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return null;
+        out += keepNames ? `(?<${name}>` : '(?:';
         i = close + 1;
       } else {
         // Flag groups `(?i)`, `(?s:...)` and anything else.

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { RE2 as RE2Class } from 're2-wasm';
-import { jsTwin } from './js-fast-reject.js';
+import { jsExactTwin, jsTwin } from './js-fast-reject.js';
 
 /**
  * re2-wasm compiles its WebAssembly when it is loaded (about 90 ms), so it is
@@ -26,6 +26,17 @@ export interface CompiledPattern {
    * and returned; the others are skipped, and matching goes on after them.
    */
   matchAll(text: string, want?: (index: number, length: number) => boolean): PatternMatch[];
+  /**
+   * With fast paths: the pattern's exact JavaScript twin (flags `gd`, named
+   * groups kept), which finds the same matches as RE2 on latin1 text. The
+   * engine runs it first and hands a window to RE2 only when one of its
+   * matches would pass the detector's validator, so RE2 confirms findings
+   * instead of rejecting thousands of `token: string` windows. Null when the
+   * pattern has no exact twin or fast paths are off.
+   */
+  readonly exact: RegExp | null;
+  /** False only when no match is possible in `text` (the cheap, trimmed twin; always true without fast paths). */
+  mayMatch(text: string): boolean;
 }
 
 /**
@@ -145,20 +156,13 @@ const shared = new Map<string, RE2Class>();
 export function compilePattern(detectorId: string, source: string, options: CompileOptions = {}): CompiledPattern {
   const fast = options.fastPaths !== false;
   const twin = fast ? jsTwin(source) : null;
+  const exact = fast ? jsExactTwin(source) : null;
   const secretOnly = fast && wholeMatchIsSecret(source);
   const prefixed = withPrefixGroup(source);
   const final = prefixed ?? source;
-  let compiled = shared.get(final);
-  if (compiled === undefined) {
-    try {
-      compiled = new (re2())(final, 'gu');
-    } catch (err) {
-      throw new PatternError(detectorId, (err as Error).message);
-    }
-    shared.set(final, compiled);
-  }
-  const re = compiled;
-  const binding = (re as unknown as { wrapper: Re2Binding }).wrapper;
+  // Without an exact twin the pattern is compiled now, so an invalid one fails at engine use, not mid-scan.
+  let compiled: RE2Class | undefined = exact === null ? compileRe2(detectorId, final) : undefined;
+  const compiledRe2 = (): RE2Class => (compiled ??= compileRe2(detectorId, final));
 
   const withGroups = (m: NonNullable<ReturnType<RE2Class['exec']>>): PatternMatch => {
     const whole = m[0] ?? '';
@@ -175,6 +179,7 @@ export function compilePattern(detectorId: string, source: string, options: Comp
 
   /** The reference: exec() with groups for every match. */
   const matchAllPlain = (text: string): PatternMatch[] => {
+    const re = compiledRe2();
     const out: PatternMatch[] = [];
     re.lastIndex = 0;
     for (;;) {
@@ -188,11 +193,15 @@ export function compilePattern(detectorId: string, source: string, options: Comp
   };
 
   return {
+    exact,
+    mayMatch: (text) => twin === null || twin.test(text),
     matchAll(text, want) {
       if (!fast) return matchAllPlain(text);
       const out: PatternMatch[] = [];
       // The twin matches a superset of the pattern's language: no match there, no match in RE2.
       if (twin !== null && !twin.test(text)) return out;
+      const re = compiledRe2();
+      const binding = (re as unknown as { wrapper: Re2Binding }).wrapper;
       let at = 0;
       while (at <= text.length) {
         // Locate the next match without groups (re2-wasm returns index -1 when there is none).
@@ -215,6 +224,19 @@ export function compilePattern(detectorId: string, source: string, options: Comp
       return out;
     },
   };
+}
+
+function compileRe2(detectorId: string, source: string): RE2Class {
+  let compiled = shared.get(source);
+  if (compiled === undefined) {
+    try {
+      compiled = new (re2())(source, 'gu');
+    } catch (err) {
+      throw new PatternError(detectorId, (err as Error).message);
+    }
+    shared.set(source, compiled);
+  }
+  return compiled;
 }
 
 /** For patterns whose secret group is nested: the last occurrence is the usual place of a value. */
