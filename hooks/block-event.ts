@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Finding } from '../scanner/types.js';
@@ -30,6 +29,9 @@ export interface BlockEvent {
   }>;
 }
 
+/** node:crypto, loaded on first use: only a rejected push builds an event, and loading it costs milliseconds at start-up. */
+let nodeCrypto: typeof import('node:crypto') | undefined;
+
 /** Hosting platforms name the pusher in different variables; the first one set wins. */
 const PUSHER_VARIABLES = ['GITHUB_USER_LOGIN', 'GL_USERNAME', 'GITEA_PUSHER_NAME', 'REMOTE_USER', 'USER'] as const;
 const REPOSITORY_VARIABLES = ['GITHUB_REPO_NAME', 'GL_PROJECT_PATH'] as const;
@@ -60,8 +62,9 @@ export function buildBlockEvent(input: {
   detail?: string;
   now: Date;
 }): BlockEvent {
+  nodeCrypto ??= process.getBuiltinModule('node:crypto');
   return {
-    id: randomUUID(),
+    id: nodeCrypto.randomUUID(),
     time: input.now.toISOString(),
     hook: 'pre-receive',
     repository: repositoryFromEnv(input.env, input.gitDir),

@@ -4,6 +4,7 @@ import { hookGitDir, runPreReceive, spawnDetachedDelivery } from './pre-receive.
 import { runPreCommit, runPrePush } from './client-hooks.js';
 import { installPreReceive, HookInstallError } from './install.js';
 import { deliverSpooledEvents } from './deliver-events.js';
+import { ScanDaemonError, startScanDaemon } from './scan-daemon.js';
 
 /**
  * `pushgate hook <name> ...`, dispatched by bin/pushgate.js before the rest of
@@ -32,13 +33,15 @@ export async function runHookCommand(args: readonly string[], binPath: string): 
     case 'pre-commit':
       return runPreCommit({ stdin: '', args: rest, env, cwd, write });
     case 'install': {
-      const repo = rest[0];
-      if (!repo) {
-        write('usage: pushgate hook install <bare-repository>\n');
+      const socketAt = rest.indexOf('--socket');
+      const socket = socketAt === -1 ? undefined : rest[socketAt + 1];
+      const repo = rest.find((a, i) => !a.startsWith('--') && (socketAt === -1 || i !== socketAt + 1));
+      if (!repo || (socketAt !== -1 && !socket)) {
+        write('usage: pushgate hook install <bare-repository> [--socket <path of a pushgate hook daemon>]\n');
         return 2;
       }
       try {
-        const r = installPreReceive(repo, binPath);
+        const r = installPreReceive(repo, binPath, process.execPath, socket ? { socket } : {});
         process.stdout.write(
           `pushgate: ${r.updated ? 'updated' : 'installed'} ${r.hookPath}` + (r.chained ? `\npushgate: the existing hook runs after pushgate: ${r.chained}` : '') + '\n',
         );
@@ -59,8 +62,40 @@ export async function runHookCommand(args: readonly string[], binPath: string): 
       const r = await deliverSpooledEvents(resolve(dir), server, env['PUSHGATE_TOKEN']);
       return r.pending === 0 ? 0 : 1;
     }
+    case 'daemon': {
+      const at = rest.indexOf('--socket');
+      const socketPath = at === -1 ? undefined : rest[at + 1];
+      if (!socketPath) {
+        write('usage: pushgate hook daemon --socket <path>\n');
+        return 2;
+      }
+      return runDaemon(socketPath, binPath, write);
+    }
     default:
-      write('usage: pushgate hook pre-receive | pre-push <remote> <url> | pre-commit | install <bare-repository>\n');
+      write('usage: pushgate hook pre-receive | pre-push <remote> <url> | pre-commit | install <bare-repository> [--socket <path>] | daemon --socket <path>\n');
       return 2;
   }
+}
+
+/** Runs the scan daemon until SIGTERM or SIGINT; logs one JSON line per push on stderr. */
+async function runDaemon(socketPath: string, binPath: string, write: (s: string) => void): Promise<number> {
+  const log = (entry: Record<string, unknown>) => write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+  let daemon;
+  try {
+    daemon = await startScanDaemon({ socketPath, binPath, log });
+  } catch (err) {
+    if (err instanceof ScanDaemonError) {
+      write(`pushgate: error: ${err.message} [${err.code}]\n`);
+      return 2;
+    }
+    throw err;
+  }
+  log({ msg: 'listening', socket: daemon.socketPath, pid: process.pid });
+  await new Promise<void>((ok) => {
+    process.once('SIGTERM', ok);
+    process.once('SIGINT', ok);
+  });
+  await daemon.close();
+  log({ msg: 'stopped' });
+  return 0;
 }

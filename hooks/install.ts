@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 export class HookInstallError extends Error {
   constructor(readonly code: 'HOOK_NOT_A_REPOSITORY' | 'HOOK_CHAIN_CONFLICT', message: string) {
@@ -30,16 +30,26 @@ function hooksDir(repo: string): string {
 }
 
 /** The script git runs. Absolute paths, so the server's PATH does not matter. */
-export function hookScript(nodePath: string, pushgateBin: string): string {
+export function hookScript(nodePath: string, pushgateBin: string, options: HookScriptOptions = {}): string {
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const inProcess = `${q(nodePath)} ${q(pushgateBin)} hook pre-receive`;
+  // With a scanner daemon, a small Perl client hands it the push (no Node start-up per push) and falls
+  // back to the in-process scan when no daemon is there; without Perl, the in-process scan runs.
+  const scan = options.socket
+    ? `if command -v perl >/dev/null 2>&1; then
+  printf '%s\\n' "$input" | perl ${q(join(dirname(pushgateBin), CLIENT_NAME))} ${q(resolve(options.socket))} ${q(nodePath)} ${q(pushgateBin)} || exit $?
+else
+  printf '%s\\n' "$input" | ${inProcess} || exit $?
+fi`
+    : `printf '%s\\n' "$input" | ${inProcess} || exit $?`;
   return `#!/bin/sh
 ${MARKER} (installed by \`pushgate hook install\`).
 # pushgate scans every object this push introduces and rejects the push if it
 # carries a secret or if the scan cannot finish. A hook that was here before is
 # kept as ${CHAINED_NAME} and runs afterwards with the same input.
 input=$(cat)
-printf '%s\\n' "$input" | ${q(nodePath)} ${q(pushgateBin)} hook pre-receive || exit $?
-chained="$(dirname "$0")/${CHAINED_NAME}"
+${scan}
+chained="\${0%/*}/${CHAINED_NAME}"
 if [ -x "$chained" ]; then
   printf '%s\\n' "$input" | "$chained" "$@" || exit $?
 fi
@@ -47,7 +57,15 @@ exit 0
 `;
 }
 
-export function installPreReceive(repo: string, pushgateBin: string, nodePath = process.execPath): InstallResult {
+export interface HookScriptOptions {
+  /** Unix socket of a running `pushgate hook daemon`; the hook uses it when it can. */
+  readonly socket?: string;
+}
+
+/** The Perl client beside bin/pushgate.js. */
+export const CLIENT_NAME = 'pushgate-hook-client.pl';
+
+export function installPreReceive(repo: string, pushgateBin: string, nodePath = process.execPath, options: HookScriptOptions = {}): InstallResult {
   const dir = hooksDir(repo);
   mkdirSync(dir, { recursive: true });
   const hookPath = join(dir, 'pre-receive');
@@ -70,7 +88,7 @@ export function installPreReceive(repo: string, pushgateBin: string, nodePath = 
       chained = chainedPath;
     }
   }
-  writeFileSync(hookPath, hookScript(nodePath, resolve(pushgateBin)));
+  writeFileSync(hookPath, hookScript(nodePath, resolve(pushgateBin), options));
   chmodSync(hookPath, 0o755);
   return { hookPath, chained, updated };
 }

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createEngine } from '../detectors/engine/engine.js';
+import { createEngine, type Engine } from '../detectors/engine/engine.js';
 import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
 import { buildBlockEvent, recordBlockEvent, stateDir } from './block-event.js';
 import { failClosedMessage, rejectionMessage } from './rejection-message.js';
 import { parseRefUpdates } from './ref-updates.js';
-import { introducesCommits, pushRevisions, scanPush } from './push-scan.js';
-import { openRepository } from '../scanner/git/repository.js';
+import { pushRevisions, scanPush } from './push-scan.js';
+import { openGitDirectory } from '../scanner/git/repository.js';
 
 /** GitHub Enterprise Server gives all pre-receive hooks 5 s together; leave room for the others. */
 export const DEFAULT_TIME_BUDGET_MS = 4000;
@@ -21,6 +21,8 @@ export interface PreReceiveIo {
   readonly now: () => Date;
   /** Starts delivery of spooled block events without waiting for it. */
   readonly startDelivery?: (dir: string) => void;
+  /** An engine of the identifiable detectors to reuse (the scan daemon keeps one warm); default: a new one. */
+  readonly engine?: Engine;
 }
 
 /**
@@ -47,11 +49,10 @@ export async function runPreReceive(io: PreReceiveIo): Promise<number> {
 
   const signal = AbortSignal.timeout(budgetMs);
   try {
-    // Tips that point at trees or blobs (not commits) still go through the full scan.
-    const onlyCommits = updates.every((u) => u.kind === 'delete' || u.ref.startsWith('refs/heads/'));
-    const repo = await openRepository(io.gitDir, { env: io.env, signal });
-    if (onlyCommits && !(await introducesCommits(repo, revisions, signal))) return 0;
-    const engine = createEngine(IDENTIFIABLE_DETECTORS);
+    // No `git rev-parse`: git named the repository. A push that brings nothing new (a branch made at an
+    // existing commit) costs the commit walk and the tip check, which find nothing, and no blob reads.
+    const repo = await openGitDirectory(io.gitDir, { env: io.env });
+    const engine = io.engine ?? createEngine(IDENTIFIABLE_DETECTORS);
     const { report, subjects } = await scanPush(repo, revisions, { engine, signal });
     if (report.stats.skipped.count > 0) {
       // An object we could not read might hold a secret: refuse rather than guess.

@@ -24,16 +24,6 @@ export interface PushScanResult {
   readonly subjects: Map<string, string>;
 }
 
-/**
- * True when the revisions select at least one commit (one short rev-list),
- * so a push that brings nothing new (a branch created at an existing commit)
- * is accepted without starting the scanner.
- */
-export async function introducesCommits(repo: Repository, revisions: string[], signal: AbortSignal): Promise<boolean> {
-  const out = await runGit(['rev-list', '-n', '1', ...revisions], repo.invocation, { signal, repoPath: repo.path });
-  return out.length > 0;
-}
-
 /** Scans what `revisions` select in an opened repository (opened once per hook run, with the hook's quarantine environment). */
 export async function scanPush(repo: Repository, revisions: string[], options: { engine: Engine; signal: AbortSignal }): Promise<PushScanResult> {
   const report = await scanHistory(repo.path, { engine: options.engine, signal: options.signal, revisions, repository: repo });

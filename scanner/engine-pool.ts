@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Engine } from '../detectors/engine/engine.js';
 import { ALL_DETECTORS } from '../detectors/registry.js';
 import type { Detector, Match } from '../detectors/types.js';
@@ -290,6 +290,8 @@ export class EnginePool {
   }
 
   private start(slot: number): PoolThread {
+    // Loaded here, not imported: a scan that never starts a thread (a small push) skips it at start-up.
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     const worker = new Worker(this.workerUrl, { workerData: { detectors: this.detectorIds } satisfies WorkerInit, execArgv: workerExecArgv() });
     worker.unref();
     const t: PoolThread = { worker, batches: new Map(), bytes: 0, alive: true };

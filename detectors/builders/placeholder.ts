@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Shared plausibility checks for legacy (heuristic) detectors: is a candidate
  * value a placeholder, a template reference, a mask, source code, a weak
@@ -48,28 +46,37 @@ const WEAK_PARTS = [
 const WEAK_PART_SET = new Set(WEAK_PARTS);
 const WEAK_PART_MAX = Math.max(...WEAK_PARTS.map((w) => w.length));
 
-/** SHA-256 of well-known public values (emulator keys, RFC examples), kept hashed so this file trips no scanner. */
-const PUBLIC_KEY_HASHES = new Set([
+/**
+ * Well-known public values (emulator keys, RFC examples) as [length, SHA-256],
+ * kept hashed so this file trips no scanner. The length lets most values skip
+ * the hash (and a clean push skip loading node:crypto).
+ */
+const PUBLIC_KEYS: ReadonlyArray<readonly [length: number, sha256: string]> = [
   // Azurite / Azure Storage emulator account key for devstoreaccount1 (documented by Microsoft).
-  '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
+  [88, '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059'],
   // Azure Cosmos DB emulator master key (documented by Microsoft).
-  'aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615',
+  [88, 'aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615'],
   // Example credentials printed in RFC 6749 (OAuth 2.0) and RFC 5849 (OAuth 1.0), copied into many libraries' docs.
-  '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c', // RFC 6749 access token
-  '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32', // RFC 6749 refresh token
-  'ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981', // RFC 6749 client credentials (base64)
-  '53f5da0aaa93d64cd5772c554cbf940f0539e689dddbeb8f923eec3f72c02ea9', // RFC 6749 client secret
-  'a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f', // RFC 6749 authorization code
-  '9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42', // RFC 5849 token
-  'cb87c87e4a138d9a72259d2a01bab15623c9846e568c1509b287721645a6ea53', // RFC 5849 secret
-  '649e1f5c769e718ba10d1a702a36499a731441d960b06da91c4c97786bf84595', // RFC 5849 secret
-  'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72', // RFC 5849 token
-  '293257ab6495ebb11cf9e4aee0686ca30df8de2ab8d251f2cbbcf177bdfcae91', // RFC 5849 consumer key
-  '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb', // RFC 5849 token
-  '6aa14267d94944e6b6483c81f5ad37f87bbc7e88aa368d4aba1e71e0b79cd8c4', // RFC 5849 temporary credentials
-  'c20fbc2b96183894fb46187909d02afbef5b1b56398ece2a653745dbfb407553', // RFC 5849 secret
-  'b87dad10a32a2d81aa2e36e31e258b36ac0c3b07d1c1d5837185e206e17e3a06', // RFC 5849 secret
-]);
+  [22, '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c'], // RFC 6749 access token
+  [22, '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32'], // RFC 6749 refresh token
+  [28, 'ca7459e2b26776de081b9a07e40227fd6cff232a1e3233ff6b6aa6d036ca9981'], // RFC 6749 client credentials (base64)
+  [10, '53f5da0aaa93d64cd5772c554cbf940f0539e689dddbeb8f923eec3f72c02ea9'], // RFC 6749 client secret
+  [22, 'a35b81a7d7927b70ec99270dd2362b88580a28574af812f2c02f56469579186f'], // RFC 6749 authorization code
+  [16, '9d03b692e941d5ace207a9f8048834439f6de98e5c6c1590c22c4f4577c88a42'], // RFC 5849 token
+  [16, 'cb87c87e4a138d9a72259d2a01bab15623c9846e568c1509b287721645a6ea53'], // RFC 5849 secret
+  [16, '649e1f5c769e718ba10d1a702a36499a731441d960b06da91c4c97786bf84595'], // RFC 5849 secret
+  [16, 'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72'], // RFC 5849 token
+  [16, '293257ab6495ebb11cf9e4aee0686ca30df8de2ab8d251f2cbbcf177bdfcae91'], // RFC 5849 consumer key
+  [16, '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb'], // RFC 5849 token
+  [16, '6aa14267d94944e6b6483c81f5ad37f87bbc7e88aa368d4aba1e71e0b79cd8c4'], // RFC 5849 temporary credentials
+  [12, 'c20fbc2b96183894fb46187909d02afbef5b1b56398ece2a653745dbfb407553'], // RFC 5849 secret
+  [12, 'b87dad10a32a2d81aa2e36e31e258b36ac0c3b07d1c1d5837185e206e17e3a06'], // RFC 5849 secret
+];
+const PUBLIC_KEY_HASHES = new Set(PUBLIC_KEYS.map(([, sha256]) => sha256));
+const PUBLIC_KEY_LENGTHS = new Set(PUBLIC_KEYS.map(([length]) => length));
+
+/** node:crypto, loaded on first use rather than at start-up (it costs milliseconds there). */
+let nodeCrypto: typeof import('node:crypto') | undefined;
 
 /**
  * Prefixes of formats that identifiable detectors report (with checksums or
@@ -205,7 +212,10 @@ export function identifiableFormatReason(value: string): string | null {
 }
 
 export function isWellKnownPublicKey(value: string): boolean {
-  return PUBLIC_KEY_HASHES.has(createHash('sha256').update(value).digest('hex'));
+  // The values are ASCII, so a match has their length in UTF-16 units too.
+  if (!PUBLIC_KEY_LENGTHS.has(value.length)) return false;
+  nodeCrypto ??= process.getBuiltinModule('node:crypto');
+  return PUBLIC_KEY_HASHES.has(nodeCrypto.createHash('sha256').update(value).digest('hex'));
 }
 
 export type HostKind = 'local' | 'documentation' | 'remote';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrefilter, PrefilterError, SIMD_AFTER_BYTES, type KeywordSpec, type PrefilterKind } from './prefilter.js';
+import {
+  buildIndexOfPrefilter,
+  buildPrefilter,
+  INDEXOF_UNTIL_BYTES,
+  PrefilterError,
+  SIMD_AFTER_BYTES,
+  type KeywordSpec,
+  type Prefilter,
+  type PrefilterKind,
+} from './prefilter.js';
 import { wasmSimdAvailable } from './teddy.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 
@@ -22,13 +31,24 @@ function naive(keywords: readonly KeywordSpec[], buf: Uint8Array, from: number, 
   return hits.sort((a, b) => a[1] + len(a[0]) - (b[1] + len(b[0])) || a[1] - b[1] || a[0] - b[0]);
 }
 
-function run(kind: PrefilterKind, keywords: readonly KeywordSpec[], buf: Uint8Array, from = 0, to = buf.length): Array<[number, number]> {
+/** The two kinds callers can ask for, and the small-input path the default starts with. */
+type Impl = PrefilterKind | 'indexof';
+
+function build(kind: Impl, keywords: readonly KeywordSpec[]): Prefilter {
+  return kind === 'indexof' ? buildIndexOfPrefilter(keywords) : buildPrefilter(keywords, kind);
+}
+
+function scanAll(p: Prefilter, buf: Uint8Array, from = 0, to = buf.length): Array<[number, number]> {
   const hits: Array<[number, number]> = [];
-  buildPrefilter(keywords, kind).scan(buf, from, to, (kw, start) => hits.push([kw, start]));
+  p.scan(buf, from, to, (kw, start) => hits.push([kw, start]));
   return hits;
 }
 
-const kinds: PrefilterKind[] = ['dfa', 'simd'];
+function run(kind: Impl, keywords: readonly KeywordSpec[], buf: Uint8Array, from = 0, to = buf.length): Array<[number, number]> {
+  return scanAll(build(kind, keywords), buf, from, to);
+}
+
+const kinds: Impl[] = ['dfa', 'simd', 'indexof'];
 
 /** Small alphabets make overlaps, shared prefixes and near misses common. */
 const ALPHABETS = [
@@ -151,7 +171,7 @@ describe('prefilter', () => {
     });
   }
 
-  it('by default starts with the DFA and moves to the SIMD kernel after some megabytes, with the same hits', () => {
+  it('by default moves from indexOf to the DFA and then to the SIMD kernel after some megabytes, with the same hits', () => {
     const t = new TokenFactory('prefilter-auto');
     const keywords: KeywordSpec[] = [
       { text: 'ab:', ignoreCase: false },
@@ -169,6 +189,111 @@ describe('prefilter', () => {
     }
   });
 
+  describe('indexOf path (the default for small inputs)', () => {
+    /** Keywords that overlap: random ones, then prefixes, suffixes, middles and case variants of earlier ones. */
+    function relatedKeywords(t: TokenFactory, alphabet: string, count: number): KeywordSpec[] {
+      const keywords: KeywordSpec[] = [];
+      for (let i = 0; i < count; i++) {
+        const ignoreCase = t.int(2) === 0;
+        if (keywords.length === 0 || t.int(3) === 0) {
+          keywords.push({ text: t.chars(alphabet, 1 + t.int(8)), ignoreCase });
+          continue;
+        }
+        const base = t.pick(keywords).text;
+        const a = t.int(base.length);
+        const b = a + 1 + t.int(base.length - a);
+        let text = t.pick([base.slice(0, b), base.slice(a), base.slice(a, b), base, base + t.chars(alphabet, 1 + t.int(3))]);
+        if (t.int(3) === 0) text = text.toUpperCase().replace(/[^\x00-\x7f]/g, 'x');
+        keywords.push({ text, ignoreCase });
+      }
+      return keywords;
+    }
+
+    it('reports the same hits in the same order as the DFA (random keyword sets, windows, case, latin1 bytes)', () => {
+      const t = new TokenFactory('prefilter-indexof-vs-dfa');
+      const failures: string[] = [];
+      for (let round = 0; round < 400; round++) {
+        const alphabet = t.pick(ALPHABETS);
+        const keywords = relatedKeywords(t, alphabet, 1 + t.int(t.pick([3, 10, 40, 120])));
+        let text = t.chars(alphabet, t.pick([0, 1, 7, 64, 700, 3000]));
+        for (let i = 0; i < 6; i++) {
+          const at = t.pick([0, text.length, t.int(text.length + 1)]);
+          text = text.slice(0, at) + t.pick(keywords).text + text.slice(at);
+        }
+        const buf = Buffer.from(text, 'latin1');
+        const from = t.int(3) === 0 ? t.int(buf.length + 1) : 0;
+        const to = t.int(3) === 0 ? from + t.int(buf.length - from + 1) : buf.length;
+        const want = run('dfa', keywords, buf, from, to);
+        const got = run('indexof', keywords, buf, from, to);
+        if (JSON.stringify(got) !== JSON.stringify(want)) {
+          failures.push(`round ${round}: ${keywords.length} keywords, ${buf.length} bytes [${from},${to}): ${got.length} hits, want ${want.length}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('orders hits at one end offset longer first, then by index, across case-sensitive and case-insensitive keywords', () => {
+      const keywords: KeywordSpec[] = [
+        { text: 'b', ignoreCase: false },
+        { text: 'AB', ignoreCase: true },
+        { text: 'ab', ignoreCase: false },
+        { text: 'xab', ignoreCase: true },
+        { text: 'ab', ignoreCase: true },
+        { text: '\u00e0b', ignoreCase: true },
+      ];
+      const buf = Buffer.from('xab XAB \u00e0B \u00c0b', 'latin1');
+      const want = run('dfa', keywords, buf);
+      expect(want).toEqual([
+        [3, 0],
+        [1, 1],
+        [2, 1],
+        [4, 1],
+        [0, 2],
+        [3, 4],
+        [1, 5],
+        [4, 5],
+        [5, 8],
+        [0, 12],
+      ]);
+      expect(run('indexof', keywords, buf)).toEqual(want);
+    });
+
+    it('scans a Uint8Array that is a view into a larger buffer', () => {
+      const keywords: KeywordSpec[] = [{ text: 'key', ignoreCase: true }];
+      const backing = Buffer.from('KEY..key..KeY..kEy', 'latin1');
+      const view = new Uint8Array(backing.buffer, backing.byteOffset + 5, 10);
+      expect(run('indexof', keywords, view)).toEqual(run('dfa', keywords, view));
+      expect(run('indexof', keywords, view)).toEqual([
+        [0, 0],
+        [0, 5],
+      ]);
+    });
+
+    it('by default gives the same hits as the DFA across calls before, across and after the threshold where it builds the DFA', () => {
+      const t = new TokenFactory('prefilter-indexof-threshold');
+      const alphabet = 'abcdefghijklmnopqrstuvwxyzAB:_\u00e0';
+      const keywords = relatedKeywords(t, alphabet, 30);
+      const buf = Buffer.from(t.chars(`${alphabet} `, 200_000), 'latin1');
+      const auto = buildPrefilter(keywords);
+      const dfa = buildPrefilter(keywords, 'dfa');
+      let scanned = 0;
+      let calls = 0;
+      const mismatches: string[] = [];
+      // Windows of varied sizes, overlapping like a stream's carried tail, until well past the threshold.
+      while (scanned < 2 * INDEXOF_UNTIL_BYTES) {
+        const from = t.int(buf.length - 1000);
+        const to = from + 1 + t.int(Math.min(buf.length - from - 1, t.pick([1000, 40_000, 150_000])));
+        const got = scanAll(auto, buf, from, to);
+        const want = scanAll(dfa, buf, from, to);
+        if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`call ${calls} [${from},${to}) after ${scanned} bytes: ${got.length} hits, want ${want.length}`);
+        scanned += to - from;
+        calls++;
+      }
+      expect(mismatches).toEqual([]);
+      expect(calls).toBeGreaterThan(3);
+    });
+  });
+
   it('rejects an empty keyword with a stable code', () => {
     let err: unknown;
     try {
@@ -179,5 +304,6 @@ describe('prefilter', () => {
     expect(err).toBeInstanceOf(PrefilterError);
     expect((err as PrefilterError).code).toBe('PREFILTER_EMPTY_KEYWORD');
     expect((err as PrefilterError).keyword).toBe(1);
+    expect(() => buildIndexOfPrefilter([{ text: '', ignoreCase: false }])).toThrow(PrefilterError);
   });
 });

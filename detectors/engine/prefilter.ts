@@ -1,4 +1,4 @@
-import type { KeywordSpec, Prefilter } from './prefilter-types.js';
+import type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
 import { buildTeddyPrefilter, wasmSimdAvailable } from './teddy.js';
 import { buildDfaPrefilter } from './dfa.js';
 
@@ -8,13 +8,15 @@ export type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
  * Keyword prefilter: finds every occurrence of every keyword in one pass,
  * overlapping ones included, ASCII case-insensitively where asked.
  *
- * Two exact implementations that report the same hits in the same order: the
- * Aho-Corasick DFA (dfa.ts, 150-550 MB/s, built in a few milliseconds) and
- * the WebAssembly SIMD kernel (teddy.ts, about 1-1.7 GB/s on source text, but
- * planning and compiling it costs about 40 ms in a cold process). The default
- * starts with the DFA and moves to the kernel once SIMD_AFTER_BYTES have been
- * scanned: a push hook scanning a small diff never pays the set-up, a history
- * scan pays it once.
+ * Three exact implementations that report the same hits in the same order:
+ * native `Buffer.indexOf` once per keyword (below: nothing to build, but the
+ * cost grows with keywords times bytes), the Aho-Corasick DFA (dfa.ts,
+ * 150-550 MB/s, built in 6-25 ms for the engine's keywords in a cold process)
+ * and the WebAssembly SIMD kernel (teddy.ts, about 1-1.7 GB/s on source text,
+ * but planning and compiling it costs about 40 ms in a cold process). The
+ * default starts with indexOf, builds the DFA once INDEXOF_UNTIL_BYTES have
+ * been scanned and moves to the kernel after SIMD_AFTER_BYTES: a push hook
+ * scanning a small diff never pays a set-up, a history scan pays each once.
  */
 export class PrefilterError extends Error {
   readonly code = 'PREFILTER_EMPTY_KEYWORD';
@@ -25,28 +27,123 @@ export class PrefilterError extends Error {
 
 export type PrefilterKind = 'simd' | 'dfa';
 
+/**
+ * Bytes (all scan calls together, the current one included) the default
+ * prefilter searches with indexOf before it builds the DFA. Measured in cold
+ * processes on source text with the engine's keywords (105 identifiable, 162
+ * in all), in 64 KB calls: indexOf costs about 2 ms per 64 KB; the DFA 6-15 ms
+ * to build, then 0.3-2 ms per 64 KB as the JIT warms up. Their totals are
+ * about equal between 256 and 512 KB; from here on, the build is paid back.
+ */
+export const INDEXOF_UNTIL_BYTES = 256 * 1024;
+
 export const SIMD_AFTER_BYTES = 8 * 1024 * 1024;
 
 let simd: boolean | undefined;
 
-export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: PrefilterKind): Prefilter {
+function checkKeywords(keywords: readonly KeywordSpec[]): void {
   keywords.forEach((k, i) => {
     if (k.text.length === 0) throw new PrefilterError(i);
   });
+}
+
+export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: PrefilterKind): Prefilter {
+  checkKeywords(keywords);
   if (kind === 'simd') return buildTeddyPrefilter(keywords);
-  const dfa = buildDfaPrefilter(keywords);
-  simd ??= wasmSimdAvailable();
-  if (kind === 'dfa' || !simd) return dfa;
+  if (kind === 'dfa') return buildDfaPrefilter(keywords);
+  const small = buildIndexOfPrefilter(keywords);
+  let dfa: Prefilter | undefined;
   let fast: Prefilter | undefined;
   let scanned = 0;
   return {
     keywords,
     scan(buf, from, to, onHit) {
       if (fast === undefined) {
+        // This call's bytes count before the choice: one large first call goes straight to a faster kind.
         scanned += to - from;
-        if (scanned > SIMD_AFTER_BYTES) fast = buildTeddyPrefilter(keywords);
+        if (scanned > SIMD_AFTER_BYTES && (simd ??= wasmSimdAvailable())) fast = buildTeddyPrefilter(keywords);
+        else if (scanned > INDEXOF_UNTIL_BYTES) dfa ??= buildDfaPrefilter(keywords);
       }
-      (fast ?? dfa).scan(buf, from, to, onHit);
+      (fast ?? dfa ?? small).scan(buf, from, to, onHit);
+    },
+  };
+}
+
+/** Each byte with A-Z mapped to a-z. */
+const ASCII_LOWER = Uint8Array.from({ length: 256 }, (_, b) => (b >= 0x41 && b <= 0x5a ? b + 0x20 : b));
+/** The latin1 characters other than A-Z that `toLowerCase` changes (to 0xe0-0xfe). */
+const LATIN1_UPPER = /[\xc0-\xde]/g;
+
+/**
+ * A copy of `bytes` with A-Z in lower case. Native `toLowerCase` on the latin1
+ * string is several times faster than a byte loop in a cold process, but also
+ * folds 0xc0-0xde: those bytes (rare in source text) are put back.
+ */
+function asciiLowerCase(bytes: Buffer): Buffer {
+  const text = bytes.toString('latin1');
+  const lower = Buffer.from(text.toLowerCase(), 'latin1');
+  LATIN1_UPPER.lastIndex = 0;
+  for (let m = LATIN1_UPPER.exec(text); m !== null; m = LATIN1_UPPER.exec(text)) lower[m.index] = bytes[m.index]!;
+  return lower;
+}
+
+/**
+ * The small-input prefilter: `Buffer.indexOf` (native) for each keyword in
+ * turn, case-insensitive ones in a copy of the input with ASCII letters in
+ * lower case (made once per scan, only when some keyword needs it), every
+ * occurrence (overlapping ones too); then the hits are sorted into the
+ * Aho-Corasick order the other implementations report: by end offset, longer
+ * keyword first, then keyword index. Nothing is built up front; a scan costs
+ * about one pass over the input per keyword.
+ */
+export function buildIndexOfPrefilter(keywords: readonly KeywordSpec[]): Prefilter {
+  checkKeywords(keywords);
+  const count = keywords.length;
+  const needles = keywords.map((k) => {
+    const bytes = Buffer.from(k.text, 'latin1');
+    if (k.ignoreCase) for (let i = 0; i < bytes.length; i++) bytes[i] = ASCII_LOWER[bytes[i]!]!;
+    return bytes;
+  });
+  const lengths = needles.map((n) => n.length);
+  const folds = keywords.some((k) => k.ignoreCase);
+  // Hits at one end offset are reported longer keyword first, then by index: that order as a rank.
+  const byRank = Int32Array.from(lengths.keys()).sort((a, b) => lengths[b]! - lengths[a]! || a - b);
+  const rank = new Int32Array(count);
+  byRank.forEach((kw, r) => (rank[kw] = r));
+  let huge: Prefilter | undefined;
+  return {
+    keywords,
+    scan(buf, from, to, onHit) {
+      const n = to - from;
+      if (n <= 0 || count === 0) return;
+      if ((n + 1) * count > Number.MAX_SAFE_INTEGER) {
+        // The sort keys below would not be exact doubles (a million keywords over gigabytes): not a case to make fast.
+        (huge ??= buildDfaPrefilter(keywords)).scan(buf, from, to, onHit);
+        return;
+      }
+      const exact = Buffer.from(buf.buffer, buf.byteOffset + from, n);
+      const lower = folds ? asciiLowerCase(exact) : undefined;
+      // (keyword, start) pairs, start relative to `from`.
+      const hits: number[] = [];
+      for (let kw = 0; kw < count; kw++) {
+        const needle = needles[kw]!;
+        const hay = keywords[kw]!.ignoreCase ? lower! : exact;
+        for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) hits.push(kw, at);
+      }
+      if (hits.length === 0) return;
+      // One key per hit: end offset, then the keyword's rank (longer first, then by index).
+      const keys = new Float64Array(hits.length >> 1);
+      for (let h = 0; h < hits.length; h += 2) {
+        const kw = hits[h]!;
+        keys[h >> 1] = (hits[h + 1]! + lengths[kw]!) * count + rank[kw]!;
+      }
+      keys.sort();
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const r = key % count;
+        const kw = byRank[r]!;
+        onHit(kw, from + (key - r) / count - lengths[kw]!);
+      }
     },
   };
 }

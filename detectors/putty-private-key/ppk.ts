@@ -1,5 +1,7 @@
-import { createHash, createHmac } from 'node:crypto';
 import { decodeBase64 } from '../decode/base64.js';
+
+/** node:crypto, loaded on first use (only an unencrypted .ppk's MAC needs it), not at start-up. */
+let nodeCrypto: typeof import('node:crypto') | undefined;
 
 /**
  * PuTTY `.ppk` private key files, versions 2 and 3 (PuTTY manual, appendix C).
@@ -78,6 +80,8 @@ export function parsePpk(text: string): PpkStructure | null {
     withLength(pub),
     withLength(priv),
   ]);
+  nodeCrypto ??= process.getBuiltinModule('node:crypto');
+  const { createHash, createHmac } = nodeCrypto;
   const expected =
     version === 2
       ? createHmac('sha1', createHash('sha1').update('putty-private-key-file-mac-key').digest()).update(macData).digest('hex')

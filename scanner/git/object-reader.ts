@@ -136,6 +136,23 @@ const DONE = 0;
 
 type BlobState<T> = Pending | Kept<T> | typeof DONE;
 
+/**
+ * The positive revisions when they are all full object ids and everything
+ * after `--not` is negative (a push: `<new>... --not --all`): then they need
+ * no `git rev-parse` to resolve. Null for anything else.
+ */
+export function positiveObjectIds(revisions: readonly string[]): string[] | null {
+  const positive: string[] = [];
+  let negative = false;
+  for (const r of revisions) {
+    if (r === '--not') negative = !negative;
+    else if (negative && (r === '--all' || /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(r))) continue;
+    else if (!negative && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(r)) positive.push(r);
+    else return null;
+  }
+  return positive;
+}
+
 export function readBlobs<T>(repo: Repository, options: ReadOptions, visitor: BlobVisitor<T>): Promise<ReadSummary> {
   const revisions = options.revisions ?? ['--all'];
   checkRevisions(revisions);
@@ -202,7 +219,8 @@ class BlobReader<T> {
   private async start(): Promise<void> {
     if (this.repo.partialClone) await this.readAbsent();
     if (this.settled) return;
-    this.startCatFile([]);
+    // cat-file starts with the first blob to read: a push that brings no new blob (a branch made at an
+    // existing commit, a merge of known trees) spawns one process fewer.
     this.startWalk();
     await this.readTips();
     this.tipsDone = true;
@@ -310,10 +328,12 @@ class BlobReader<T> {
    */
   private async readTips(): Promise<void> {
     const opts = { repoPath: this.repo.path, ...(this.signal ? { signal: this.signal } : {}) };
-    const revs = (await runGit(['rev-parse', '--revs-only', ...this.revisions], this.repo.invocation, opts))
-      .toString('latin1')
-      .split('\n')
-      .filter((l) => l !== '' && !l.startsWith('^'));
+    const revs =
+      positiveObjectIds(this.revisions) ??
+      (await runGit(['rev-parse', '--revs-only', ...this.revisions], this.repo.invocation, opts))
+        .toString('latin1')
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith('^'));
     if (revs.length === 0 || this.settled) return;
     const typed = (
       await runGit(['cat-file', '--batch-check=%(objecttype) %(objectname)'], this.repo.invocation, {
@@ -379,11 +399,12 @@ class BlobReader<T> {
   }
 
   private flushRequests(): void {
-    if (this.toRequest.length === 0 || !this.cat) return;
+    if (this.toRequest.length === 0 || this.settled) return;
+    const cat = this.cat ?? this.startCatFile([]);
     const batch = this.toRequest;
     this.toRequest = [];
     for (const oid of batch) this.requested.push(oid);
-    this.cat.stdin.write(batch.join('\n') + '\n');
+    cat.stdin.write(batch.join('\n') + '\n');
     this.updateFlow();
   }
 
@@ -403,12 +424,18 @@ class BlobReader<T> {
     if (!this.walkDone || !this.tipsDone || this.settled) return;
     this.flushRequests();
     this.inputEnded = true;
-    this.cat?.stdin.end();
+    if (this.cat) {
+      this.cat.stdin.end();
+    } else {
+      // Nothing to read.
+      this.catDone = true;
+      if (this.unsettled === 0) this.succeed();
+    }
   }
 
   // ---- cat-file ------------------------------------------------------------
 
-  private startCatFile(backlog: string[]): void {
+  private startCatFile(backlog: string[]): GitChild {
     const cat = spawnGit(['cat-file', '--batch', '--buffer'], this.repo.invocation);
     this.cat = cat;
     this.track(cat);
@@ -454,6 +481,7 @@ class BlobReader<T> {
     });
     if (backlog.length > 0) cat.stdin.write(backlog.join('\n') + '\n');
     if (this.inputEnded) cat.stdin.end();
+    return cat;
   }
 
   /** cat-file died on the object it was reading (a corrupt object): count it, and restart after it. */

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotARepositoryError } from './errors.js';
 import { gitEnvironment, runGit, type GitInvocation } from './git-process.js';
@@ -40,6 +41,30 @@ export async function openRepository(path: string, options: OpenOptions = {}): P
 }
 
 /**
+ * The repository whose git directory git itself named, without starting git:
+ * for a hook, where git runs it with GIT_DIR set, so there is nothing to
+ * discover, and a `git rev-parse` would add a process to every push. The
+ * common directory comes from `commondir` (linked worktrees), the object
+ * format from `extensions.objectFormat`. Whether git trusts the directory
+ * (safe.directory) is still checked by the first git process of the scan.
+ */
+export async function openGitDirectory(gitDir: string, options: Pick<OpenOptions, 'env'> = {}): Promise<Repository> {
+  const abs = resolve(gitDir);
+  if (!existsSync(resolve(abs, 'HEAD'))) throw new NotARepositoryError(abs, 'no HEAD in the git directory');
+  const commonFile = await readFile(resolve(abs, 'commondir'), 'utf8').catch(() => '');
+  const commonDir = commonFile.trim() ? resolve(abs, commonFile.trim()) : abs;
+  const config = await readFile(resolve(commonDir, 'config'), 'utf8').catch(() => '');
+  const env = gitEnvironment(options.env);
+  return {
+    path: abs,
+    gitDir: abs,
+    objectFormat: /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 'sha256' : 'sha1',
+    partialClone: promisorIn(config),
+    invocation: { cwd: abs, env: { ...env, GIT_DIR: abs } },
+  };
+}
+
+/**
  * Whether the repository's own config names a promisor remote (a partial
  * clone: `git clone --filter` writes `remote.<name>.promisor` and/or
  * `extensions.partialClone` there). Read from the file rather than with
@@ -48,6 +73,9 @@ export async function openRepository(path: string, options: OpenOptions = {}): P
  * absent blob makes cat-file fail, and it is counted as corrupt, not missing.
  */
 async function hasPromisorRemote(commonDir: string): Promise<boolean> {
-  const config = await readFile(resolve(commonDir, 'config'), 'utf8').catch(() => '');
+  return promisorIn(await readFile(resolve(commonDir, 'config'), 'utf8').catch(() => ''));
+}
+
+function promisorIn(config: string): boolean {
   return /^\s*promisor\s*(=\s*(true|yes|on|1)\s*)?$/im.test(config) || /^\s*partialclone\s*=\s*\S/im.test(config);
 }

@@ -114,6 +114,26 @@ describe('pre-receive: what a push introduces', () => {
     expect(refOf(srv.repo, 'refs/heads/copy')).toBeUndefined();
   });
 
+  it('rejects a tag that points at a tree carrying a secret (no commit reaches it)', async () => {
+    const blob = c.git(['hash-object', '-w', '--stdin'], { input: `token=${githubToken()}\n` }).toString().trim();
+    const tree = c.git(['mktree'], { input: `100644 blob ${blob}\tcreds.txt\n` }).toString().trim();
+    const r = await push(c, url, [`${tree}:refs/tags/just-a-tree`]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('PUSH REJECTED by pushgate');
+    expect(r.stderr).toContain('creds.txt');
+    expect(refOf(srv.repo, 'refs/tags/just-a-tree')).toBeUndefined();
+    expect(hasObject(srv.repo, blob)).toBe(false);
+  });
+
+  it('never lets a tree pushed to a branch into the object store: git would refuse the ref only after the hook', async () => {
+    const blob = c.git(['hash-object', '-w', '--stdin'], { input: `token=${githubToken()}\n` }).toString().trim();
+    const tree = c.git(['mktree'], { input: `100644 blob ${blob}\tcreds.txt\n` }).toString().trim();
+    const r = await push(c, url, [`${tree}:refs/heads/tree-branch`]);
+    expect(r.code).not.toBe(0);
+    expect(refOf(srv.repo, 'refs/heads/tree-branch')).toBeUndefined();
+    expect(hasObject(srv.repo, blob)).toBe(false);
+  });
+
   it('rejects a new branch (old = zeros) carrying a secret', async () => {
     const bad = c.commit({ files: { '.npmrc': `//registry.npmjs.org/:_authToken=${npmToken()}\n` }, message: 'npm auth', branch: 'nb', parents: [main] });
     const r = await push(c, url, [`${bad}:refs/heads/new-branch`]);

@@ -54,7 +54,7 @@ export function push(client: GitRepo, url: string, refspecs: string[], options: 
 }
 
 /** A bare server repository under its own root directory, with the pushgate hook installed. */
-export async function serverRepo(name = 'server.git'): Promise<{ repo: GitRepo; root: string; name: string }> {
+export async function serverRepo(name = 'server.git', options: { socket?: string } = {}): Promise<{ repo: GitRepo; root: string; name: string }> {
   await ensureBuilt();
   const root = mkdtempSync(join(tmpdir(), 'pushgate-srv-'));
   const created = GitRepo.create({ bare: true });
@@ -62,7 +62,7 @@ export async function serverRepo(name = 'server.git'): Promise<{ repo: GitRepo; 
   renameSync(created.path, path);
   const server = GitRepo.open(path, true);
   server.git(['config', 'receive.advertisePushOptions', 'true']);
-  const r = spawnSync(process.execPath, [BIN, 'hook', 'install', path], { encoding: 'utf8', env: pushEnv() });
+  const r = spawnSync(process.execPath, [BIN, 'hook', 'install', path, ...(options.socket ? ['--socket', options.socket] : [])], { encoding: 'utf8', env: pushEnv() });
   if (r.status !== 0) throw new Error(`hook install failed: ${r.stderr}`);
   return { repo: server, root, name };
 }
