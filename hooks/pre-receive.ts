@@ -131,11 +131,14 @@ export function hookGitDir(env: NodeJS.ProcessEnv, cwd: string): string {
   return gitDir ? resolve(cwd, gitDir) : cwd;
 }
 
-/** Starts `node <pushgate bin> hook deliver <dir>` detached, so the push never waits for the network. */
-export function spawnDetachedDelivery(binPath: string): (dir: string) => void {
+/**
+ * Starts `node <pushgate bin> hook deliver <dir>` detached, so the push never waits for the network. `env` is the
+ * hook's (PUSHGATE_SERVER, PUSHGATE_TOKEN): the scan daemon passes the one its client sent, not its own.
+ */
+export function spawnDetachedDelivery(binPath: string, env: NodeJS.ProcessEnv = process.env): (dir: string) => void {
   return (dir) => {
     if (!existsSync(binPath)) return;
-    const child = spawn(process.execPath, [binPath, 'hook', 'deliver', dir], { detached: true, stdio: 'ignore', env: process.env });
+    const child = spawn(process.execPath, [binPath, 'hook', 'deliver', dir], { detached: true, stdio: 'ignore', env });
     child.unref();
   };
 }

@@ -170,7 +170,7 @@ async function handle(conn: Socket, engine: Engine, options: ScanDaemonOptions):
         text += s;
       },
       now: () => new Date(),
-      startDelivery: (dir) => spawnDetachedDelivery(options.binPath)(dir),
+      startDelivery: (dir) => spawnDetachedDelivery(options.binPath, request.env)(dir),
       engine,
     });
   } catch {

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitRepo } from '../support/git-repo.js';
-import { githubToken, push, serverRepo } from './push-harness.js';
+import { githubToken, push, serverRepo, startDaemonProcess } from './push-harness.js';
 
 /**
  * Block events reach the service after the decision, never before it: the
@@ -81,6 +82,32 @@ describe('block events', () => {
     expect(event!.body.findings[0]!.redacted).toBe(`${token.slice(0, 8)}***`);
     expect(event!.raw).not.toContain(token);
     await until(() => readdirSync(join(srv.repo.path, 'pushgate', 'spool')).filter((n) => n.endsWith('.json')).length === 0);
+  });
+
+  it('sends them the same way when the scan daemon decides, with the hook\'s settings, not the daemon\'s', async () => {
+    const socket = join(mkdtempSync(join(tmpdir(), 'pushgate-daemon-events-')), 'run', 'hook.sock');
+    cleanup.push(() => rmSync(join(socket, '..', '..'), { recursive: true, force: true }));
+    // The daemon's own environment has no PUSHGATE_SERVER or token: they come from the hook, as in process.
+    const daemon = await startDaemonProcess(socket);
+    try {
+      const srv = await serverRepo('server.git', { socket });
+      cleanup.push(() => rmSync(srv.root, { recursive: true, force: true }));
+      configureHook(srv.repo.path, { PUSHGATE_SERVER: serviceUrl, PUSHGATE_TOKEN: 'ingest-token-for-tests', REMOTE_USER: 'dave' });
+      const c = GitRepo.create();
+      cleanup.push(() => c.dispose());
+      const token = githubToken();
+      const bad = c.commit({ files: { 'ci.yml': `token: ${token}\n` }, message: 'ci' });
+      received = [];
+      const r = await push(c, join(srv.root, srv.name), [`${bad}:refs/heads/main`]);
+      expect(r.code).not.toBe(0);
+      await until(() => received.length === 1);
+      expect(received[0]!.auth).toBe('Bearer ingest-token-for-tests');
+      expect(received[0]!.body.pusher).toEqual({ name: 'dave', source: 'REMOTE_USER' });
+      expect(received[0]!.raw).not.toContain(token);
+      expect(daemon.log()).toContain('"rejected"');
+    } finally {
+      await daemon.stop();
+    }
   });
 
   it('spools events while the service is unreachable and delivers them with the next push', async () => {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,3 +84,35 @@ export function refOf(repo: GitRepo, ref: string): string | undefined {
 export function hasObject(repo: GitRepo, oid: string): boolean {
   return spawnSync('git', ['cat-file', '-e', oid], { cwd: repo.path, env: pushEnv() }).status === 0;
 }
+
+export interface RunningDaemon {
+  readonly log: () => string;
+  stop(): Promise<number | null>;
+}
+
+/** `pushgate hook daemon` as its own process, ready once it logs that it listens. */
+export async function startDaemonProcess(socket: string): Promise<RunningDaemon> {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'hook', 'daemon', '--socket', socket], { env: pushEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (c: Buffer) => (log += c.toString('utf8')));
+  const exited = new Promise<number | null>((ok) => child.on('close', (code) => ok(code)));
+  await new Promise<void>((ok, fail) => {
+    const timer = setInterval(() => {
+      if (log.includes('"listening"')) {
+        clearInterval(timer);
+        ok();
+      }
+    }, 20);
+    void exited.then(() => {
+      clearInterval(timer);
+      fail(new Error(`daemon exited: ${log}`));
+    });
+  });
+  // Stopping twice is harmless: the second call finds it gone.
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  return { log: () => log, stop };
+}
+

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitRepo } from '../support/git-repo.js';
 import { parseRequest, PROTOCOL, startScanDaemon } from '../../hooks/scan-daemon.js';
-import { BIN, githubToken, hasObject, push, pushEnv, refOf, serverRepo } from './push-harness.js';
+import { BIN, githubToken, hasObject, push, pushEnv, refOf, serverRepo, startDaemonProcess, type RunningDaemon } from './push-harness.js';
 
 /**
  * The scan daemon and its Perl client, through real `git push`: the installed
@@ -38,39 +38,6 @@ async function server(socket: string) {
   return { ...s, url: join(s.root, s.name) };
 }
 
-interface RunningDaemon {
-  readonly log: () => string;
-  stop(): Promise<number | null>;
-}
-
-/** `pushgate hook daemon` as its own process, ready once it logs that it listens. */
-async function startDaemonProcess(socket: string): Promise<RunningDaemon> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'hook', 'daemon', '--socket', socket], { env: pushEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  child.stderr!.on('data', (c: Buffer) => (log += c.toString('utf8')));
-  const exited = new Promise<number | null>((ok) => child.on('close', (code) => ok(code)));
-  await new Promise<void>((ok, fail) => {
-    const timer = setInterval(() => {
-      if (log.includes('"listening"')) {
-        clearInterval(timer);
-        ok();
-      }
-    }, 20);
-    void exited.then(() => {
-      clearInterval(timer);
-      fail(new Error(`daemon exited: ${log}`));
-    });
-  });
-  const stop = async () => {
-    child.kill('SIGTERM');
-    return exited;
-  };
-  cleanup.push(async () => {
-    if (child.exitCode === null) await stop();
-  });
-  return { log: () => log, stop };
-}
-
 /** A listener that is not pushgate: it answers every connection with `reply` (or holds it when null). */
 async function fakeListener(socket: string, reply: ((conn: Socket) => void) | null): Promise<Server> {
   const open = new Set<Socket>();
@@ -98,6 +65,7 @@ describe('pre-receive through the scan daemon', () => {
     socketDir = join(tempDir('pushgate-daemon-'), 'run');
     socket = join(socketDir, 'hook.sock');
     daemon = await startDaemonProcess(socket);
+    cleanup.push(async () => void (await daemon.stop()));
     srv = await server(socket);
   });
 
