@@ -62,19 +62,28 @@ function configureHook(repoPath: string, vars: Record<string, string>): void {
   writeFileSync(hook, readFileSync(hook, 'utf8').replace('input=$(cat)', `${exports}\ninput=$(cat)`));
 }
 
+/**
+ * A server whose hook reports to the test service (as `pusher`), through the scan daemon at `socket` when given;
+ * pushes a secret, expects the rejection, and waits for the one event to arrive.
+ */
+async function pushSecretToReportingServer(pusher: string, socket?: string) {
+  const srv = await serverRepo('server.git', socket ? { socket } : {});
+  cleanup.push(() => rmSync(srv.root, { recursive: true, force: true }));
+  configureHook(srv.repo.path, { PUSHGATE_SERVER: serviceUrl, PUSHGATE_TOKEN: 'ingest-token-for-tests', REMOTE_USER: pusher });
+  const c = GitRepo.create();
+  cleanup.push(() => c.dispose());
+  const token = githubToken();
+  const bad = c.commit({ files: { 'ci.yml': `token: ${token}\n` }, message: 'ci' });
+  received = [];
+  const r = await push(c, join(srv.root, srv.name), [`${bad}:refs/heads/main`]);
+  expect(r.code).not.toBe(0);
+  await until(() => received.length === 1);
+  return { srv, token };
+}
+
 describe('block events', () => {
   it('sends each rejected push to the service with the ingest token, redacted', async () => {
-    const srv = await serverRepo();
-    cleanup.push(() => rmSync(srv.root, { recursive: true, force: true }));
-    configureHook(srv.repo.path, { PUSHGATE_SERVER: serviceUrl, PUSHGATE_TOKEN: 'ingest-token-for-tests', REMOTE_USER: 'carol' });
-    const c = GitRepo.create();
-    cleanup.push(() => c.dispose());
-    const token = githubToken();
-    const bad = c.commit({ files: { 'ci.yml': `token: ${token}\n` }, message: 'ci' });
-    received = [];
-    const r = await push(c, join(srv.root, srv.name), [`${bad}:refs/heads/main`]);
-    expect(r.code).not.toBe(0);
-    await until(() => received.length === 1);
+    const { srv, token } = await pushSecretToReportingServer('carol');
     const [event] = received;
     expect(event!.auth).toBe('Bearer ingest-token-for-tests');
     expect(event!.body.reason).toBe('secrets');
@@ -90,17 +99,7 @@ describe('block events', () => {
     // The daemon's own environment has no PUSHGATE_SERVER or token: they come from the hook, as in process.
     const daemon = await startDaemonProcess(socket);
     try {
-      const srv = await serverRepo('server.git', { socket });
-      cleanup.push(() => rmSync(srv.root, { recursive: true, force: true }));
-      configureHook(srv.repo.path, { PUSHGATE_SERVER: serviceUrl, PUSHGATE_TOKEN: 'ingest-token-for-tests', REMOTE_USER: 'dave' });
-      const c = GitRepo.create();
-      cleanup.push(() => c.dispose());
-      const token = githubToken();
-      const bad = c.commit({ files: { 'ci.yml': `token: ${token}\n` }, message: 'ci' });
-      received = [];
-      const r = await push(c, join(srv.root, srv.name), [`${bad}:refs/heads/main`]);
-      expect(r.code).not.toBe(0);
-      await until(() => received.length === 1);
+      const { token } = await pushSecretToReportingServer('dave', socket);
       expect(received[0]!.auth).toBe('Bearer ingest-token-for-tests');
       expect(received[0]!.body.pusher).toEqual({ name: 'dave', source: 'REMOTE_USER' });
       expect(received[0]!.raw).not.toContain(token);
