@@ -98,9 +98,11 @@ async function run(ctx: BenchContext): Promise<void> {
   const corpusPath = join(dir, 'corpus.bin');
   writeFileSync(corpusPath, buf);
   const childRss: string[] = [];
+  let fullEngine: Timing | undefined;
   try {
     for (const job of ENGINE_JOBS) {
       const r = await runChild(corpusPath, job.set, job.mode, reps);
+      if (job.set === 'all' && job.mode === 'scan') fullEngine = r.timing;
       const planted = new Set(r.secrets.filter((x) => plantedSecrets.has(x))).size;
       rows.push({
         what: `engine: ${job.label} (${r.detectors} detectors, created in ${fmt(r.createMs, 1)} ms, first scan ${fmt(r.firstScanMs)} ms)`,
@@ -126,9 +128,37 @@ async function run(ctx: BenchContext): Promise<void> {
       r.found,
     ]),
   );
+  if (fullEngine !== undefined) needleSpread(ctx, buf, base, fullEngine);
   await keywordBreakdown(ctx, buf, registry);
   ctx.log(`peak RSS of the engine processes (each holds the ${fmt(buf.length / 2 ** 20)} MiB corpus): ${childRss.join('; ')}`);
   ctx.log(`peak RSS of the bench process (corpus, prefilter rows): ${fmt(peakRssMiB())} MiB`);
+}
+
+/**
+ * How much the yardstick depends on the needle: one indexOf pass for each
+ * literal keyword of the identifiable detectors (the rare needles a secret
+ * scanner looks for). Node's search skips ahead on the needle's first byte,
+ * so the cost of "one rare needle" spans an order of magnitude on the same
+ * bytes; the headline ratio keeps the `--needle` baseline, and this line
+ * says where it sits.
+ */
+function needleSpread(ctx: BenchContext, buf: Buffer, headline: Timing, fullEngine: Timing): void {
+  const needles = [...new Set(IDENTIFIABLE_DETECTORS.filter((d) => d.keywordsIgnoreCase !== true).flatMap((d) => d.keywords))];
+  const ms = needles
+    .map((text) => {
+      const needle = Buffer.from(text, 'latin1');
+      return time(() => {
+        for (let at = buf.indexOf(needle); at !== -1; at = buf.indexOf(needle, at + 1));
+      }, 3).medianMs;
+    })
+    .sort((a, b) => a - b);
+  const gbps = (t: number): string => fmt(buf.length / 1e6 / t, 1);
+  const median = ms[ms.length >> 1]!;
+  ctx.log(
+    `indexOf yardstick by needle (${needles.length} literal keywords of the identifiable detectors, GB/s): ` +
+      `fastest ${gbps(ms[0]!)}, median ${gbps(median)}, slowest ${gbps(ms[ms.length - 1]!)}; the headline needle: ${gbps(headline.medianMs)}. ` +
+      `Full engine cost against the median needle: ${fmt(fullEngine.medianMs / median, 1)}x.`,
+  );
 }
 
 /** Which keywords fire most: each hit costs a window decode and an RE2 call per owning detector. */

@@ -394,7 +394,9 @@ function promising(p: PreparedDetector, exact: RegExp, region: Buffer, text: str
       continue;
     }
     const matchStart = from + m.index;
-    if (kwStart < matchStart || kwStart + kwLen > matchStart + whole.length) continue;
+    // Matches come in order of start: none from here on can hold the hit.
+    if (matchStart > kwStart) return false;
+    if (kwStart + kwLen > matchStart + whole.length) continue;
     const secret = m.groups?.['secret'] ?? whole;
     if (secret.length === 0) continue;
     const start = from + (m.indices?.groups?.['secret']?.[0] ?? m.index);
