@@ -1,6 +1,6 @@
 import type { Candidate, Detector, Match, Verdict } from '../types.js';
 import { buildPrefilter, type KeywordSpec, type Prefilter } from './prefilter.js';
-import { compilePattern, type CompiledPattern, type CompileOptions } from './re2-pattern.js';
+import { compilePattern, type CompiledPattern, type CompileOptions, type PatternMatch } from './re2-pattern.js';
 import { byteClass } from './char-class.js';
 import { countByte } from './count-byte.js';
 
@@ -148,6 +148,8 @@ class Stream implements MatchStream {
    * and the boundary check and validator are pure, so the same outcome.
    */
   private readonly tried = new Set<string>();
+  /** Keyword hits of the region being scanned, (keyword, start) pairs; grown as needed and reused. */
+  private pending = new Uint32Array(1024);
   /** [start, end) pairs (absolute) of identifiable matches still within reach of later regions. */
   private readonly identifiableSpans: number[] = [];
 
@@ -217,12 +219,20 @@ class Stream implements MatchStream {
     const found: Match[] = [];
     const { prepared, keywordOwners, keywordLength } = this;
     // Hits are collected flat (keyword, start) first, then tried, so RE2 and validators never run inside the prefilter's scan.
-    const pending: number[] = [];
+    // A typed array kept across regions: Array.push cost about 10 ms per 64 MB of source (120,000 values), this about 1.
+    let pending = this.pending;
+    let count = 0;
     this.tried.clear();
     this.prefilter.scan(region, 0, region.length, (kw, start) => {
-      pending.push(kw, start);
+      if (count + 2 > pending.length) {
+        const grown = new Uint32Array(pending.length * 2);
+        grown.set(pending);
+        pending = this.pending = grown;
+      }
+      pending[count++] = kw;
+      pending[count++] = start;
     });
-    for (let h = 0; h < pending.length; h += 2) {
+    for (let h = 0; h < count; h += 2) {
       const kw = pending[h]!;
       const start = pending[h + 1]!;
       const kwLen = keywordLength[kw]!;
@@ -254,7 +264,12 @@ class Stream implements MatchStream {
     p.pattern ??= compilePattern(d.id, d.pattern, this.compileOptions);
     const text = region.toString('latin1', from, to);
     if (!p.pattern.mayMatch(text)) return;
-    if (p.pattern.exact !== null && !promising(p, p.pattern.exact, region, text, from, kwStart, kwLen)) return;
+    if (p.pattern.exact !== null) {
+      const matches = promisingMatches(p, p.pattern.exact, region, text, from, kwStart, kwLen);
+      if (matches.length === 0) return;
+      if (this.confirmTwinMatches(p, p.pattern, region, base, from, to, matches, kwStart, kwLen, out)) return;
+      // RE2 disagreed (never seen; it would mean the twin is not exact): RE2 on the whole window, as without a twin.
+    }
     const tried = this.tried;
     // Groups are extracted only for matches this hit can use: one that contains the hit,
     // and that no other hit's window already produced from the same context (see `tried`).
@@ -267,39 +282,76 @@ class Stream implements MatchStream {
       tried.add(key);
       return true;
     };
-    for (const m of p.pattern.matchAll(text, want)) {
-      const secret = m.groups['secret'] ?? m.text;
-      if (secret.length === 0) continue;
-      const start = from + m.index + (m.secretOffset ?? 0);
-      const end = start + secret.length;
-      // A match that does not contain this keyword hit belongs to another hit (whose window sees it whole).
-      const matchStart = from + m.index;
-      if (kwStart < matchStart || kwStart + kwLen > matchStart + m.text.length) continue;
-      if (p.alphabet && !isolated(region, start, end, p.alphabet)) continue;
-      const key = `${p.index}:${base + start}`;
-      if (this.emitted.has(key)) continue;
-      const candidate: Candidate = { secret, groups: m.groups, matchText: m.text };
-      const verdict = d.validate ? d.validate(candidate) : HIGH;
-      if (verdict === null) continue;
-      const context: Record<string, string> = {};
-      for (const [name, value] of Object.entries(m.groups)) {
-        if (name !== 'secret' && value !== undefined) context[name] = value;
-      }
-      const companion = this.findCompanion(p, region, start, end);
-      this.emitted.set(key, base + start);
-      out.push({
-        detector: d,
-        secret,
-        start: base + start,
-        end: base + end,
-        line: 0,
-        column: 0,
-        confidence: verdict.confidence,
-        reason: verdict.reason,
-        context,
-        ...(companion ? { companion } : {}),
-      });
+    for (const m of p.pattern.matchAll(text, want)) this.consider(p, region, base, from, m, kwStart, kwLen, out);
+  }
+
+  /**
+   * RE2 confirms each match the exact twin found: a search without groups on
+   * the match and one byte of context either side (what `\b` looks at) must
+   * find it at the same start with the same length (paths that end there see
+   * the same bytes as in the window, so it is the match RE2 finds in the
+   * window). The groups are the twin's, which are RE2's (re2-pattern.ts).
+   * RE2's cost grows with the text and is far higher with groups: this keeps
+   * it to microseconds per finding. False when a match is not confirmed as is.
+   */
+  private confirmTwinMatches(
+    p: PreparedDetector,
+    pattern: CompiledPattern,
+    region: Buffer,
+    base: number,
+    windowFrom: number,
+    windowEnd: number,
+    matches: readonly RegExpExecArray[],
+    kwStart: number,
+    kwLen: number,
+    out: Match[],
+  ): boolean {
+    for (const m of matches) {
+      const start = windowFrom + m.index;
+      const length = m[0].length;
+      // The window's own edges stay edges (`^`, `$` and `\b` treat them as the ends of the text).
+      const subFrom = start > windowFrom ? start - 1 : start;
+      const subTo = Math.min(windowEnd, start + length + 1);
+      if (!pattern.confirm(region.toString('latin1', subFrom, subTo), start - subFrom, length)) return false;
     }
+    for (const m of matches) this.consider(p, region, base, windowFrom, pattern.twinMatch(m, 0), kwStart, kwLen, out);
+    return true;
+  }
+
+  /** One RE2 match (offsets relative to `from`): checks, validator, then a finding unless already emitted. */
+  private consider(p: PreparedDetector, region: Buffer, base: number, from: number, m: PatternMatch, kwStart: number, kwLen: number, out: Match[]): void {
+    const d = p.detector;
+    const secret = m.groups['secret'] ?? m.text;
+    if (secret.length === 0) return;
+    const start = from + m.index + (m.secretOffset ?? 0);
+    const end = start + secret.length;
+    // A match that does not contain this keyword hit belongs to another hit (whose window sees it whole).
+    const matchStart = from + m.index;
+    if (kwStart < matchStart || kwStart + kwLen > matchStart + m.text.length) return;
+    if (p.alphabet && !isolated(region, start, end, p.alphabet)) return;
+    const key = `${p.index}:${base + start}`;
+    if (this.emitted.has(key)) return;
+    const candidate: Candidate = { secret, groups: m.groups, matchText: m.text };
+    const verdict = d.validate ? d.validate(candidate) : HIGH;
+    if (verdict === null) return;
+    const context: Record<string, string> = {};
+    for (const [name, value] of Object.entries(m.groups)) {
+      if (name !== 'secret' && value !== undefined) context[name] = value;
+    }
+    const companion = this.findCompanion(p, region, start, end);
+    this.emitted.set(key, base + start);
+    out.push({
+      detector: d,
+      secret,
+      start: base + start,
+      end: base + end,
+      line: 0,
+      column: 0,
+      confidence: verdict.confidence,
+      reason: verdict.reason,
+      context,
+      ...(companion ? { companion } : {}),
+    });
   }
 
   private findCompanion(p: PreparedDetector, region: Buffer, start: number, end: number): { name: string; value: string } | undefined {
@@ -375,17 +427,19 @@ class Stream implements MatchStream {
 }
 
 /**
- * Whether some match of the exact JavaScript twin in this window would become
- * a finding: it holds the keyword hit, its secret is non-empty and isolated,
- * and the validator accepts it. The exact twin finds the same matches and
- * groups as RE2 (re2-pattern.ts), so when none would, RE2 is not asked at
- * all; when one would, RE2 runs on the window as before and stays the only
- * source of what is reported. This moves the cost of `token: string`,
- * `password = getPassword()` and the like from RE2 across the WASM boundary
- * (tens of microseconds per match) to V8 (about one).
+ * The matches of the exact JavaScript twin in this window that would become
+ * findings: each holds the keyword hit, its secret is non-empty and
+ * isolated, and the validator accepts it.
+ * The exact twin finds the same matches and groups as RE2
+ * (re2-pattern.ts), so where it finds none RE2 is not asked at all; where it
+ * finds some, RE2 confirms them and stays the only source of what is
+ * reported. This moves the cost of `token: string`, `password =
+ * getPassword()` and the like from RE2 across the WASM boundary (tens of
+ * microseconds per match) to V8 (about one).
  */
-function promising(p: PreparedDetector, exact: RegExp, region: Buffer, text: string, from: number, kwStart: number, kwLen: number): boolean {
+function promisingMatches(p: PreparedDetector, exact: RegExp, region: Buffer, text: string, from: number, kwStart: number, kwLen: number): RegExpExecArray[] {
   const validate = p.detector.validate;
+  const promising: RegExpExecArray[] = [];
   exact.lastIndex = 0;
   for (let m = exact.exec(text); m !== null; m = exact.exec(text)) {
     const whole = m[0];
@@ -395,16 +449,16 @@ function promising(p: PreparedDetector, exact: RegExp, region: Buffer, text: str
     }
     const matchStart = from + m.index;
     // Matches come in order of start: none from here on can hold the hit.
-    if (matchStart > kwStart) return false;
+    if (matchStart > kwStart) break;
     if (kwStart + kwLen > matchStart + whole.length) continue;
     const secret = m.groups?.['secret'] ?? whole;
     if (secret.length === 0) continue;
     const start = from + (m.indices?.groups?.['secret']?.[0] ?? m.index);
     if (p.alphabet && !isolated(region, start, start + secret.length, p.alphabet)) continue;
     if (validate && validate({ secret, groups: { ...m.groups }, matchText: whole }) === null) continue;
-    return true;
+    promising.push(m);
   }
-  return false;
+  return promising;
 }
 
 /** A class body as a byte table; a leading `^` negates it. */

@@ -37,6 +37,18 @@ export interface CompiledPattern {
   readonly exact: RegExp | null;
   /** False only when no match is possible in `text` (the cheap, trimmed twin; always true without fast paths). */
   mayMatch(text: string): boolean;
+  /**
+   * Whether RE2's leftmost match in `text` from offset `at` starts at `at`
+   * and is `length` characters long. A search without groups: RE2 finds a
+   * match's bounds with its DFA in microseconds, while extracting groups
+   * costs up to a millisecond per match for patterns with counted
+   * repetitions (measured: 11 us against 1,270 us for an Azure storage
+   * connection string), so the engine asks RE2 only where a match is and
+   * takes the groups from the exact twin's exec() of the same match.
+   */
+  confirm(text: string, at: number, length: number): boolean;
+  /** The match of an exec() of `exact` as RE2's matchAll would give it, its index shifted by `shift`. */
+  twinMatch(m: RegExpExecArray, shift: number): PatternMatch;
 }
 
 /**
@@ -195,6 +207,23 @@ export function compilePattern(detectorId: string, source: string, options: Comp
   return {
     exact,
     mayMatch: (text) => twin === null || twin.test(text),
+    confirm(text, at, length) {
+      const binding = (compiledRe2() as unknown as { wrapper: Re2Binding }).wrapper;
+      const found = binding.match(text, at, false);
+      return found.index === at && found.match.length === length;
+    },
+    twinMatch(m, shift) {
+      const whole = m[0];
+      const groups: Record<string, string | undefined> = { ...m.groups };
+      const secret = groups['secret'];
+      let secretOffset: number | undefined;
+      if (secret !== undefined) {
+        // RE2's offset is exact when the prefix group could be added, a guess otherwise (withGroups): the same here.
+        const at = m.indices?.groups?.['secret']?.[0];
+        secretOffset = prefixed !== null && at !== undefined ? at - m.index : secretOffsetGuess(whole, secret);
+      }
+      return { index: m.index + shift, text: whole, groups, secretOffset };
+    },
     matchAll(text, want) {
       if (!fast) return matchAllPlain(text);
       const out: PatternMatch[] = [];
