@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern } from './re2-pattern.js';
+
+/**
+ * The engine asks RE2 only to confirm where a match of the exact twin lies
+ * (a search without groups) and takes the groups from the twin. These pin
+ * the two halves: `confirm` says yes only for RE2's own match bounds and
+ * honours the context byte before the match, and `twinMatch` gives what
+ * RE2's matchAll gives for the same match.
+ */
+describe('RE2 confirmation of exact-twin matches', () => {
+  const pattern = compilePattern('test-confirm', String.raw`\b(?P<key>api|tok)_(?P<secret>[A-Z0-9]{8})\b`);
+
+  it('confirms exactly the bounds RE2 finds', () => {
+    const text = 'x = tok_ABCD1234;';
+    expect(pattern.confirm(text, 4, 12)).toBe(true);
+    expect(pattern.confirm(text, 4, 11)).toBe(false);
+    expect(pattern.confirm(text, 5, 11)).toBe(false);
+    expect(pattern.confirm(text, 0, 12)).toBe(false);
+  });
+
+  it('sees the byte before the match as context, as in the whole window', () => {
+    // `\b` before `tok` is false after a word character: RE2 finds no match starting at 1.
+    expect(pattern.confirm('xtok_ABCD1234 ', 1, 12)).toBe(false);
+    expect(pattern.confirm(' tok_ABCD1234 ', 1, 12)).toBe(true);
+    // At the text's start there is no byte before: `\b` holds, as at a window's edge.
+    expect(pattern.confirm('tok_ABCD1234 ', 0, 12)).toBe(true);
+  });
+
+  it("gives the twin's match with the groups and secret offset RE2's matchAll gives", () => {
+    const text = 'a api_ZZZZ9999 b tok_ABCD1234';
+    const exact = pattern.exact!;
+    expect(exact).not.toBeNull();
+    const fromRe2 = pattern.matchAll(text);
+    const fromTwin = [];
+    exact.lastIndex = 0;
+    for (let m = exact.exec(text); m !== null; m = exact.exec(text)) fromTwin.push(pattern.twinMatch(m, 0));
+    expect(fromRe2).toHaveLength(2);
+    expect(fromTwin).toEqual(fromRe2);
+    expect(fromTwin[1]).toMatchObject({ index: 17, text: 'tok_ABCD1234', groups: { key: 'tok', secret: 'ABCD1234' }, secretOffset: 4 });
+  });
+
+  it('shifts the index by the offset of the text the twin ran on', () => {
+    const exact = pattern.exact!;
+    exact.lastIndex = 0;
+    const m = exact.exec('  api_ZZZZ9999')!;
+    expect(pattern.twinMatch(m, 100).index).toBe(102);
+  });
+});
