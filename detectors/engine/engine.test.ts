@@ -80,6 +80,27 @@ describe('engine', () => {
     }
   });
 
+  it('keeps its own copy of what it carries: a caller may reuse one buffer for every chunk', () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 30; i++) parts.push(`${'y'.repeat(t.int(200))}\ntoken: ${makeCrc32Token(t, 'ghp_')}\n`);
+    const whole = Buffer.from(parts.join(''));
+    const expected = ids(engine.scan(whole));
+    expect(expected).toHaveLength(30);
+    for (const chunkSize of [50, 1000, 5000]) {
+      // Like fs.readSync into one buffer: each push overwrites the bytes of the previous chunk.
+      const reused = Buffer.alloc(chunkSize);
+      const stream = engine.stream();
+      const got: Match[] = [];
+      for (let off = 0; off < whole.length; off += chunkSize) {
+        const n = whole.copy(reused, 0, off, off + chunkSize);
+        got.push(...stream.push(reused.subarray(0, n)));
+        reused.fill(0x78);
+      }
+      got.push(...stream.end());
+      expect(ids(got), `chunk size ${chunkSize}`).toEqual(expected);
+    }
+  });
+
   it('is deterministic: same bytes, same matches', () => {
     const text = Buffer.from(`${makeCrc32Token(t, 'ghp_')} ${makeCrc32Token(t, 'ghr_')}`);
     expect(ids(engine.scan(text))).toEqual(ids(engine.scan(text)));
