@@ -350,7 +350,7 @@ class Stream implements MatchStream {
       const subTo = Math.min(windowEnd, start + length + 1);
       if (!pattern.confirm(region.toString('latin1', subFrom, subTo), start - subFrom, length)) return false;
     }
-    for (const m of matches) this.consider(p, region, base, windowFrom, pattern.twinMatch(m, 0), kwStart, kwLen, out);
+    for (const m of matches) this.consider(p, region, base, windowFrom, pattern.twinMatch(m), kwStart, kwLen, out);
     return true;
   }
 
@@ -465,13 +465,12 @@ class Stream implements MatchStream {
 /**
  * The matches of the exact JavaScript twin in this window that would become
  * findings: each holds the keyword hit, its secret is non-empty and
- * isolated, and the validator accepts it.
- * The exact twin finds the same matches and groups as RE2
- * (re2-pattern.ts), so where it finds none RE2 is not asked at all; where it
- * finds some, RE2 confirms them and stays the only source of what is
- * reported. This moves the cost of `token: string`, `password =
- * getPassword()` and the like from RE2 across the WASM boundary (tens of
- * microseconds per match) to V8 (about one).
+ * isolated, and the validator accepts it. The exact twin finds the same
+ * matches and groups as RE2 (re2-pattern.ts), so where it finds none RE2 is
+ * not asked at all, and where it finds some RE2 must confirm each one's
+ * bounds before it is reported (confirmTwinMatches). This moves the cost of
+ * `token: string`, `password = getPassword()` and the like from RE2 across
+ * the WASM boundary (tens of microseconds per match) to V8 (about one).
  */
 function promisingMatches(p: PreparedDetector, exact: RegExp, region: Buffer, text: string, from: number, kwStart: number, kwLen: number): RegExpExecArray[] {
   const validate = p.detector.validate;

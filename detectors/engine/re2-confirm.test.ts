@@ -34,16 +34,9 @@ describe('RE2 confirmation of exact-twin matches', () => {
     const fromRe2 = pattern.matchAll(text);
     const fromTwin = [];
     exact.lastIndex = 0;
-    for (let m = exact.exec(text); m !== null; m = exact.exec(text)) fromTwin.push(pattern.twinMatch(m, 0));
+    for (let m = exact.exec(text); m !== null; m = exact.exec(text)) fromTwin.push(pattern.twinMatch(m));
     expect(fromRe2).toHaveLength(2);
     expect(fromTwin).toEqual(fromRe2);
     expect(fromTwin[1]).toMatchObject({ index: 17, text: 'tok_ABCD1234', groups: { key: 'tok', secret: 'ABCD1234' }, secretOffset: 4 });
-  });
-
-  it('shifts the index by the offset of the text the twin ran on', () => {
-    const exact = pattern.exact!;
-    exact.lastIndex = 0;
-    const m = exact.exec('  api_ZZZZ9999')!;
-    expect(pattern.twinMatch(m, 100).index).toBe(102);
   });
 });

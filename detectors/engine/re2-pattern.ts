@@ -47,8 +47,8 @@ export interface CompiledPattern {
    * takes the groups from the exact twin's exec() of the same match.
    */
   confirm(text: string, at: number, length: number): boolean;
-  /** The match of an exec() of `exact` as RE2's matchAll would give it, its index shifted by `shift`. */
-  twinMatch(m: RegExpExecArray, shift: number): PatternMatch;
+  /** The match of an exec() of `exact` as RE2's matchAll would give it on the same text. */
+  twinMatch(m: RegExpExecArray): PatternMatch;
 }
 
 /**
@@ -212,7 +212,7 @@ export function compilePattern(detectorId: string, source: string, options: Comp
       const found = binding.match(text, at, false);
       return found.index === at && found.match.length === length;
     },
-    twinMatch(m, shift) {
+    twinMatch(m) {
       const whole = m[0];
       const groups: Record<string, string | undefined> = { ...m.groups };
       const secret = groups['secret'];
@@ -222,7 +222,7 @@ export function compilePattern(detectorId: string, source: string, options: Comp
         const at = m.indices?.groups?.['secret']?.[0];
         secretOffset = prefixed !== null && at !== undefined ? at - m.index : secretOffsetGuess(whole, secret);
       }
-      return { index: m.index + shift, text: whole, groups, secretOffset };
+      return { index: m.index, text: whole, groups, secretOffset };
     },
     matchAll(text, want) {
       if (!fast) return matchAllPlain(text);
