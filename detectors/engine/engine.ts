@@ -337,12 +337,12 @@ class Stream implements MatchStream {
     base: number,
     windowFrom: number,
     windowEnd: number,
-    matches: readonly RegExpExecArray[],
+    matches: readonly PromisingMatch[],
     kwStart: number,
     kwLen: number,
     out: Match[],
   ): boolean {
-    for (const m of matches) {
+    for (const { match: m } of matches) {
       const start = windowFrom + m.index;
       const length = m[0].length;
       // The window's own edges stay edges (`^`, `$` and `\b` treat them as the ends of the text).
@@ -350,12 +350,15 @@ class Stream implements MatchStream {
       const subTo = Math.min(windowEnd, start + length + 1);
       if (!pattern.confirm(region.toString('latin1', subFrom, subTo), start - subFrom, length)) return false;
     }
-    for (const m of matches) this.consider(p, region, base, windowFrom, pattern.twinMatch(m), kwStart, kwLen, out);
+    for (const { match, verdict } of matches) this.consider(p, region, base, windowFrom, pattern.twinMatch(match), kwStart, kwLen, out, verdict);
     return true;
   }
 
-  /** One RE2 match (offsets relative to `from`): checks, validator, then a finding unless already emitted. */
-  private consider(p: PreparedDetector, region: Buffer, base: number, from: number, m: PatternMatch, kwStart: number, kwLen: number, out: Match[]): void {
+  /**
+   * One RE2 match (offsets relative to `from`): checks, validator (unless its
+   * verdict on this match is known), then a finding unless already emitted.
+   */
+  private consider(p: PreparedDetector, region: Buffer, base: number, from: number, m: PatternMatch, kwStart: number, kwLen: number, out: Match[], known?: Verdict): void {
     const d = p.detector;
     const secret = m.groups['secret'] ?? m.text;
     if (secret.length === 0) return;
@@ -368,7 +371,7 @@ class Stream implements MatchStream {
     const key = `${p.index}:${base + start}`;
     if (this.emitted.has(key)) return;
     const candidate: Candidate = { secret, groups: m.groups, matchText: m.text };
-    const verdict = d.validate ? d.validate(candidate) : HIGH;
+    const verdict = known !== undefined ? known : d.validate ? d.validate(candidate) : HIGH;
     if (verdict === null) return;
     const context: Record<string, string> = {};
     for (const [name, value] of Object.entries(m.groups)) {
@@ -472,9 +475,15 @@ class Stream implements MatchStream {
  * `token: string`, `password = getPassword()` and the like from RE2 across
  * the WASM boundary (tens of microseconds per match) to V8 (about one).
  */
-function promisingMatches(p: PreparedDetector, exact: RegExp, region: Buffer, text: string, from: number, kwStart: number, kwLen: number): RegExpExecArray[] {
+interface PromisingMatch {
+  readonly match: RegExpExecArray;
+  /** The validator's verdict, kept so a confirmed match is not validated twice. */
+  readonly verdict: Verdict;
+}
+
+function promisingMatches(p: PreparedDetector, exact: RegExp, region: Buffer, text: string, from: number, kwStart: number, kwLen: number): PromisingMatch[] {
   const validate = p.detector.validate;
-  const promising: RegExpExecArray[] = [];
+  const promising: PromisingMatch[] = [];
   exact.lastIndex = 0;
   for (let m = exact.exec(text); m !== null; m = exact.exec(text)) {
     const whole = m[0];
@@ -490,8 +499,9 @@ function promisingMatches(p: PreparedDetector, exact: RegExp, region: Buffer, te
     if (secret.length === 0) continue;
     const start = from + (m.indices?.groups?.['secret']?.[0] ?? m.index);
     if (p.alphabet && !isolated(region, start, start + secret.length, p.alphabet)) continue;
-    if (validate && validate({ secret, groups: { ...m.groups }, matchText: whole }) === null) continue;
-    promising.push(m);
+    const verdict = validate ? validate({ secret, groups: { ...m.groups }, matchText: whole }) : HIGH;
+    if (verdict === null) continue;
+    promising.push({ match: m, verdict });
   }
   return promising;
 }
