@@ -33,6 +33,8 @@ const SAME_ESCAPES = new Set(['d', 'D', 'w', 'W', 'b', 'B', 'n', 'r', 't', 'f', 
 /** Escaped punctuation: a literal in both. */
 const LITERAL_ESCAPES = new Set(['\\', '.', '-', '[', ']', '(', ')', '{', '}', '*', '+', '?', '|', '^', '$', '/', '"', "'", '#', '&', '~', ' ', ':', '=', '!', '<', '>', ',', '@', '%', '`', ';', '_']);
 const RE2_SPACE = String.raw`\t\n\f\r `;
+/** Everything but RE2_SPACE, as class ranges (\v is not a space in RE2). */
+const RE2_NON_SPACE_RANGES = String.raw`\x00-\x08\x0b\x0e-\x1f\x21-\uffff`;
 
 /** The JavaScript twin of an RE2 pattern, or null when it cannot be made exact. */
 export function jsTwin(re2Source: string): RegExp | null {
@@ -128,10 +130,14 @@ function escape(src: string, i: number, inClass: boolean): Piece | null {
   const e = src[i + 1];
   if (e === undefined) return null;
   if (e === 's') return { text: inClass ? RE2_SPACE : `[${RE2_SPACE}]`, next: i + 2 };
-  if (e === 'S') return inClass ? null : { text: `[^${RE2_SPACE}]`, next: i + 2 };
+  // Inside a class a negation cannot be nested: RE2's \S there is spelled as the ranges around its four spaces.
+  if (e === 'S') return { text: inClass ? RE2_NON_SPACE_RANGES : `[^${RE2_SPACE}]`, next: i + 2 };
   if (e === 'b' || e === 'B') return inClass ? null : { text: `\\${e}`, next: i + 2 };
   if (SAME_ESCAPES.has(e)) return { text: `\\${e}`, next: i + 2 };
   if (e === 'x' && /^[0-9A-Fa-f]{2}$/.test(src.slice(i + 2, i + 4))) return { text: src.slice(i, i + 4), next: i + 4 };
+  // `\x{fe}`: RE2's code point, JavaScript's code unit; the same for latin1 text, the only text the engine has.
+  const braced = e === 'x' ? /^\{([0-9A-Fa-f]{1,2})\}/.exec(src.slice(i + 2)) : null;
+  if (braced !== null) return { text: `\\x${braced[1]!.padStart(2, '0')}`, next: i + 2 + braced[0].length };
   if (LITERAL_ESCAPES.has(e)) return { text: `\\${e}`, next: i + 2 };
   return null;
 }
