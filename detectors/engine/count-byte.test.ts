@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countByte } from './count-byte.js';
+import { countByte, countByteWasm } from './count-byte.js';
+import { nativeCountByte } from './teddy-native.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 
 function naive(buf: Uint8Array, from: number, to: number, byte: number): number {
@@ -8,7 +9,14 @@ function naive(buf: Uint8Array, from: number, to: number, byte: number): number 
   return n;
 }
 
-describe('countByte', () => {
+// The default (the addon's counter where it is built) and the WebAssembly one, which runs without it.
+const counters: Array<[string, (buf: Uint8Array, from: number, to: number, byte: number) => number]> = [
+  ['countByte', countByte],
+  ['WebAssembly', countByteWasm],
+  ...(nativeCountByte() ? [['native', nativeCountByte()!] as [string, typeof countByte]] : []),
+];
+
+describe.each(counters)('%s', (_name, countByte) => {
   it('counts like a plain loop for random spans, sizes and byte values (0 and 255 included)', () => {
     const t = new TokenFactory('count-byte');
     const failures: string[] = [];
@@ -31,5 +39,16 @@ describe('countByte', () => {
     const buf = Buffer.alloc(1_000_003, 10);
     expect(countByte(buf, 0, buf.length, 10)).toBe(1_000_003);
     expect(countByte(buf, 5, buf.length - 7, 10)).toBe(1_000_003 - 12);
+  });
+});
+
+describe.skipIf(nativeCountByte() === undefined)('native countByte', () => {
+  it('rejects a span outside the buffer or a value that is not a byte, reading nothing', () => {
+    const count = nativeCountByte()!;
+    const buf = Buffer.alloc(64, 10);
+    expect(() => count(buf, 5, 2, 10)).toThrow(/PREFILTER_NATIVE_RANGE|buf.length/);
+    expect(() => count(buf, 0, 65, 10)).toThrow();
+    expect(() => count(buf, 0, 64, 256)).toThrow();
+    expect(count(buf.subarray(8), 0, 56, 10)).toBe(56);
   });
 });

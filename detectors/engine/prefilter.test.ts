@@ -10,6 +10,7 @@ import {
   type PrefilterKind,
 } from './prefilter.js';
 import { wasmSimdAvailable } from './teddy.js';
+import { nativePrefilterAvailable } from './teddy-native.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 
 /** The obvious search: every keyword at every offset, then the order the prefilter promises. */
@@ -31,7 +32,7 @@ function naive(keywords: readonly KeywordSpec[], buf: Uint8Array, from: number, 
   return hits.sort((a, b) => a[1] + len(a[0]) - (b[1] + len(b[0])) || a[1] - b[1] || a[0] - b[0]);
 }
 
-/** The two kinds callers can ask for, and the small-input path the default starts with. */
+/** The kinds callers can ask for, and the small-input path the default starts with. */
 type Impl = PrefilterKind | 'indexof';
 
 function build(kind: Impl, keywords: readonly KeywordSpec[]): Prefilter {
@@ -48,7 +49,8 @@ function run(kind: Impl, keywords: readonly KeywordSpec[], buf: Uint8Array, from
   return scanAll(build(kind, keywords), buf, from, to);
 }
 
-const kinds: Impl[] = ['dfa', 'simd', 'indexof'];
+// The native kernel where the addon is built (teddy-native.test.ts says when it must be).
+const kinds: Impl[] = ['dfa', 'simd', 'indexof', ...(nativePrefilterAvailable() ? (['native'] as const) : [])];
 
 /** Small alphabets make overlaps, shared prefixes and near misses common. */
 const ALPHABETS = [
@@ -171,7 +173,7 @@ describe('prefilter', () => {
     });
   }
 
-  it('by default moves from indexOf to the DFA and then to the SIMD kernel after some megabytes, with the same hits', () => {
+  it('by default moves from indexOf to the DFA and then to a SIMD kernel (native or WebAssembly) after some megabytes, with the same hits', () => {
     const t = new TokenFactory('prefilter-auto');
     const keywords: KeywordSpec[] = [
       { text: 'ab:', ignoreCase: false },

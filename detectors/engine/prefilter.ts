@@ -1,6 +1,7 @@
 import type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
 import { buildTeddyPrefilter, wasmSimdAvailable } from './teddy.js';
 import { buildDfaPrefilter } from './dfa.js';
+import { buildNativeTeddyPrefilter, nativePrefilterAvailable } from './teddy-native.js';
 
 export type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
 
@@ -8,15 +9,18 @@ export type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
  * Keyword prefilter: finds every occurrence of every keyword in one pass,
  * overlapping ones included, ASCII case-insensitively where asked.
  *
- * Three exact implementations that report the same hits in the same order:
+ * Four exact implementations that report the same hits in the same order:
  * native `Buffer.indexOf` once per keyword (below: nothing to build, but the
  * cost grows with keywords times bytes), the Aho-Corasick DFA (dfa.ts,
- * 150-550 MB/s, built in 6-25 ms for the engine's keywords in a cold process)
- * and the WebAssembly SIMD kernel (teddy.ts, about 1-1.7 GB/s on source text,
- * but planning and compiling it costs about 40 ms in a cold process). The
- * default starts with indexOf, builds the DFA once INDEXOF_UNTIL_BYTES have
- * been scanned and moves to the kernel after SIMD_AFTER_BYTES: a push hook
- * scanning a small diff never pays a set-up, a history scan pays each once.
+ * 150-550 MB/s, built in 3-8 ms for the engine's keywords in a cold process),
+ * the WebAssembly SIMD kernel (teddy.ts, about 1 GB/s on source text, planned
+ * and compiled in about 20 ms) and the same search in a native addon
+ * (teddy-native.ts, AVX2, about 4 GB/s, planned in 13-23 ms; built by
+ * `npm install` where a C compiler is). The default starts with indexOf,
+ * builds the DFA once INDEXOF_UNTIL_BYTES have been scanned and moves to the
+ * native kernel after NATIVE_AFTER_BYTES, or to the WebAssembly one after
+ * SIMD_AFTER_BYTES without the addon: a push hook scanning a small diff never
+ * pays a set-up, a history scan pays each once.
  */
 export class PrefilterError extends Error {
   readonly code = 'PREFILTER_EMPTY_KEYWORD';
@@ -25,7 +29,8 @@ export class PrefilterError extends Error {
   }
 }
 
-export type PrefilterKind = 'simd' | 'dfa';
+/** `simd`: the WebAssembly kernel; `native`: the addon's (throws where it is not built). */
+export type PrefilterKind = 'native' | 'simd' | 'dfa';
 
 /**
  * Bytes (all scan calls together, the current one included) the default
@@ -37,9 +42,17 @@ export type PrefilterKind = 'simd' | 'dfa';
  */
 export const INDEXOF_UNTIL_BYTES = 256 * 1024;
 
+/**
+ * Bytes after which the default moves to the native kernel. Its planning
+ * (13-23 ms cold) is what the DFA spends on 0.5-4 MB (0.3-2 ms per 64 KB
+ * as its JIT warms up).
+ */
+export const NATIVE_AFTER_BYTES = 1024 * 1024;
+
 export const SIMD_AFTER_BYTES = 8 * 1024 * 1024;
 
 let simd: boolean | undefined;
+let native: boolean | undefined;
 
 function checkKeywords(keywords: readonly KeywordSpec[]): void {
   keywords.forEach((k, i) => {
@@ -49,6 +62,7 @@ function checkKeywords(keywords: readonly KeywordSpec[]): void {
 
 export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: PrefilterKind): Prefilter {
   checkKeywords(keywords);
+  if (kind === 'native') return buildNativeTeddyPrefilter(keywords);
   if (kind === 'simd') return buildTeddyPrefilter(keywords);
   if (kind === 'dfa') return buildDfaPrefilter(keywords);
   const small = buildIndexOfPrefilter(keywords);
@@ -61,7 +75,8 @@ export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: Prefilte
       if (fast === undefined) {
         // This call's bytes count before the choice: one large first call goes straight to a faster kind.
         scanned += to - from;
-        if (scanned > SIMD_AFTER_BYTES && (simd ??= wasmSimdAvailable())) fast = buildTeddyPrefilter(keywords);
+        if (scanned > NATIVE_AFTER_BYTES && (native ??= nativePrefilterAvailable())) fast = buildNativeTeddyPrefilter(keywords);
+        else if (scanned > SIMD_AFTER_BYTES && (simd ??= wasmSimdAvailable())) fast = buildTeddyPrefilter(keywords);
         else if (scanned > INDEXOF_UNTIL_BYTES) dfa ??= buildDfaPrefilter(keywords);
       }
       (fast ?? dfa ?? small).scan(buf, from, to, onHit);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePattern } from './re2-pattern.js';
+import { ALL_DETECTORS } from '../registry.js';
+import { TokenFactory } from '../../test/support/token-factory.js';
 
 /**
  * The engine asks RE2 only to confirm where a match of the exact twin lies
@@ -38,5 +40,42 @@ describe('RE2 confirmation of exact-twin matches', () => {
     expect(fromRe2).toHaveLength(2);
     expect(fromTwin).toEqual(fromRe2);
     expect(fromTwin[1]).toMatchObject({ index: 17, text: 'tok_ABCD1234', groups: { key: 'tok', secret: 'ABCD1234' }, secretOffset: 4 });
+  });
+});
+
+describe('exact twins of the key-assignment detectors (with the run-start guard)', () => {
+  // Pieces that make keys, runs of key characters, operators, quotes and values collide often.
+  const PIECES = ['token', 'secret', 'Pass', 'pwd', 'api_key', 'ENV ', ';', '=', ' = ', ':', ': ', '=>', '"', "'", '\\', '\\"', 'a', 'x1', 'Z9', '$', '>', '-', '--', '.', '_', '\n', ' ', '\t', '/', '+', '9', 'value', '<', ',', '?', '(', ')', '!', '@', 'é'];
+
+  for (const id of ['generic-secret-assignment', 'password-assignment']) {
+    it(`${id}: the guarded twin walks the same matches, groups and offsets as RE2`, () => {
+      const detector = ALL_DETECTORS.find((d) => d.id === id)!;
+      const fast = compilePattern(id, detector.pattern);
+      const reference = compilePattern(id, detector.pattern, { fastPaths: false });
+      expect(fast.exact!.source).toContain('(?<![');
+      const t = new TokenFactory(`run-start-guard-${id}`);
+      const differences: string[] = [];
+      let matched = 0;
+      for (let i = 0; i < 6000; i++) {
+        let text = '';
+        for (let n = 2 + t.int(40); n > 0; n--) text += t.pick(PIECES);
+        const want = reference.matchAll(text);
+        const got = [];
+        const exact = fast.exact!;
+        exact.lastIndex = 0;
+        for (let m = exact.exec(text); m !== null; m = exact.exec(text)) got.push(fast.twinMatch(m));
+        if (want.length > 0) matched++;
+        if (JSON.stringify(got) !== JSON.stringify(want)) differences.push(JSON.stringify(text));
+      }
+      expect(differences.slice(0, 5)).toEqual([]);
+      // The texts must exercise matches, not only misses.
+      expect(matched).toBeGreaterThan(300);
+    });
+  }
+
+  it('leaves the twin unguarded when a match could end on a key character', () => {
+    // `[\w.$>-]` and the end class share `.`: a later search could start inside a run.
+    const twin = compilePattern('unguarded', String.raw`(?:\\?["'])?(?P<key>(?:--?)?[\w.$>-]*tok[\w.-]*)=(?P<secret>[0-9]+)(?:[\s.]|$)`).exact!;
+    expect(twin.source).not.toContain('(?<![');
   });
 });

@@ -2,6 +2,7 @@ import { FunctionBody, I32, V128, encodeModule } from './wasm-emit.js';
 import { SOURCE_BYTE_FREQUENCY } from './source-byte-frequency.js';
 import type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
 import { buildDfaPrefilter } from './dfa.js';
+import { HitOrder } from './hit-order.js';
 
 /**
  * Teddy-style SIMD multi-literal search (the idea of Hyperscan's and Rust
@@ -45,7 +46,7 @@ const OUT_HITS = 4096;
 // Memory layout (byte addresses); the text chunk and the hit output follow.
 const SLOT_OUT = 0; // i32: output pointer when the kernel returns
 
-interface PlannedKeyword {
+export interface PlannedKeyword {
   readonly index: number;
   readonly bytes: Uint8Array;
   readonly ignoreCase: boolean;
@@ -246,10 +247,11 @@ function keywordWords(m: PlannedKeyword): Array<{ pattern: bigint; mask: bigint 
 
 /** Where the verification hash table starts in memory; the records follow it. */
 const TABLE = 64;
+/** Multiplier of the verification table's hash (also hard-coded in native/prefilter.c). */
 const GOLDEN = 0x9e3779b1 | 0;
 
-interface VerifyTable {
-  /** Table then records, to be copied to TABLE. */
+export interface VerifyTable {
+  /** Table then records, to be copied to the `base` given to verifyTable. */
   readonly bytes: Uint8Array;
   readonly tableBits: number;
   /** Distinct fingerprint lengths (1..width) to look up per candidate. */
@@ -263,8 +265,11 @@ interface VerifyTable {
  * case-insensitive one is an entry), and only those are compared in full. So
  * a false candidate costs one lookup however many keywords share its bucket.
  * Records: [keyword, offset, length, next record] then (pattern, mask) i64 pairs.
+ * Table entries: [key, first record, end of records, 0], 16 bytes each. Record
+ * addresses are `base` plus the offset in `bytes`: where the table is copied to
+ * (WebAssembly memory), or 0-relative in the native addon's packed plan.
  */
-function verifyTable(planned: readonly PlannedKeyword[], width: number): VerifyTable {
+export function verifyTable(planned: readonly PlannedKeyword[], width: number, base = TABLE): VerifyTable {
   const byKey = new Map<number, PlannedKeyword[]>();
   const widths = new Set<number>();
   for (const m of planned) {
@@ -294,18 +299,18 @@ function verifyTable(planned: readonly PlannedKeyword[], width: number): VerifyT
     let slot = Math.imul(key, GOLDEN) >>> (32 - tableBits);
     while (table[slot * 4] !== 0) slot = (slot + 1) & (slots - 1);
     table[slot * 4] = key;
-    table[slot * 4 + 1] = TABLE + tableBytes + records.length;
+    table[slot * 4 + 1] = base + tableBytes + records.length;
     for (const m of list) {
       const words = keywordWords(m);
       i32(m.index);
       i32(m.offset);
       i32(m.bytes.length);
-      i32(TABLE + tableBytes + records.length + 4 + words.length * 16);
+      i32(base + tableBytes + records.length + 4 + words.length * 16);
       for (const { pattern, mask } of words) {
         for (const v of [pattern, mask]) for (let j = 0; j < 8; j++) records.push(Number((v >> BigInt(8 * j)) & 0xffn));
       }
     }
-    table[slot * 4 + 2] = TABLE + tableBytes + records.length;
+    table[slot * 4 + 2] = base + tableBytes + records.length;
   }
   const bytes = new Uint8Array(tableBytes + records.length);
   bytes.set(new Uint8Array(table.buffer), 0);
@@ -321,9 +326,8 @@ function verifyTable(planned: readonly PlannedKeyword[], width: number): VerifyT
  * from, when fewer than `reserve` bytes of output space remain. The final
  * output pointer is stored at SLOT_OUT.
  */
-function kernel(buckets: readonly PlannedKeyword[][], width: number, reserve: number, vt: VerifyTable): FunctionBody {
-  const groups = Math.ceil(buckets.length / 8);
-  const tables = Array.from({ length: groups }, (_, g) => nibbleTables(buckets.slice(g * 8, g * 8 + 8), width));
+function kernel(tables: TeddyPlan['tables'], width: number, reserve: number, vt: VerifyTable): FunctionBody {
+  const groups = tables.length;
   const f = new FunctionBody(6);
   const [P, P1, LO, HI, OUT, OUT_END] = [0, 1, 2, 3, 4, 5];
   const mLo = tables.map((t) => t.lo.map(() => f.local(V128)));
@@ -462,15 +466,36 @@ function groupsFor(keywords: number): number {
   return keywords <= 16 ? 1 : 2;
 }
 
-export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FINGERPRINT, groups = groupsFor(keywords.length)): Prefilter {
+/** What both kernels (this one and the native addon, teddy-native.ts) search with. */
+export interface TeddyPlan {
+  /** Fingerprint length in bytes. */
+  readonly width: number;
+  /** Per keyword, by index. */
+  readonly planned: readonly PlannedKeyword[];
+  /** groups x 8 buckets; bucket B is bit B % 8 of group floor(B / 8). */
+  readonly buckets: readonly (readonly PlannedKeyword[])[];
+  /** Per group of 8 buckets: per fingerprint position, the 16-byte low and high nibble tables. */
+  readonly tables: ReadonlyArray<{ readonly lo: Uint8Array[]; readonly hi: Uint8Array[] }>;
+  /** Largest fingerprint offset inside a keyword, and largest keyword length past it (at least `width`). */
+  readonly maxOffset: number;
+  readonly maxTail: number;
+}
+
+export function planTeddy(keywords: readonly KeywordSpec[], width = FINGERPRINT, groups = groupsFor(keywords.length)): TeddyPlan {
   const planned = keywords.map((k, i) => planKeyword(k, i, width));
   const buckets = assignBuckets(planned, groups * BUCKETS);
+  const tables = Array.from({ length: groups }, (_, g) => nibbleTables(buckets.slice(g * 8, g * 8 + 8), width));
   let maxOffset = 0;
   let maxTail = width;
   for (const m of planned) {
     maxOffset = Math.max(maxOffset, m.offset);
     maxTail = Math.max(maxTail, m.bytes.length - m.offset);
   }
+  return { width, planned, buckets, tables, maxOffset, maxTail };
+}
+
+export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FINGERPRINT, groups = groupsFor(keywords.length)): Prefilter {
+  const { planned, tables, maxOffset, maxTail } = planTeddy(keywords, width, groups);
   const reserve = 8 * planned.length;
   const align = (n: number): number => Math.ceil(n / 64) * 64;
   // Slack before the text for reads at q - offset, after it for vector and 64-bit overreads.
@@ -481,7 +506,7 @@ export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FI
   const outEnd = outBase + OUT_HITS * 8 + reserve;
   const pages = Math.ceil((outEnd + 64) / 65536);
 
-  const body = kernel(buckets, width, reserve, vt);
+  const body = kernel(tables, width, reserve, vt);
   const bytes = encodeModule(pages, [{ name: 'scan', params: [I32, I32, I32, I32, I32, I32], results: [I32], body }]);
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
   const memory = instance.exports['memory'] as WebAssembly.Memory;
@@ -489,49 +514,9 @@ export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FI
   const mem8 = new Uint8Array(memory.buffer);
   const mem32 = new Int32Array(memory.buffer);
   mem8.set(vt.bytes, TABLE);
-  const lengths = planned.map((m) => m.bytes.length);
-  // Hits are re-ordered to what an Aho-Corasick automaton reports: by end,
-  // longer first, then by keyword index. Held hits may still be preceded by
-  // hits of the next chunk.
-  let hk = new Int32Array(1024);
-  let hs = new Int32Array(1024);
-  let hn = 0;
-  const push = (kw: number, start: number): void => {
-    if (hn === hk.length) {
-      const nk = new Int32Array(hn * 2);
-      nk.set(hk);
-      hk = nk;
-      const ns = new Int32Array(hn * 2);
-      ns.set(hs);
-      hs = ns;
-    }
-    // Insertion sort by (end, start, keyword): hits arrive nearly in order.
-    const end = start + lengths[kw]!;
-    let i = hn++;
-    while (i > 0) {
-      const pk = hk[i - 1]!;
-      const ps = hs[i - 1]!;
-      const pe = ps + lengths[pk]!;
-      if (pe < end || (pe === end && (ps < start || (ps === start && pk <= kw)))) break;
-      hk[i] = pk;
-      hs[i] = ps;
-      i--;
-    }
-    hk[i] = kw;
-    hs[i] = start;
-  };
-  const flush = (upTo: number, onHit: HitCallback): void => {
-    let i = 0;
-    while (i < hn && hs[i]! + lengths[hk[i]!]! <= upTo) {
-      onHit(hk[i]!, hs[i]!);
-      i++;
-    }
-    if (i > 0) {
-      hk.copyWithin(0, i, hn);
-      hs.copyWithin(0, i, hn);
-      hn -= i;
-    }
-  };
+  // Hits are re-ordered to what an Aho-Corasick automaton reports (hit-order.ts).
+  // Held hits may still be preceded by hits of the next chunk.
+  const order = new HitOrder(planned.map((m) => m.bytes.length));
 
   // The kernel's memory and the hit queue are per instance: a scan started from inside a
   // callback (nothing does that today) gets the DFA, which has no shared state.
@@ -555,7 +540,7 @@ export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FI
   };
 
   function scanChunks(buf: Uint8Array, from: number, to: number, onHit: HitCallback): void {
-    hn = 0;
+    order.clear();
     if (keywords.length === 0) return;
     for (let a = from; a < to; a += CHUNK) {
       const b = Math.min(a + CHUNK, to);
@@ -568,11 +553,11 @@ export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FI
       for (;;) {
         const next = scanKernel(p, p1, inputBase, ce - delta, outBase, outEnd);
         const outPtr = mem32[SLOT_OUT >> 2]!;
-        for (let o = outBase >> 2; o < outPtr >> 2; o += 2) push(mem32[o]!, mem32[o + 1]! + delta);
+        for (let o = outBase >> 2; o < outPtr >> 2; o += 2) order.push(mem32[o]!, mem32[o + 1]! + delta);
         if (next >= p1) break;
         p = next;
       }
-      flush(b === to ? Infinity : b, onHit);
+      order.flush(b === to ? Infinity : b, onHit);
     }
   }
 }

@@ -69,11 +69,12 @@ export function validatePasswordAssignment({ secret, groups, matchText }: Candid
   if (d.operator === 'element' && d.after !== '<') return null;
   // `;name=` or `&name=` inside the value, or `;` before the key: a connection or query string, left to those detectors.
   if (/[;&][A-Za-z][A-Za-z_ ]*(?:=|$)/.test(secret) || d.before.startsWith(';')) return null;
-  if (placeholderReason(secret) || identifiableFormatReason(secret) || pathOrUrlReason(secret)) return null;
+  if (identifiableFormatReason(secret) || pathOrUrlReason(secret)) return null;
   if (!quoted && codeReason(secret)) return null;
-  if (weakPasswordReason(secret)) return null;
   const s = strengthOf(secret);
   if (s.strength === 'weak') return null;
+  // The costliest checks last (several microseconds a value): most values fail a cheap one first.
+  if (weakPasswordReason(secret) || placeholderReason(secret)) return null;
   let confidence: Verdict['confidence'] = s.strength === 'random' ? 'high' : s.strength === 'strong' ? 'medium' : 'low';
   if (d.operator === 'compare') confidence = LOWER[confidence];
   return verdictFor(confidence, `${s.strength} value (${s.length} chars, ${s.classes} character classes, ${s.entropy.toFixed(1)} bits/char) assigned to "${key}"`);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -67,5 +67,14 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/^RUN npm ci /m);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "bin\/pushgate.js"\]$/m);
+  });
+
+  it('copies only paths that exist, including what its build steps run', () => {
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.trim().split(/\s+/));
+    for (const source of sources) expect(existsSync(join(REPO_ROOT, source)), source).toBe(true);
+    // `npm run build` runs scripts/build.mjs; the addon step runs scripts/build-native.mjs over binding.gyp and native/.
+    for (const needed of ['scripts', 'binding.gyp', 'native']) expect(sources).toContain(needed);
+    expect(dockerfile).toMatch(/^RUN PUSHGATE_REQUIRE_NATIVE=1 node scripts\/build-native\.mjs$/m);
+    expect(dockerfile).toContain('COPY --from=build /app/build/Release/pushgate_prefilter.node ./build/Release/pushgate_prefilter.node');
   });
 });
