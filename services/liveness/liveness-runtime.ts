@@ -10,6 +10,7 @@ import { LivenessQueues } from './liveness-queues.js';
 import { LivenessTracker } from './liveness-tracker.js';
 import { LivenessWorkers } from './liveness-workers.js';
 import { startWebhookSender, WebhookNotifier } from './outgoing-webhooks.js';
+import { closeWorker } from '../queue/close-worker.js';
 import { VerdictCache } from './verdict-cache.js';
 
 /**
@@ -102,7 +103,7 @@ export async function startLivenessRunners(
     http,
     async close() {
       await workers.close();
-      await sender?.close();
+      if (sender) await closeWorker(sender, context.logger);
       await http.close();
     },
   };

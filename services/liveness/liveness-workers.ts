@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProviderCheck } from '../../liveness/types.js';
 import { bullPrefix } from '../queue/scan-queues.js';
+import { closeWorker, WORKER_CLOSE_TIMEOUT_MS } from '../queue/close-worker.js';
 import { closeClient } from '../queue/scan-workers.js';
 import { createRedisClient } from '../store/redis-client.js';
 import { livenessProcessor, type LivenessJobResult, type LivenessProcessorDeps } from './liveness-processor.js';
@@ -24,10 +25,14 @@ export interface LivenessWorkersOptions {
   readonly limiter?: { readonly max: number; readonly durationMs: number } | null;
 }
 
+/** Long enough for a check in flight to finish (provider calls time out well before). */
+const LIVENESS_CLOSE_TIMEOUT_MS = 3 * WORKER_CLOSE_TIMEOUT_MS;
+
 export class LivenessWorkers {
   private constructor(
     readonly workers: ReadonlyMap<string, Worker<LivenessJobData, LivenessJobResult>>,
     private readonly connection: Redis,
+    private readonly logger: Logger,
   ) {}
 
   static start(options: LivenessWorkersOptions): LivenessWorkers {
@@ -55,7 +60,7 @@ export class LivenessWorkers {
       worker.on('error', (err) => options.logger.warn({ queue: livenessQueueName(check.id), err: { message: err.message } }, 'liveness worker error'));
       workers.set(check.id, worker);
     }
-    return new LivenessWorkers(workers, connection);
+    return new LivenessWorkers(workers, connection, options.logger);
   }
 
   async ready(): Promise<void> {
@@ -63,7 +68,8 @@ export class LivenessWorkers {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.workers.values()].map((w) => w.close()));
+    // A check in flight gets its provider timeout's worth of time; a worker stuck closing is given up on (close-worker.ts).
+    await Promise.all([...this.workers.values()].map((w) => closeWorker(w, this.logger, LIVENESS_CLOSE_TIMEOUT_MS)));
     await closeClient(this.connection);
   }
 }

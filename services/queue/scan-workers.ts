@@ -2,6 +2,7 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createRedisClient } from '../store/redis-client.js';
+import { closeWorker, WORKER_CLOSE_TIMEOUT_MS } from './close-worker.js';
 import { historyScanProcessor } from './history-scan-processor.js';
 import { HISTORY_SCAN_QUEUE } from './jobs.js';
 import { pushScanProcessor, type PushScanProcessorDeps } from './push-scan-processor.js';
@@ -78,7 +79,8 @@ export class ScanWorkers {
       for (const w of this.workers) w.cancelAllJobs('worker shutting down');
     }, graceMs);
     try {
-      await Promise.all(this.workers.map((w) => w.close()));
+      // Jobs still running are cancelled at graceMs; past that, a worker stuck closing is given up on.
+      await Promise.all(this.workers.map((w) => closeWorker(w, this.logger, graceMs + WORKER_CLOSE_TIMEOUT_MS)));
     } finally {
       clearTimeout(timer);
       await Promise.all(this.connections.map(closeClient));
