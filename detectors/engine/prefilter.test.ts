@@ -296,6 +296,27 @@ describe('prefilter', () => {
     });
   });
 
+  it('reports exact offsets past 2 GiB in one call (SIMD kernels)', () => {
+    // Zero pages cost little until touched; the kernels read every byte once.
+    const size = 2 ** 31 + 256 * 1024;
+    const buf = Buffer.alloc(size);
+    const keywords: KeywordSpec[] = [
+      { text: 'AKIA', ignoreCase: false },
+      { text: 'secret', ignoreCase: true },
+    ];
+    const planted: Array<[number, number]> = [];
+    for (const at of [5, 2 ** 31 - 70_000, 2 ** 31 - 2, 2 ** 31 + 10, 2 ** 31 + 65_530, size - 6]) {
+      const kw = planted.length % 2;
+      // `buf.write` misplaces text in buffers past 2 GiB on Node 20; `set` does not.
+      buf.set(Buffer.from(kw === 0 ? 'AKIA' : 'SeCrEt', 'latin1'), at);
+      planted.push([kw, at]);
+    }
+    const want = planted.sort((a, b) => a[1] + keywords[a[0]]!.text.length - (b[1] + keywords[b[0]]!.text.length));
+    for (const kind of kinds.filter((k): k is 'simd' | 'native' => k === 'simd' || k === 'native')) {
+      expect(JSON.stringify(run(kind, keywords, buf)), kind).toBe(JSON.stringify(want));
+    }
+  }, 120_000);
+
   it('rejects an empty keyword with a stable code', () => {
     let err: unknown;
     try {

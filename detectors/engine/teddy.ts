@@ -542,10 +542,16 @@ export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FI
   function scanChunks(buf: Uint8Array, from: number, to: number, onHit: HitCallback): void {
     order.clear();
     if (keywords.length === 0) return;
+    // Held starts are relative to the current chunk's first byte, so they fit an Int32 however long the input.
+    let base = from;
     for (let a = from; a < to; a += CHUNK) {
       const b = Math.min(a + CHUNK, to);
       const cs = Math.max(from, a - maxOffset);
       const ce = Math.min(to, b + maxTail);
+      if (cs !== base) {
+        order.shift(cs - base);
+        base = cs;
+      }
       mem8.set(buf.subarray(cs, ce), inputBase);
       const delta = cs - inputBase;
       const p1 = b - delta;
@@ -553,11 +559,11 @@ export function buildTeddyPrefilter(keywords: readonly KeywordSpec[], width = FI
       for (;;) {
         const next = scanKernel(p, p1, inputBase, ce - delta, outBase, outEnd);
         const outPtr = mem32[SLOT_OUT >> 2]!;
-        for (let o = outBase >> 2; o < outPtr >> 2; o += 2) order.push(mem32[o]!, mem32[o + 1]! + delta);
+        for (let o = outBase >> 2; o < outPtr >> 2; o += 2) order.push(mem32[o]!, mem32[o + 1]! - inputBase);
         if (next >= p1) break;
         p = next;
       }
-      order.flush(b === to ? Infinity : b, onHit);
+      order.flush(b === to ? Infinity : b - base, onHit, base);
     }
   }
 }
