@@ -45,6 +45,14 @@ interface PreparedDetector {
   readonly reachAfter: number;
   pattern: CompiledPattern | null;
   companion: CompiledPattern | null;
+  /** ownKeyword[k] = 1 when keyword spec k is one of this detector's keywords. */
+  ownKeyword: Uint8Array;
+  /**
+   * Whether every match of the pattern's twin starts at one of this
+   * detector's keyword hits (decided when the pattern is compiled): then the
+   * twin is tried only at the hits inside a window (mayMatchAtHits).
+   */
+  hitAnchored: boolean | undefined;
 }
 
 const HIGH: Verdict = { confidence: 'high', reason: 'format match' };
@@ -77,6 +85,8 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
       reachAfter: detector.window.after + cw,
       pattern: null,
       companion: null,
+      ownKeyword: new Uint8Array(0),
+      hitAnchored: undefined,
     };
   });
 
@@ -100,6 +110,10 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
       if (!keywordOwners[k]!.includes(p.index)) keywordOwners[k]!.push(p.index);
     }
   }
+  for (const p of prepared) p.ownKeyword = new Uint8Array(keywordSpecs.length);
+  keywordOwners.forEach((owners, k) => {
+    for (const d of owners) prepared[d]!.ownKeyword[k] = 1;
+  });
   const prefilter: Prefilter = buildPrefilter(keywordSpecs);
   let overlap = 0;
   for (let k = 0; k < keywordSpecs.length; k++) {
@@ -281,7 +295,7 @@ class Stream implements MatchStream {
         if (!final && reachEnd + 1 >= regionEnd) continue;
         if (reachEnd + 1 < handledUntil) continue;
         if (p.requireAny !== null && !requirementHolds(p, region, start + kwLen)) continue;
-        this.tryWindow(p, region, base, start, kwLen, found);
+        this.tryWindow(p, region, base, start, kwLen, found, pending, count, h);
       }
     }
     this.dropShadowedLegacy(found, base);
@@ -293,13 +307,16 @@ class Stream implements MatchStream {
     return found;
   }
 
-  private tryWindow(p: PreparedDetector, region: Buffer, base: number, kwStart: number, kwLen: number, out: Match[]): void {
+  /** `hits[h]` is this window's keyword hit, among the region's `count` hit values (see scanRegion). */
+  private tryWindow(p: PreparedDetector, region: Buffer, base: number, kwStart: number, kwLen: number, out: Match[], hits: Uint32Array, count: number, h: number): void {
     const d = p.detector;
     const from = Math.max(0, kwStart - d.window.before);
     const to = Math.min(region.length, kwStart + kwLen + d.window.after);
     p.pattern ??= compilePattern(d.id, d.pattern, this.compileOptions);
+    p.hitAnchored ??= startsAtOwnKeywords(d, p.pattern);
     const text = region.toString('latin1', from, to);
-    if (!p.pattern.mayMatch(text)) return;
+    const may = p.hitAnchored ? mayMatchAtHits(p.pattern, text, from, to, { hits, count, h, own: p.ownKeyword, keywordLength: this.keywordLength }) : p.pattern.mayMatch(text);
+    if (!may) return;
     if (p.pattern.exact !== null) {
       const matches = promisingMatches(p, p.pattern.exact, region, text, from, kwStart, kwLen);
       if (matches.length === 0) return;
@@ -504,6 +521,55 @@ function promisingMatches(p: PreparedDetector, exact: RegExp, region: Buffer, te
     promising.push({ match: m, verdict });
   }
   return promising;
+}
+
+/** A region's keyword hits as scanRegion holds them, and the one a window is for. */
+export interface WindowHits {
+  /** (keyword, start) pairs in the prefilter's order (by end offset); `count` values are used. */
+  readonly hits: Uint32Array;
+  readonly count: number;
+  /** Index of the window's own hit in `hits`. */
+  readonly h: number;
+  /** own[k] = 1 for the detector's keywords. */
+  readonly own: Uint8Array;
+  readonly keywordLength: readonly number[];
+}
+
+/**
+ * `pattern.mayMatch(text)` for a hit-anchored detector (startsAtOwnKeywords),
+ * where `text` is the region's [from, to): the twin tried only where it can
+ * start, at the detector's keyword hits inside the window, instead of at every
+ * offset (about a tenth of the time for the generic detector's 424-byte
+ * windows). Hits are in order of end offset, so those inside the window are a
+ * run around `h`.
+ */
+export function mayMatchAtHits(pattern: CompiledPattern, text: string, from: number, to: number, w: WindowHits): boolean {
+  const { hits, count, h, own, keywordLength } = w;
+  const end = (i: number): number => hits[i + 1]! + keywordLength[hits[i]!]!;
+  const tryAt = (i: number): boolean => {
+    const start = hits[i + 1]!;
+    return own[hits[i]!] === 1 && start >= from && end(i) <= to && pattern.mayMatchAt(text, start - from);
+  };
+  for (let i = h; i >= 0 && end(i) > from; i -= 2) if (tryAt(i)) return true;
+  for (let i = h + 2; i < count && end(i) <= to; i += 2) if (tryAt(i)) return true;
+  return false;
+}
+
+/**
+ * Whether every match of the pattern's twin starts at a hit of one of the
+ * detector's keywords: its twin starts with an alternation of literals, each
+ * of which begins with a keyword (in any case when the keywords are
+ * case-insensitive, as written otherwise), so wherever a literal occurs that
+ * keyword occurs at the same offset, and the prefilter reports it.
+ */
+export function startsAtOwnKeywords(detector: Detector, pattern: CompiledPattern): boolean {
+  const literals = pattern.leadingLiterals;
+  if (literals === null) return false;
+  if (detector.keywordsIgnoreCase === true) {
+    const keywords = detector.keywords.map((k) => k.toLowerCase());
+    return literals.every((l) => keywords.some((k) => l.lower.startsWith(k)));
+  }
+  return literals.every((l) => l.exact !== null && detector.keywords.some((k) => l.exact!.startsWith(k)));
 }
 
 /** A class body as a byte table; a leading `^` negates it. */

@@ -324,3 +324,79 @@ function groupEnd(src: string, i: number): number {
   }
   return -1;
 }
+
+/** One alternative of a twin's leading alternation. */
+export interface LeadingLiteral {
+  /** In lower case. */
+  readonly lower: string;
+  /** As written, when it has no `[Xx]` letter pairs (it then matches in this case only); else null. */
+  readonly exact: string | null;
+}
+
+/**
+ * The literals of a twin that starts with an alternation of literals
+ * (`(?:[Ss][Ee][Cc][Rr][Ee][Tt]|[Tt][Oo][Kk][Ee][Nn]|...)...` or
+ * `(?:AKIA|ASIA|...)...`), or null. Every match of such a twin starts where
+ * one of them occurs; when each is also a keyword of the detector, the
+ * prefilter's hits are the only offsets where a match can start, and the
+ * engine tries the twin only there (mayMatchAt).
+ */
+export function leadingLiterals(twinSource: string): LeadingLiteral[] | null {
+  const items = split(twinSource);
+  const first = items?.[0];
+  if (first === undefined || first.quantifier !== '' || !first.atom.startsWith('(?:')) return null;
+  const literals: LeadingLiteral[] = [];
+  for (const alt of topLevelAlternatives(first.atom.slice(3, -1))) {
+    const literal = literalOf(alt);
+    if (literal === null) return null;
+    literals.push(literal);
+  }
+  return literals;
+}
+
+function topLevelAlternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') i += src[i + 1] === 'x' ? 3 : 1;
+    else if (c === '[') i = classEnd(src, i) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/** A sequence of plain characters, escaped punctuation and `[Xx]` letter pairs as a literal; null for anything else. */
+function literalOf(alt: string): LeadingLiteral | null {
+  let text = '';
+  let pairs = false;
+  for (let i = 0; i < alt.length; ) {
+    const pair = /^\[([A-Za-z])([A-Za-z])\]/.exec(alt.slice(i));
+    if (pair !== null && pair[1] !== pair[2] && pair[1]!.toLowerCase() === pair[2]!.toLowerCase()) {
+      text += pair[1]!.toLowerCase();
+      pairs = true;
+      i += 4;
+      continue;
+    }
+    const c = alt[i]!;
+    if (c === '\\') {
+      const e = alt[i + 1];
+      if (e === undefined || !LITERAL_ESCAPES.has(e)) return null;
+      text += e;
+      i += 2;
+    } else if (/[A-Za-z0-9_\-:@=!<>,;'"%&~`# \/]/.test(c)) {
+      text += c;
+      i += 1;
+    } else {
+      return null;
+    }
+  }
+  return text.length > 0 ? { lower: text.toLowerCase(), exact: pairs ? null : text } : null;
+}

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { RE2 as RE2Class } from 're2-wasm';
-import { jsExactTwin, jsTwin } from './js-fast-reject.js';
+import { jsExactTwin, jsTwin, leadingLiterals, type LeadingLiteral } from './js-fast-reject.js';
 
 /**
  * re2-wasm compiles its WebAssembly when it is loaded (about 90 ms), so it is
@@ -37,6 +37,10 @@ export interface CompiledPattern {
   readonly exact: RegExp | null;
   /** False only when no match is possible in `text` (the cheap, trimmed twin; always true without fast paths). */
   mayMatch(text: string): boolean;
+  /** The twin's leading literals when every match of it starts with one of them (js-fast-reject.ts), else null. */
+  readonly leadingLiterals: readonly LeadingLiteral[] | null;
+  /** Whether the twin matches starting exactly at `at` (a sticky test); true when there is no twin. */
+  mayMatchAt(text: string, at: number): boolean;
   /**
    * Whether RE2's leftmost match in `text` from offset `at` starts at `at`
    * and is `length` characters long. A search without groups: RE2 finds a
@@ -169,6 +173,7 @@ export function compilePattern(detectorId: string, source: string, options: Comp
   const fast = options.fastPaths !== false;
   const twin = fast ? jsTwin(source) : null;
   const exact = fast ? jsExactTwin(source) : null;
+  const sticky = twin === null ? null : new RegExp(twin.source, 'y');
   const secretOnly = fast && wholeMatchIsSecret(source);
   const prefixed = withPrefixGroup(source);
   const final = prefixed ?? source;
@@ -207,6 +212,12 @@ export function compilePattern(detectorId: string, source: string, options: Comp
   return {
     exact,
     mayMatch: (text) => twin === null || twin.test(text),
+    leadingLiterals: twin === null ? null : leadingLiterals(twin.source),
+    mayMatchAt(text, at) {
+      if (sticky === null) return true;
+      sticky.lastIndex = at;
+      return sticky.test(text);
+    },
     confirm(text, at, length) {
       const binding = (compiledRe2() as unknown as { wrapper: Re2Binding }).wrapper;
       const found = binding.match(text, at, false);
