@@ -66,12 +66,20 @@
  *   0 magic, 4 width (1..4), 8 groups (1..2), 12 keyword count,
  *   16 tableBits, 20 table offset, 24 count of fingerprint widths (1..4),
  *   28..43 the widths (u32 each), 44..59 per width the buckets (bit g*8+b)
- *   holding a keyword of that width, 60 reserved (0);
+ *   holding a keyword of that width, 60 offset of the requirements (0: none);
  *   64: nibble tables, per group, per fingerprint position: low[16], high[16];
  *   table offset: 16-byte slots [key, first record, end of records, 0], then
  *   records [keyword, offset, length, next record] + (pattern, mask) u64 pairs
  *   per 8 keyword bytes. Record addresses are offsets from the plan start.
+ * Requirements (optional): REQ_BYTES per keyword: u32 `within` (0: none),
+ *   then 32-byte bit sets `anyOf` and `over`. A hit of a keyword with one is
+ *   reported only if, among the `within` bytes after it (up to the end of the
+ *   buffer the scan was given), an `anyOf` byte comes before any byte outside
+ *   `over`: the engine's `requires` (engine.ts, requirementHolds), applied
+ *   here so hits that cannot lead anywhere (`://` in every URL) never cross
+ *   into JavaScript.
  */
+#define REQ_BYTES 68
 
 /*
  * A record as the scan checks it first: its keyword's offset and length (for
@@ -98,6 +106,7 @@ struct plan {
   size_t reserve; /* most hits one position can produce */
   kernel_fn kernel;
   const uint8_t *nib; /* groups x width x (lo[16], hi[16]) */
+  const uint8_t *req; /* REQ_BYTES per keyword, or NULL */
   const uint8_t *table;
   uint8_t *bytes; /* the copied plan */
   size_t len;
@@ -143,8 +152,24 @@ static inline uint64_t ld_partial(const uint8_t *s, size_t n) {
 }
 
 /* Full comparison of the record at `rec` (in bounds: checked by the caller) at fingerprint position q. */
-PG_INLINE size_t verify_one(const plan_t *pl, uint32_t rec, size_t q, const uint8_t *buf, size_t lo, int32_t *out,
-                            size_t n) {
+/* Whether keyword kw's requirement (if any) holds after its hit ending at `end`; bytes up to buflen are read. */
+static inline int requirement_holds(const plan_t *pl, uint32_t kw, const uint8_t *buf, size_t buflen, size_t end) {
+  if (pl->req == NULL) return 1;
+  const uint8_t *rq = pl->req + (size_t)kw * REQ_BYTES;
+  const uint32_t within = ld32(rq);
+  if (within == 0) return 1;
+  const uint8_t *any = rq + 4, *over = rq + 36;
+  const size_t stop = buflen - end < within ? buflen : end + within;
+  for (size_t i = end; i < stop; i++) {
+    const uint8_t c = buf[i];
+    if ((any[c >> 3] >> (c & 7)) & 1) return 1;
+    if (!((over[c >> 3] >> (c & 7)) & 1)) return 0;
+  }
+  return 0;
+}
+
+PG_INLINE size_t verify_one(const plan_t *pl, uint32_t rec, size_t q, const uint8_t *buf, size_t buflen, size_t lo,
+                            int32_t *out, size_t n) {
   const uint8_t *r = pl->bytes + rec;
   const size_t start = q - ld32(r + 4);
   const uint32_t len = ld32(r + 8);
@@ -154,7 +179,9 @@ PG_INLINE size_t verify_one(const plan_t *pl, uint32_t rec, size_t q, const uint
     if ((ld64(s) & ld64(w + 8)) != ld64(w)) return n;
   }
   if ((len & 7) != 0 && (ld_partial(s, len & 7) & ld64(w + 8)) != ld64(w)) return n;
-  out[1 + 2 * n] = (int32_t)ld32(r);
+  const uint32_t kw = ld32(r);
+  if (!requirement_holds(pl, kw, buf, buflen, start + len)) return n;
+  out[1 + 2 * n] = (int32_t)kw;
   out[2 + 2 * n] = (int32_t)(start - lo);
   return n + 1;
 }
@@ -166,8 +193,8 @@ static const uint8_t ZERO4[4] = {0, 0, 0, 0};
  * The records quick[a..b) at fingerprint position q: bounds and 4 bytes
  * checked without a branch, then the few that pass in full.
  */
-PG_INLINE size_t verify_quick(const plan_t *pl, uint32_t a, uint32_t b, size_t q, const uint8_t *buf, size_t lo,
-                              size_t hi, int32_t *out, size_t n) {
+PG_INLINE size_t verify_quick(const plan_t *pl, uint32_t a, uint32_t b, size_t q, const uint8_t *buf, size_t buflen,
+                              size_t lo, size_t hi, int32_t *out, size_t n) {
   for (const quick_t *r = pl->quick + a, *e = pl->quick + b; r < e; r++) {
     /* lo <= start and start + len <= hi (positions are far below 2^63: no wrapping). */
     const int in = (q >= lo + r->off) & (q - r->off + r->len <= hi);
@@ -175,7 +202,7 @@ PG_INLINE size_t verify_quick(const plan_t *pl, uint32_t a, uint32_t b, size_t q
     const uintptr_t use = 0 - (uintptr_t)(in & (r->mask != 0));
     const uintptr_t at = (uintptr_t)buf + q + (uintptr_t)(intptr_t)r->d;
     const uint8_t *src = (const uint8_t *)((uintptr_t)ZERO4 ^ (((uintptr_t)ZERO4 ^ at) & use));
-    if (in & ((ld32(src) & r->mask) == r->pat)) n = verify_one(pl, r->rec, q, buf, lo, out, n);
+    if (in & ((ld32(src) & r->mask) == r->pat)) n = verify_one(pl, r->rec, q, buf, buflen, lo, out, n);
   }
   return n;
 }
@@ -250,7 +277,7 @@ PG_INLINE uint32_t bucket_bits(const plan_t *pl, const uint8_t *s, const int W,
  * whose buckets did not fire (exact: a keyword at q sets its bucket's bit).
  */
 PG_INLINE size_t follow(const plan_t *pl, const uint32_t *cand, size_t c, size_t cs,
-                                                           const uint8_t *kb, const uint8_t *buf, size_t lo, size_t hi,
+                                                           const uint8_t *kb, const uint8_t *buf, size_t buflen, size_t lo, size_t hi,
                                                            int32_t *out, size_t cap, size_t *np, const int W,
                                                            const int G) {
   uint32_t fi[BATCH * MAX_WIDTH]; /* candidate index */
@@ -306,11 +333,11 @@ PG_INLINE size_t follow(const plan_t *pl, const uint32_t *cand, size_t c, size_t
       const size_t q = cs + cand[i];
       const uint32_t slot = fs[j];
       if ((slot & SLOW) == 0) {
-        n = verify_quick(pl, pl->brange[2 * (size_t)slot], pl->brange[2 * (size_t)slot + 1], q, buf, lo, hi, out, n);
+        n = verify_quick(pl, pl->brange[2 * (size_t)slot], pl->brange[2 * (size_t)slot + 1], q, buf, buflen, lo, hi, out, n);
       } else {
         const uint32_t wi = slot & (MAX_WIDTH - 1);
         const long t = probe(pl, (ld32(kb + cand[i]) & pl->wkeymask[wi]) | pl->wtag[wi]);
-        if (t >= 0) n = verify_quick(pl, pl->qstart[t], pl->qstart[t + 1], q, buf, lo, hi, out, n);
+        if (t >= 0) n = verify_quick(pl, pl->qstart[t], pl->qstart[t + 1], q, buf, buflen, lo, hi, out, n);
       }
     }
   }
@@ -336,7 +363,7 @@ PG_INLINE size_t follow(const plan_t *pl, const uint32_t *cand, size_t c, size_t
       if (to - p < STEP) m &= (1ull << (to - p)) - 1;                                           \
       c = extract(cand, c, m, (uint32_t)(p - cs));                                              \
     }                                                                                           \
-    const size_t done = follow(pl, cand, c, cs, buf + cs, buf, lo, hi, out, cap, &n, W, G);     \
+    const size_t done = follow(pl, cand, c, cs, buf + cs, buf, len, lo, hi, out, cap, &n, W, G);     \
     if (done < c) {                                                                             \
       *count = n;                                                                               \
       return cs + cand[done];                                                                   \
@@ -355,7 +382,7 @@ PG_INLINE size_t follow(const plan_t *pl, const uint32_t *cand, size_t c, size_t
       if (to - p < STEP) m &= (1ull << (to - p)) - 1;                                           \
       c = extract(cand, c, m, (uint32_t)(p - cs));                                              \
     }                                                                                           \
-    const size_t done = follow(pl, cand, c, cs, tail, buf, lo, hi, out, cap, &n, W, G);         \
+    const size_t done = follow(pl, cand, c, cs, tail, buf, len, lo, hi, out, cap, &n, W, G);         \
     if (done < c) {                                                                             \
       *count = n;                                                                               \
       return cs + cand[done];                                                                   \
@@ -642,6 +669,11 @@ static const char *validate(plan_t *pl, uint32_t forced_bucket_bits) {
   if (tend > len) return "table past the plan's end";
   pl->nib = b + HEADER;
   pl->table = b + toff;
+  const uint32_t roff = ld32(b + 60);
+  if (roff != 0) {
+    if (roff < tend || (size_t)roff + (size_t)pl->keywords * REQ_BYTES > len) return "requirements past the plan's end";
+    pl->req = b + roff;
+  }
   pl->shift = 32 - bits;
   pl->hmask = (uint32_t)(slots - 1);
   for (uint32_t wi = 0; wi < pl->nwidths; wi++) {

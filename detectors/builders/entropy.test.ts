@@ -12,6 +12,28 @@ describe('shannonEntropy', () => {
   ] as const)('%j -> %d bits/char', (value, bits) => {
     expect(shannonEntropy(value)).toBeCloseTo(bits, 10);
   });
+
+  it('gives the same bits to the last digit on its byte-table path as a per-code-point count (first-seen order)', () => {
+    // The plain definition: counts per code point, summed in first-seen order.
+    const reference = (value: string): number => {
+      const counts = new Map<string, number>();
+      for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+      const n = [...value].length;
+      let bits = 0;
+      for (const c of counts.values()) bits -= (c / n) * Math.log2(c / n);
+      return bits;
+    };
+    const t = new TokenFactory('entropy-narrow');
+    const alphabets = [ALPHA.base62, ALPHA.hexLower, '\u0000\u00ff\u0080aZ9+/=', 'ab', 'é€😀x'];
+    for (let i = 0; i < 2000; i++) {
+      const value = t.chars(t.pick(alphabets), t.int(300));
+      expect(shannonEntropy(value), JSON.stringify(value)).toBe(reference(value));
+    }
+    // Every byte value at once, then a wide string right after: the reused table must start clean.
+    const all = String.fromCharCode(...Array.from({ length: 256 }, (_, b) => b));
+    expect(shannonEntropy(all)).toBe(8);
+    expect(shannonEntropy('aab')).toBe(reference('aab'));
+  });
 });
 
 describe('charClasses', () => {

@@ -3,9 +3,45 @@
  * character-class mix. Pure and allocation-light; values are short.
  */
 
-/** Shannon entropy in bits per character (0 for an empty string). */
+/** Per-byte counts and first-seen order, reused by shannonEntropy (zeroed again before it returns). */
+const BYTE_COUNTS = new Int32Array(256);
+const FIRST_SEEN = new Uint8Array(256);
+
+/** Whether every character is below U+0100 (what the engine's latin1 windows hold): then characters are code points. */
+function isNarrow(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+/** Length in code points (`[...value].length`, without the array for narrow strings). */
+export function codePointLength(value: string): number {
+  return isNarrow(value) ? value.length : [...value].length;
+}
+
+/**
+ * Shannon entropy in bits per character (0 for an empty string). Narrow
+ * strings (every candidate the engine produces) are counted in a reused byte
+ * table, summed in first-seen order like the general path, so both give the
+ * same bits to the last digit; validators call this for every candidate.
+ */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
+  if (isNarrow(value)) {
+    let distinct = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (BYTE_COUNTS[c] === 0) FIRST_SEEN[distinct++] = c;
+      BYTE_COUNTS[c]!++;
+    }
+    let bits = 0;
+    for (let k = 0; k < distinct; k++) {
+      const c = FIRST_SEEN[k]!;
+      const p = BYTE_COUNTS[c]! / value.length;
+      bits -= p * Math.log2(p);
+      BYTE_COUNTS[c] = 0;
+    }
+    return bits;
+  }
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   const n = [...value].length;
@@ -70,7 +106,7 @@ export interface StrengthReport {
  * (see test/corpus/legacy-eval.test.ts).
  */
 export function strengthOf(value: string): StrengthReport {
-  const length = [...value].length;
+  const length = codePointLength(value);
   const cls = charClasses(value);
   const entropy = shannonEntropy(value);
   const base = { length, classes: cls.count, entropy };

@@ -2,6 +2,7 @@ import type { Candidate, Detector, Match, Verdict } from '../types.js';
 import { buildPrefilter, type KeywordSpec, type Prefilter } from './prefilter.js';
 import { compilePattern, type CompiledPattern, type CompileOptions, type PatternMatch } from './re2-pattern.js';
 import { byteClass } from './char-class.js';
+import { jsTwin, leadingLiterals, type LeadingLiteral } from './js-fast-reject.js';
 import { countByte } from './count-byte.js';
 
 /**
@@ -113,6 +114,12 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
   for (const p of prepared) p.ownKeyword = new Uint8Array(keywordSpecs.length);
   keywordOwners.forEach((owners, k) => {
     for (const d of owners) prepared[d]!.ownKeyword[k] = 1;
+    // The prefilter may apply a keyword's requirement itself (the native kernel does) when its only detector
+    // has one, unless that detector may be hit-anchored, which must see every hit of its keywords.
+    const only = owners.length === 1 ? prepared[owners[0]!]! : undefined;
+    if (only?.requireAny && !mayBeHitAnchored(only.detector)) {
+      keywordSpecs[k] = { ...keywordSpecs[k]!, requires: { anyOf: only.requireAny, over: only.requireOver, within: only.requireWithin } };
+    }
   });
   const prefilter: Prefilter = buildPrefilter(keywordSpecs);
   let overlap = 0;
@@ -313,7 +320,7 @@ class Stream implements MatchStream {
     const from = Math.max(0, kwStart - d.window.before);
     const to = Math.min(region.length, kwStart + kwLen + d.window.after);
     p.pattern ??= compilePattern(d.id, d.pattern, this.compileOptions);
-    p.hitAnchored ??= startsAtOwnKeywords(d, p.pattern);
+    p.hitAnchored ??= startsAtOwnKeywords(d, p.pattern.leadingLiterals);
     const text = region.toString('latin1', from, to);
     const may = p.hitAnchored ? mayMatchAtHits(p.pattern, text, from, to, { hits, count, h, own: p.ownKeyword, keywordLength: this.keywordLength }) : p.pattern.mayMatch(text);
     if (!may) return;
@@ -562,14 +569,19 @@ export function mayMatchAtHits(pattern: CompiledPattern, text: string, from: num
  * case-insensitive, as written otherwise), so wherever a literal occurs that
  * keyword occurs at the same offset, and the prefilter reports it.
  */
-export function startsAtOwnKeywords(detector: Detector, pattern: CompiledPattern): boolean {
-  const literals = pattern.leadingLiterals;
+export function startsAtOwnKeywords(detector: Detector, literals: readonly LeadingLiteral[] | null): boolean {
   if (literals === null) return false;
   if (detector.keywordsIgnoreCase === true) {
     const keywords = detector.keywords.map((k) => k.toLowerCase());
     return literals.every((l) => keywords.some((k) => l.lower.startsWith(k)));
   }
   return literals.every((l) => l.exact !== null && detector.keywords.some((k) => l.exact!.startsWith(k)));
+}
+
+/** Whether the detector's twin could make it hit-anchored (the same test as in tryWindow, without compiling RE2). */
+function mayBeHitAnchored(detector: Detector): boolean {
+  const twin = jsTwin(detector.pattern);
+  return startsAtOwnKeywords(detector, twin === null ? null : leadingLiterals(twin.source));
 }
 
 /** A class body as a byte table; a leading `^` negates it. */

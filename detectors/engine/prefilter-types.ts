@@ -3,6 +3,23 @@ export interface KeywordSpec {
   readonly text: string;
   /** ASCII case-insensitive. */
   readonly ignoreCase: boolean;
+  /**
+   * What must follow a hit for it to be of use (the engine's `requires`). A
+   * prefilter may leave out hits for which it does not hold within the
+   * buffer it scans: the native kernel does, so hits such as `://` in every
+   * URL never reach JavaScript; the others report them. Callers check it
+   * again either way.
+   */
+  readonly requires?: KeywordRequirement;
+}
+
+/** An `anyOf` byte among the `within` bytes after the hit, with only `over` bytes before it. */
+export interface KeywordRequirement {
+  /** 256 flags. */
+  readonly anyOf: Uint8Array;
+  /** 256 flags; null: any byte may come before. */
+  readonly over: Uint8Array | null;
+  readonly within: number;
 }
 
 /** Called with the keyword's index in the spec list and the byte offset where it starts. */

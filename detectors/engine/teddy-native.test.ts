@@ -205,6 +205,43 @@ describe.skipIf(!available && !required)('native Teddy prefilter', () => {
     });
   }
 
+  it('leaves out hits whose keyword requirement does not hold, up to the end of the scanned range, and keeps the rest', () => {
+    const t = new TokenFactory('native-requirements');
+    const flags = (chars: string): Uint8Array => {
+      const f = new Uint8Array(256);
+      for (const c of chars) f[c.charCodeAt(0)] = 1;
+      return f;
+    };
+    const holds = (k: KeywordSpec, buf: Uint8Array, end: number, to: number): boolean => {
+      const r = k.requires;
+      if (r === undefined) return true;
+      for (let i = end; i < Math.min(to, end + r.within); i++) {
+        if (r.anyOf[buf[i]!] === 1) return true;
+        if (r.over !== null && r.over[buf[i]!] !== 1) return false;
+      }
+      return false;
+    };
+    let kept = 0;
+    let dropped = 0;
+    for (let round = 0; round < 500; round++) {
+      const keywords: KeywordSpec[] = [
+        { text: '://', ignoreCase: false, requires: { anyOf: flags('@'), over: flags('abc:/.'), within: 1 + t.int(12) } },
+        { text: 'Key', ignoreCase: true, requires: { anyOf: flags('='), over: null, within: 1 + t.int(4) } },
+        { text: 'ab', ignoreCase: false },
+      ];
+      const buf = Buffer.from(t.chars('abc:/.@= kKeEyY', 20 + t.int(400)), 'latin1');
+      const from = t.int(10);
+      const to = buf.length - t.int(10);
+      const all = scanAll(buildDfaPrefilter(keywords.map(({ text, ignoreCase }) => ({ text, ignoreCase }))), buf, from, to);
+      const want = all.filter(([kw, start]) => holds(keywords[kw]!, buf, start + keywords[kw]!.text.length, to));
+      kept += want.length;
+      dropped += all.length - want.length;
+      expect(scanAll(buildNativeTeddyPrefilter(keywords), buf, from, to)).toEqual(want);
+    }
+    expect(kept).toBeGreaterThan(100);
+    expect(dropped).toBeGreaterThan(100);
+  });
+
   it('gives a scan started from inside a callback its own output buffer and hit queue', () => {
     const keywords: KeywordSpec[] = [
       { text: 'ab', ignoreCase: false },

@@ -133,15 +133,23 @@ const MAX_SLACK = 256 * 1024 * 1024;
 const MAGIC = 0x31544750;
 const HEADER = 64;
 
-/** planTeddy's plan as the one byte array the addon takes; record addresses are offsets from its start. */
-export function packNativePlan(plan: TeddyPlan): Uint8Array {
+/** Bytes per keyword in the plan's requirement section: u32 within, then anyOf and over as 256-bit sets. */
+const REQ_BYTES = 68;
+
+/**
+ * planTeddy's plan as the one byte array the addon takes; record addresses are
+ * offsets from its start. Keywords with `requires` add the requirement section.
+ */
+export function packNativePlan(plan: TeddyPlan, keywords: readonly KeywordSpec[] = []): Uint8Array {
   const { width, tables, planned, buckets } = plan;
   const groups = tables.length;
   if (width < 1 || width > 4) throw new RangeError(`native prefilter: fingerprint width ${width} is not 1..4`);
   if (groups < 1 || groups > 2) throw new RangeError(`native prefilter: ${groups} bucket groups is not 1..2`);
   const tableOffset = Math.ceil((HEADER + groups * width * 32) / 16) * 16;
   const vt = verifyTable(planned, width, tableOffset);
-  const bytes = new Uint8Array(tableOffset + vt.bytes.length);
+  const requirements = keywords.some((k) => k.requires !== undefined);
+  const reqOffset = tableOffset + vt.bytes.length;
+  const bytes = new Uint8Array(reqOffset + (requirements ? planned.length * REQ_BYTES : 0));
   const dv = new DataView(bytes.buffer);
   const u32 = (at: number, v: number): void => dv.setUint32(at, v >>> 0, true);
   u32(0, MAGIC);
@@ -171,6 +179,19 @@ export function packNativePlan(plan: TeddyPlan): Uint8Array {
     }
   });
   bytes.set(vt.bytes, tableOffset);
+  if (requirements) {
+    u32(60, reqOffset);
+    keywords.forEach((k, i) => {
+      const r = k.requires;
+      if (r === undefined || r.within <= 0) return;
+      const at = reqOffset + i * REQ_BYTES;
+      u32(at, Math.min(r.within, 0xffffffff));
+      for (let b = 0; b < 256; b++) {
+        if (r.anyOf[b] === 1) bytes[at + 4 + (b >> 3)]! |= 1 << (b & 7);
+        if (r.over === null || r.over[b] === 1) bytes[at + 36 + (b >> 3)]! |= 1 << (b & 7);
+      }
+    });
+  }
   return bytes;
 }
 
@@ -204,7 +225,7 @@ export function buildNativeTeddyPrefilter(keywords: readonly KeywordSpec[], opti
   const { maxOffset, maxTail } = plan;
   if (maxOffset + maxTail > MAX_SLACK) throw new NativePrefilterError('PREFILTER_NATIVE_KEYWORD_TOO_LONG', 'a keyword is longer than 256 MiB');
   // Validated and copied once by the addon; immutable afterwards, so nested scans may share it.
-  const handle = native.compile(packNativePlan(plan), options.kernel, options.bucketBits);
+  const handle = native.compile(packNativePlan(plan, keywords), options.kernel, options.bucketBits);
   const lengths = plan.planned.map((m) => m.bytes.length);
   const window = Math.max(1, Math.floor(options.window ?? WINDOW));
   // The addon needs room for every hit of one position (at most one per keyword).
@@ -237,6 +258,8 @@ export function buildNativeTeddyPrefilter(keywords: readonly KeywordSpec[], opti
 
   function scanWindows({ out, order }: ScanState, buf: Uint8Array, from: number, to: number, onHit: HitCallback): void {
     order.clear();
+    // Requirements are checked up to the end of the buffer the addon gets: the end of this scan.
+    const view = to < buf.length ? buf.subarray(0, to) : buf;
     // Held hits are relative to `base`, the current window's lo.
     let base = from;
     for (let a = from; a < to; a += window) {
@@ -249,7 +272,7 @@ export function buildNativeTeddyPrefilter(keywords: readonly KeywordSpec[], opti
       }
       let p = a;
       for (;;) {
-        const next = native.scan(handle, buf, p, b, lo, hi, out);
+        const next = native.scan(handle, view, p, b, lo, hi, out);
         const n = out[0]!;
         for (let i = 1; i <= 2 * n; i += 2) order.push(out[i]!, out[i + 1]!);
         if (next >= b) break;
