@@ -121,7 +121,7 @@ describe('service config', () => {
     expect(parseSizeText('4MiB')).toBe(4 * 1024 * 1024);
     expect(parseSizeText('100')).toBe(100);
     expect(parseSizeText('1.5m')).toBeUndefined();
-    const c = loadConfig({ ...base, PUSHGATE_SCAN_BODY_LIMIT: '2m', PUSHGATE_ADMIN_TOKEN: adminToken, PUSHGATE_PROT: '1', PUSHGATE_PORT: '0' });
+    const c = loadConfig({ ...base, PUSHGATE_SCAN_BODY_LIMIT: '2m', PUSHGATE_ADMIN_TOKEN: adminToken, PUSHGATE_PROT: '1', PUSHGATE_PORT: '0', PUSHGATE_NATIVE: '0', PUSHGATE_REQUIRE_NATIVE: '1' });
     expect(c.scanBodyLimit).toBe(2 * 1024 * 1024);
     expect(c.adminToken?.reveal()).toBe(adminToken);
     expect(JSON.stringify(c)).not.toContain(adminToken);

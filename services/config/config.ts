@@ -90,6 +90,9 @@ const KNOWN_PUSHGATE_VARIABLES = new Set([
   'PUSHGATE_TOKEN',
   'PUSHGATE_HOOK_TIMEOUT_MS',
   'PUSHGATE_ENGINE_THREADS',
+  // the native prefilter (detectors/engine/teddy-native.ts) and its build (scripts/build-native.mjs)
+  'PUSHGATE_NATIVE',
+  'PUSHGATE_REQUIRE_NATIVE',
   ...LIVENESS_VARIABLES,
 ]);
 
