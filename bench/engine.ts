@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine } from '../detectors/engine/engine.js';
 import { buildPrefilter, type KeywordSpec, type PrefilterKind } from '../detectors/engine/prefilter.js';
 import { nativePrefilterStatus } from '../detectors/engine/teddy-native.js';
+import { keywordSpecsOf } from '../detectors/engine/keyword-specs.js';
 import { ALL_DETECTORS, IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
 import type { Detector, Match } from '../detectors/types.js';
 import { fmt, mbPerSecond, median, peakRssMiB, time, type Timing } from './measure.js';
@@ -30,22 +31,6 @@ export const bench: BenchModule = {
   title: 'detector engine and keyword prefilter MB/s vs one Buffer.indexOf pass',
   run,
 };
-
-/** The engine's own keyword list: every detector keyword, shared ones once. */
-function registryKeywords(detectors: readonly Detector[]): KeywordSpec[] {
-  const seen = new Set<string>();
-  const out: KeywordSpec[] = [];
-  for (const d of detectors) {
-    const ignoreCase = d.keywordsIgnoreCase === true;
-    for (const text of d.keywords) {
-      const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ text, ignoreCase });
-    }
-  }
-  return out;
-}
 
 interface Row {
   readonly what: string;
@@ -125,13 +110,13 @@ async function run(ctx: BenchContext): Promise<void> {
     );
     return { what: `prefilter ${kind}: ${label} (${keywords.length} keywords, built in ${fmt(buildMs, 1)} ms)`, timing, cost, found: `${fmt(hits)} keyword hits` };
   };
-  const registry = registryKeywords(ALL_DETECTORS);
+  const registry = keywordSpecsOf(ALL_DETECTORS);
   const native = nativePrefilterStatus();
   // The native kernel where the addon is built; the WebAssembly kernel is what runs without it.
   const simdKinds: PrefilterKind[] = native.available ? ['native', 'simd'] : ['simd'];
   for (const kind of simdKinds) rows.push(prefilterRow('registry', registry, kind));
   rows.push(prefilterRow('registry', registry, 'dfa'));
-  for (const kind of simdKinds) rows.push(prefilterRow('registry identifiable', registryKeywords(IDENTIFIABLE_DETECTORS), kind));
+  for (const kind of simdKinds) rows.push(prefilterRow('registry identifiable', keywordSpecsOf(IDENTIFIABLE_DETECTORS), kind));
   for (const kind of simdKinds) rows.push(prefilterRow('synthetic', SYNTHETIC_KEYWORDS, kind));
   rows.push(prefilterRow('synthetic', SYNTHETIC_KEYWORDS, 'dfa'));
   for (const kind of simdKinds) rows.push(prefilterRow('synthetic identifiable', SYNTHETIC_IDENTIFIABLE_KEYWORDS, kind));

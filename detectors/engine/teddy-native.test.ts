@@ -4,6 +4,7 @@ import { buildDfaPrefilter } from './dfa.js';
 import type { KeywordSpec, Prefilter } from './prefilter-types.js';
 import { buildNativeTeddyPrefilter, nativePrefilterAvailable, nativePrefilterStatus, NativePrefilterError, packNativePlan, type NativeKernel } from './teddy-native.js';
 import { buildTeddyPrefilter, planTeddy } from './teddy.js';
+import { keywordSpecsOf } from './keyword-specs.js';
 import { ALL_DETECTORS } from '../registry.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 
@@ -64,22 +65,6 @@ function randomText(t: TokenFactory, alphabet: string, keywords: readonly Keywor
     text = text.slice(0, at) + k + text.slice(at);
   }
   return Buffer.from(text, 'latin1');
-}
-
-/** The engine's own keyword list (as bench/engine.ts builds it): every detector keyword, shared ones once. */
-function registryKeywords(): KeywordSpec[] {
-  const seen = new Set<string>();
-  const out: KeywordSpec[] = [];
-  for (const d of ALL_DETECTORS) {
-    const ignoreCase = d.keywordsIgnoreCase === true;
-    for (const text of d.keywords) {
-      const key = `${ignoreCase ? 'i' : 's'}:${ignoreCase ? text.toLowerCase() : text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ text, ignoreCase });
-    }
-  }
-  return out;
 }
 
 const same = (got: Hit[], want: Hit[]): boolean => JSON.stringify(got) === JSON.stringify(want);
@@ -170,7 +155,7 @@ describe.skipIf(!available && !required)('native Teddy prefilter', () => {
 
       it('finds the registry keywords like the DFA and the WebAssembly kernel in mixed text', () => {
         const t = new TokenFactory(`native-registry-${kernel}`);
-        const keywords = registryKeywords();
+        const keywords = keywordSpecsOf(ALL_DETECTORS);
         expect(keywords.length).toBeGreaterThan(150);
         const parts: string[] = [];
         let size = 0;
