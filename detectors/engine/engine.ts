@@ -112,14 +112,17 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
     }
   }
   for (const p of prepared) p.ownKeyword = new Uint8Array(keywordSpecs.length);
+  // Decided once per detector: translating a pattern's twin is not free, and the engine is built per hook run.
+  const anchorable = new Map<number, boolean>();
   keywordOwners.forEach((owners, k) => {
     for (const d of owners) prepared[d]!.ownKeyword[k] = 1;
     // The prefilter may apply a keyword's requirement itself (the native kernel does) when its only detector
     // has one, unless that detector may be hit-anchored, which must see every hit of its keywords.
     const only = owners.length === 1 ? prepared[owners[0]!]! : undefined;
-    if (only?.requireAny && !mayBeHitAnchored(only.detector)) {
-      keywordSpecs[k] = { ...keywordSpecs[k]!, requires: { anyOf: only.requireAny, over: only.requireOver, within: only.requireWithin } };
-    }
+    if (only === undefined || only.requireAny === null) return;
+    let anchored = anchorable.get(only.index);
+    if (anchored === undefined) anchorable.set(only.index, (anchored = mayBeHitAnchored(only.detector)));
+    if (!anchored) keywordSpecs[k] = { ...keywordSpecs[k]!, requires: { anyOf: only.requireAny, over: only.requireOver, within: only.requireWithin } };
   });
   const prefilter: Prefilter = buildPrefilter(keywordSpecs);
   let overlap = 0;
