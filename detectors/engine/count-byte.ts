@@ -8,8 +8,8 @@ import { nativeCountByte } from './teddy-native.js';
  * source text has a newline every 30-40 bytes: that was a fifth of a scan.
  * Bytes are copied into the module's memory in chunks (like the prefilter).
  * Where the native addon is built (teddy-native.ts) its AVX2 counter runs on
- * the caller's buffer instead, without the copy: about 2.5 ms per 64 MB
- * became under 1.
+ * the caller's buffer instead, without the copy (measured per 64 MB: 2.2 ms
+ * against 3.8).
  */
 const CHUNK = 256 * 1024;
 const BASE = 64;
