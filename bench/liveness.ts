@@ -50,7 +50,7 @@ function parseArgs(args: readonly string[]): { findings: number; latencyMs: numb
 async function run(ctx: BenchContext): Promise<void> {
   const opts = parseArgs(ctx.args);
   const tokens = githubTokens('bench-liveness', opts.findings + 50);
-  const findings: Finding[] = tokens.map((t, i) => findingsIn(`GITHUB_TOKEN=${t}\n`, { path: `svc${i}/.env`, commit: '0'.repeat(40) })[0]!);
+  const findings: Finding[] = tokens.map((t, i) => findingsIn(`GITHUB_TOKEN=${t}\n`, { kind: 'blob', path: `svc${i}/.env`, commit: '0'.repeat(40) })[0]!);
   const standIn = await ProviderStandIn.start({ routes: githubRoutes, valid: tokens, latencyMs: opts.latencyMs });
   const server = await startRedisServer();
   const redis = new Redis(server.url, { maxRetriesPerRequest: null });

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { terminalLines, terminalText } from '../scanner/report/terminal-text.js';
 import { scanCommand, EXIT_CLEAN, EXIT_ERROR } from './commands/scan.js';
 import { pushgatePackage } from './version.js';
 
@@ -23,21 +24,20 @@ export interface CliIo {
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const debug = argv.includes('--debug') || io.env['PUSHGATE_DEBUG'] === '1';
   let exitCode = EXIT_CLEAN;
+  // Commander's usage errors quote the arguments (`unknown option '...'`): escaped like any text we did not write.
+  const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(terminalLines(s)) };
   const program = new Command('pushgate')
     .description('Git push protection and secret scanning')
     .version(pushgatePackage().version, '-V, --version')
     .option('--debug', 'print stack traces of errors')
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    })
+    .configureOutput(output)
     .showHelpAfterError('(run with --help for usage)');
   const scan = scanCommand(io, (code) => (exitCode = code));
-  scan.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  scan.exitOverride().configureOutput(output);
   program.addCommand(scan);
   for (const command of await serviceCommands(argv, io, (code) => (exitCode = code))) {
-    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    command.exitOverride().configureOutput(output);
     program.addCommand(command);
   }
   // `pushgate hook ...` is dispatched by bin/pushgate.js before this module loads; listed here for --help.
@@ -76,12 +76,18 @@ async function serviceCommands(argv: readonly string[], io: CliIo, setExitCode: 
   return out;
 }
 
+/**
+ * One line: the message can quote a path, a ref, git's stderr or a scanned
+ * repository's data, so it goes through terminalText and cannot break the
+ * line or drive the terminal (the stack, with --debug, line by line).
+ */
 function describeError(err: unknown, debug: boolean): string {
   const e = err instanceof Error ? err : new Error(String(err));
   const raw = (e as Error & { code?: unknown }).code;
-  const code = typeof raw === 'string' ? raw : undefined;
-  let s = code ? `pushgate: error: ${e.message} [${code}]\n` : `pushgate: internal error: ${e.message}\n`;
-  if (debug) s += `${e.stack ?? ''}\n`;
+  const code = typeof raw === 'string' ? terminalText(raw) : undefined;
+  const message = terminalText(e.message);
+  let s = code ? `pushgate: error: ${message} [${code}]\n` : `pushgate: internal error: ${message}\n`;
+  if (debug) s += `${terminalLines(e.stack ?? '')}\n`;
   else if (!code) s += 'pushgate: run again with --debug (or PUSHGATE_DEBUG=1) for details\n';
   return s;
 }

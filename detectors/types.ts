@@ -109,6 +109,12 @@ export interface Requirement {
   readonly within: number;
 }
 
+/**
+ * How a secret was written when the engine found it only after decoding
+ * (one level, bounded; detectors/engine/decoded-scan.ts).
+ */
+export type Encoding = 'base64' | 'base64url' | 'percent' | 'json-escape' | 'utf-16le' | 'utf-16be';
+
 /** One match of one detector in one buffer. Holds the secret in clear: never log or serialize it. */
 export interface Match {
   readonly detector: Detector;
@@ -123,4 +129,11 @@ export interface Match {
   readonly reason: string;
   readonly context: Readonly<Record<string, string>>;
   readonly companion?: { readonly name: string; readonly value: string };
+  /**
+   * Set when the secret was found in a decoded form of the bytes (base64 in
+   * a Kubernetes Secret, a percent-encoded URL, a JSON string escape, UTF-16
+   * text): `start`/`end` then span the encoded bytes in the scanned buffer,
+   * `secret` is the decoded value, and `reason` names the encoding.
+   */
+  readonly encoding?: Encoding;
 }

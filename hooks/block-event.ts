@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Finding } from '../scanner/types.js';
+import type { Encoding, Finding, Location, LocationKind } from '../scanner/types.js';
 import type { RefUpdate } from './ref-updates.js';
 
 /**
@@ -25,8 +25,25 @@ export interface BlockEvent {
     readonly severity: string;
     readonly fingerprint: string;
     readonly redacted: string;
-    readonly locations: ReadonlyArray<{ readonly commit?: string; readonly path: string; readonly line: number }>;
+    readonly locations: ReadonlyArray<BlockEventLocation>;
   }>;
+}
+
+/**
+ * Where a blocked secret was. `path` is present for files and paths only;
+ * events from hooks before location kinds have no `kind` and mean a file.
+ * Pusher-chosen strings (path, ref, tag name) arrive with every secret in
+ * them masked by the scanner.
+ */
+export interface BlockEventLocation {
+  readonly kind?: LocationKind;
+  readonly commit?: string;
+  readonly tag?: string;
+  readonly tagName?: string;
+  readonly ref?: string;
+  readonly path?: string;
+  readonly line: number;
+  readonly encoding?: Encoding;
 }
 
 /** node:crypto, loaded on first use: only a rejected push builds an event, and loading it costs milliseconds at start-up. */
@@ -79,8 +96,21 @@ export function buildBlockEvent(input: {
       severity: f.severity,
       fingerprint: f.fingerprint,
       redacted: f.redacted,
-      locations: f.locations.map((l) => ({ ...(l.commit ? { commit: l.commit } : {}), path: l.path, line: l.line })),
+      locations: f.locations.map(blockEventLocation),
     })),
+  };
+}
+
+function blockEventLocation(l: Location): BlockEventLocation {
+  return {
+    kind: l.kind,
+    ...(l.commit ? { commit: l.commit } : {}),
+    ...(l.tag ? { tag: l.tag } : {}),
+    ...(l.tagName ? { tagName: l.tagName } : {}),
+    ...(l.ref ? { ref: l.ref } : {}),
+    ...(l.path !== undefined ? { path: l.path } : {}),
+    line: l.line,
+    ...(l.encoding ? { encoding: l.encoding } : {}),
   };
 }
 

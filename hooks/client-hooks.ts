@@ -1,6 +1,7 @@
 import { createEngine, type Engine } from '../detectors/engine/engine.js';
 import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
 import { FindingAggregator } from '../scanner/aggregate.js';
+import { maskedText } from '../scanner/mask.js';
 import { openRepository } from '../scanner/git/repository.js';
 import { runGit } from '../scanner/git/git-process.js';
 import type { Finding } from '../scanner/types.js';
@@ -24,9 +25,14 @@ export interface ClientHookIo {
 /** pre-push: stdin lines `<local ref> <local oid> <remote ref> <remote oid>`; scans commits no remote-tracking ref has. */
 export async function runPrePush(io: ClientHookIo): Promise<number> {
   const tips = new Set<string>();
+  // The names the push gives its refs on the remote are scanned too.
+  const refs: Array<{ name: string; target: string }> = [];
   for (const line of io.stdin.split('\n')) {
-    const [, localOid] = line.trim().split(/\s+/);
-    if (localOid && !isZeroOid(localOid) && /^[0-9a-f]{40,64}$/.test(localOid)) tips.add(localOid);
+    const [, localOid, remoteRef] = line.trim().split(/\s+/);
+    if (localOid && !isZeroOid(localOid) && /^[0-9a-f]{40,64}$/.test(localOid)) {
+      tips.add(localOid);
+      if (remoteRef) refs.push({ name: remoteRef, target: localOid });
+    }
   }
   if (tips.size === 0) return 0;
   const repo = await openRepository(io.cwd);
@@ -35,6 +41,7 @@ export async function runPrePush(io: ClientHookIo): Promise<number> {
   const { report, subjects } = await scanPush(repo, [...tips, '--not', known], {
     engine: createEngine(IDENTIFIABLE_DETECTORS),
     signal: AbortSignal.timeout(120_000),
+    refs,
   });
   if (report.findings.length === 0) return 0;
   io.write(rejectionMessage(report.findings, { subjects, source: 'pushgate pre-push' }));
@@ -47,18 +54,23 @@ export async function runPreCommit(io: ClientHookIo, engine: Engine = createEngi
   const run = { repoPath: repo.path };
   const raw = await runGit(['diff', '--cached', '--raw', '-z', '--no-renames', '--diff-filter=ACMRT', '--no-abbrev'], repo.invocation, run);
   // `:100644 100644 <old> <new> M\0path\0`
-  const fields = raw.toString('utf8').split('\0');
-  const staged: Array<{ oid: string; path: string }> = [];
+  const fields = raw.toString('latin1').split('\0');
+  const staged: Array<{ oid: string | null; path: Buffer }> = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const meta = fields[i]!.split(' ');
     const oid = meta[3];
     const mode = meta[1];
-    if (oid && !isZeroOid(oid) && mode !== '160000') staged.push({ oid, path: fields[i + 1]! });
+    // Submodules are listed for their path (it is text the commit adds), not read.
+    if (oid && !isZeroOid(oid)) staged.push({ oid: mode !== '160000' ? oid : null, path: Buffer.from(fields[i + 1]!, 'latin1') });
   }
   const aggregator = new FindingAggregator();
-  for (const { oid, path } of staged) {
+  for (const { oid, path: rawPath } of staged) {
+    const inPath = engine.scan(rawPath);
+    const path = inPath.length > 0 ? maskedText(rawPath, inPath) : rawPath.toString('utf8');
+    for (const m of inPath) aggregator.add(m, { kind: 'path', path });
+    if (oid === null) continue;
     const content = await runGit(['cat-file', 'blob', oid], repo.invocation, run);
-    for (const m of engine.scan(content)) aggregator.add(m, { path, blob: oid });
+    for (const m of engine.scan(content)) aggregator.add(m, { kind: 'blob', path, blob: oid });
   }
   const findings: Finding[] = aggregator.findings();
   if (findings.length === 0) return 0;

@@ -6,7 +6,7 @@ import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
 import { buildBlockEvent, recordBlockEvent, stateDir } from './block-event.js';
 import { failClosedMessage, rejectionMessage } from './rejection-message.js';
 import { parseRefUpdates } from './ref-updates.js';
-import { pushRevisions, scanPush } from './push-scan.js';
+import { IncompleteWalkError, pushRefs, pushRevisions, scanPush } from './push-scan.js';
 import { openGitDirectory } from '../scanner/git/repository.js';
 
 /** GitHub Enterprise Server gives all pre-receive hooks 5 s together; leave room for the others. */
@@ -28,6 +28,9 @@ export interface PreReceiveIo {
 /**
  * The pre-receive decision. Returns the exit code: 0 accepts the push, 1
  * rejects it. Only identifiable detectors run (legacy findings never block).
+ * Everything the push adds is scanned: file contents, paths, commit
+ * messages, identities and headers, annotated tags, and the names of the
+ * refs it creates or moves (hooks/push-scan.ts, scanner/history.ts).
  * Nothing a pusher controls turns the scan off: no push option, environment
  * variable, commit message or inline comment is consulted. When the scan
  * cannot finish (error, corrupt object, time budget), the push is rejected.
@@ -53,18 +56,20 @@ export async function runPreReceive(io: PreReceiveIo): Promise<number> {
     // existing commit) costs the commit walk and the tip check, which find nothing, and no blob reads.
     const repo = await openGitDirectory(io.gitDir, { env: io.env });
     const engine = io.engine ?? createEngine(IDENTIFIABLE_DETECTORS);
-    const { report, subjects } = await scanPush(repo, revisions, { engine, signal });
+    const { report, subjects, refLabels } = await scanPush(repo, revisions, { engine, signal, refs: pushRefs(updates) });
+    // A ref name that holds a secret is recorded masked, like every other label.
+    const recorded = refLabels.size === 0 ? updates : updates.map((u) => ({ ...u, ref: refLabels.get(u.ref) ?? u.ref }));
     if (report.stats.skipped.count > 0) {
       // An object we could not read might hold a secret: refuse rather than guess.
       const reasons = Object.entries(report.stats.skipped.reasons).map(([r, n]) => `${n} ${r}`).join(', ');
-      return reject(io, dir, server, updates, [], 'scan-incomplete', `${report.stats.skipped.count} objects could not be read (${reasons})`, startedAt);
+      return reject(io, dir, server, recorded, [], 'scan-incomplete', `${report.stats.skipped.count} objects could not be read (${reasons})`, startedAt);
     }
     if (report.findings.length === 0) {
       if (server && io.startDelivery && hasSpooled(dir)) io.startDelivery(dir);
       return 0;
     }
     io.write(rejectionMessage(report.findings, { subjects, color: wantsColor(io.env), source: 'pushgate' }));
-    recordBlockEvent(dir, buildBlockEvent({ env: io.env, gitDir: io.gitDir, updates, findings: report.findings, reason: 'secrets', now: startedAt }), !!server);
+    recordBlockEvent(dir, buildBlockEvent({ env: io.env, gitDir: io.gitDir, updates: recorded, findings: report.findings, reason: 'secrets', now: startedAt }), !!server);
     if (server && io.startDelivery) io.startDelivery(dir);
     return 1;
   } catch (err) {
@@ -95,6 +100,7 @@ function reject(
 
 /** Error text without stack traces or anything a secret could ride in on (messages of our own error classes only). */
 function describe(err: unknown): string {
+  if (err instanceof IncompleteWalkError) return `${err.message} [${err.code}]`;
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' ? `internal error ${code}` : 'internal error';
 }

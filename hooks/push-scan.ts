@@ -1,7 +1,8 @@
 import type { Engine } from '../detectors/engine/engine.js';
-import { scanHistory } from '../scanner/history.js';
+import { scanHistory, type RefTarget } from '../scanner/history.js';
 import type { Repository } from '../scanner/git/repository.js';
 import { runGit } from '../scanner/git/git-process.js';
+import { pushedRevisions } from '../scanner/git/object-reader.js';
 import type { ScanReport } from '../scanner/types.js';
 import type { RefUpdate } from './ref-updates.js';
 
@@ -18,27 +19,68 @@ export function pushRevisions(updates: readonly RefUpdate[]): string[] {
   return tips.length === 0 ? [] : [...tips, '--not', '--all'];
 }
 
-export interface PushScanResult {
-  readonly report: ScanReport;
-  /** Subjects of the commits that carry findings, by sha. */
-  readonly subjects: Map<string, string>;
+/** The refs a push creates or moves: their names are scanned, and they name the tags they point at. */
+export function pushRefs(updates: readonly RefUpdate[]): RefTarget[] {
+  return updates.filter((u) => u.kind !== 'delete').map((u) => ({ name: u.ref, target: u.newOid }));
 }
 
-/** Scans what `revisions` select in an opened repository (opened once per hook run, with the hook's quarantine environment). */
-export async function scanPush(repo: Repository, revisions: string[], options: { engine: Engine; signal: AbortSignal }): Promise<PushScanResult> {
-  const report = await scanHistory(repo.path, { engine: options.engine, signal: options.signal, revisions, repository: repo });
-  const commits = [...new Set(report.findings.flatMap((f) => f.locations.map((l) => l.commit).filter((c): c is string => !!c)))];
-  const subjects = new Map<string, string>();
-  if (commits.length > 0) {
-    const out = await runGit(['log', '--no-walk=unsorted', '--format=%H%x00%s', '--stdin'], repo.invocation, {
-      input: commits.join('\n') + '\n',
-      signal: options.signal,
-      repoPath: repo.path,
-    });
-    for (const line of out.toString('utf8').split('\n')) {
-      const [sha, subject] = line.split('\0');
-      if (sha && subject !== undefined) subjects.set(sha, subject);
-    }
+export interface PushScanResult {
+  readonly report: ScanReport;
+  /** Subjects of the commits of the push, by sha, with secrets masked. */
+  readonly subjects: ReadonlyMap<string, string>;
+  /** Names of pushed refs that hold a secret, to the name with the secret masked (for anything that prints refs). */
+  readonly refLabels: ReadonlyMap<string, string>;
+}
+
+/** The commit walk did not list exactly the commits `git rev-list` says the push introduces. */
+export class IncompleteWalkError extends Error {
+  readonly code = 'SCAN_WALK_INCOMPLETE';
+  constructor(
+    readonly expected: number,
+    readonly walked: number,
+  ) {
+    super(`the commit walk covered ${walked} of the ${expected} commits the push introduces`);
   }
-  return { report, subjects };
+}
+
+export interface PushScanOptions {
+  readonly engine: Engine;
+  readonly signal: AbortSignal;
+  /** The refs the push creates or moves (pushRefs); none for a scan of commits only. */
+  readonly refs?: readonly RefTarget[];
+}
+
+/**
+ * Scans what `revisions` select in an opened repository (opened once per
+ * hook run, with the hook's quarantine environment), and checks that the
+ * commit walk was complete: `git rev-list` over the same revisions, run
+ * alongside, must list exactly the commits the walk parsed. A walk that came
+ * up short for any reason (a git that printed nothing and exited 0, output
+ * cut off) is an IncompleteWalkError, never a clean result.
+ */
+export async function scanPush(repo: Repository, revisions: string[], options: PushScanOptions): Promise<PushScanResult> {
+  const walked = new Set<string>();
+  // A push's tips on standard input, as the walk gets them: a mirror push of many refs overflows a command line.
+  const pushed = pushedRevisions(revisions);
+  const listed = runGit(['rev-list', ...(pushed ? ['--stdin', ...pushed.negative] : revisions)], repo.invocation, {
+    repoPath: repo.path,
+    signal: options.signal,
+    ...(pushed ? { input: pushed.positive.join('\n') + '\n' } : {}),
+  });
+  // Settled either way before the scan's outcome is known; an error is raised below, after the scan's own.
+  listed.catch(() => {});
+  const report = await scanHistory(repo.path, {
+    engine: options.engine,
+    signal: options.signal,
+    revisions,
+    repository: repo,
+    refs: options.refs ?? [],
+    subjects: true,
+    onWalked: (commit) => walked.add(commit),
+  });
+  const expected = (await listed).toString('latin1').split('\n').filter((l) => l !== '');
+  let missing = 0;
+  for (const commit of expected) if (!walked.has(commit)) missing++;
+  if (missing > 0 || expected.length !== walked.size) throw new IncompleteWalkError(expected.length, walked.size);
+  return { report, subjects: report.subjects, refLabels: report.refLabels };
 }

@@ -3,6 +3,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { createEngine, type Engine } from '../detectors/engine/engine.js';
 import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
+import { terminalText } from '../scanner/report/terminal-text.js';
 import { hookGitDir, runPreReceive, spawnDetachedDelivery } from './pre-receive.js';
 import { failClosedMessage } from './rejection-message.js';
 
@@ -44,7 +45,7 @@ export interface ScanDaemonOptions {
   readonly socketPath: string;
   /** bin/pushgate.js, for the detached delivery of block events. */
   readonly binPath: string;
-  /** One line per push (never a secret: repository, decision, milliseconds). */
+  /** One line per push (never a secret: repository, decision, milliseconds); string values arrive escaped with terminalText. */
   readonly log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -154,7 +155,7 @@ async function handle(conn: Socket, engine: Engine, options: ScanDaemonOptions):
   });
   const request = ended ? parseRequest(Buffer.concat(chunks)) : null;
   if (request === null) {
-    options.log?.({ msg: 'unreadable request', bytes: size });
+    logEntry(options, { msg: 'unreadable request', bytes: size });
     answer(conn, 1, failClosedMessage('the scanner could not read the push'));
     return;
   }
@@ -178,8 +179,21 @@ async function handle(conn: Socket, engine: Engine, options: ScanDaemonOptions):
     code = 1;
     text = failClosedMessage('internal error');
   }
-  options.log?.({ msg: 'push scanned', repository: gitDir, decision: code === 0 ? 'accepted' : 'rejected', ms: Math.round(performance.now() - started) });
+  logEntry(options, { msg: 'push scanned', repository: gitDir, decision: code === 0 ? 'accepted' : 'rejected', ms: Math.round(performance.now() - started) });
   answer(conn, code === 0 ? 0 : 1, text);
+}
+
+/**
+ * The repository path comes from the client's request (its working directory
+ * and GIT_DIR), so a crafted one must not drive the terminal that tails the
+ * log: every string goes through terminalText (JSON escapes C0 controls, but
+ * not C1 controls, U+2028 or bidi controls).
+ */
+function logEntry(options: ScanDaemonOptions, entry: Record<string, unknown>): void {
+  if (!options.log) return;
+  const safe: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(entry)) safe[k] = typeof v === 'string' ? terminalText(v) : v;
+  options.log(safe);
 }
 
 function answer(conn: Socket, code: 0 | 1, text: string): void {

@@ -57,8 +57,14 @@ export class FindingAggregator {
     if (!entry.finding.companion && match.companion) {
       entry.finding = { ...entry.finding, companion: { name: match.companion.name, value: new SecretValue(match.companion.value) } };
     }
-    const loc: Location = { ...location, line: match.line, column: match.column, offset: match.start };
-    const key = `${loc.commit ?? ''}\0${loc.path}\0${loc.offset}`;
+    const loc: Location = {
+      ...location,
+      line: match.line,
+      column: match.column,
+      offset: match.start,
+      ...(match.encoding ? { encoding: match.encoding } : {}),
+    };
+    const key = `${loc.kind}\0${loc.commit ?? loc.tag ?? ''}\0${loc.path ?? loc.ref ?? ''}\0${loc.offset}`;
     if (!entry.locationKeys.has(key)) {
       entry.locationKeys.add(key);
       entry.finding.locations.push(loc);

@@ -29,15 +29,26 @@ afterEach(() => {
   for (const r of repos.splice(0)) r.dispose();
 });
 
-/** An engine that counts the blobs it is given, to prove each is scanned once. */
-function countingEngine(): { engine: Engine; streams: () => number } {
+/**
+ * An engine that counts the blobs it is given, to prove each is scanned once.
+ * The engine also scans paths, commit objects and ref names: a whole-buffer
+ * scan counts as a blob's when its bytes are one of the repository's blobs.
+ */
+function countingEngine(blobContents: ReadonlySet<string>): { engine: Engine; streams: () => number; rescans: () => number } {
   let streams = 0;
+  const scanned = new Set<string>();
+  let rescans = 0;
   return {
     engine: {
       ...engine,
       // A blob that fits in one piece is scanned whole; larger ones are streamed.
       scan(buf) {
-        streams++;
+        const key = Buffer.from(buf).toString('latin1');
+        if (blobContents.has(key)) {
+          streams++;
+          if (scanned.has(key)) rescans++;
+          scanned.add(key);
+        }
         return engine.scan(buf);
       },
       stream() {
@@ -46,7 +57,18 @@ function countingEngine(): { engine: Engine; streams: () => number } {
       },
     },
     streams: () => streams,
+    rescans: () => rescans,
   };
+}
+
+/** Every reachable blob's content, as latin1 strings. */
+function blobContents(repo: GitRepo): Set<string> {
+  const oids = execFileSync('sh', ['-c', 'git rev-list --objects --all --no-object-names | git cat-file --batch-check="%(objecttype) %(objectname)"'], { cwd: repo.path })
+    .toString()
+    .split('\n')
+    .filter((l) => l.startsWith('blob '))
+    .map((l) => l.slice(5));
+  return new Set(oids.map((oid) => execFileSync('git', ['cat-file', 'blob', oid], { cwd: repo.path }).toString('latin1')));
 }
 
 /** Distinct reachable blobs and their total size, according to git itself. */
@@ -91,13 +113,14 @@ describe('scanHistory', () => {
     // The same content on another branch: the same blob, one more place.
     const side = repo.commit({ branch: 'side', parents: [c1], files: { 'side.env': shared } });
 
-    const counting = countingEngine();
+    const counting = countingEngine(blobContents(repo));
     const report = await scanHistory(repo.path, { engine: counting.engine });
 
     const truth = gitBlobCount(repo);
     expect(report.stats.blobs).toBe(truth.blobs);
     expect(report.stats.bytes).toBe(truth.bytes);
     expect(counting.streams()).toBe(truth.blobs);
+    expect(counting.rescans()).toBe(0);
     expect(report.stats.skipped).toEqual({ count: 0, bytes: 0, reasons: {} });
 
     expect(report.findings).toHaveLength(1);
@@ -427,7 +450,8 @@ describe('scanHistory', () => {
     const engineThatAborts: Engine = {
       ...engine,
       scan(buf) {
-        if (++calls === 5) controller.abort();
+        // Blobs only (paths, commits and ref names are scanned too, and are small).
+        if (buf.length > 1000 && ++calls === 5) controller.abort();
         return engine.scan(buf);
       },
       stream() {

@@ -4,8 +4,19 @@ import { FindingAggregator } from './aggregate.js';
 import { PieceCutter, sharedEnginePool, type EnginePool } from './engine-pool.js';
 import { ScanAbortedError } from './git/errors.js';
 import { readBlobs, type BlobSink, type BlobVisitor, type SkipReason } from './git/object-reader.js';
+import { runGit } from './git/git-process.js';
+import type { CommitInfo } from './git/log-raw-parser.js';
 import { openRepository, type Repository } from './git/repository.js';
-import type { Finding, Location, ScanProgress, ScanReport } from './types.js';
+import { messageSubject, objectTexts, parseIdentity, tagName } from './git-text.js';
+import { maskedText, ScopedMasks } from './mask.js';
+import type { Finding, Location, LocationKind, ScanProgress, ScanReport } from './types.js';
+
+/** A ref whose name is scanned, and the object it points at (which names the annotated tags it points at). */
+export interface RefTarget {
+  /** Full ref name, as bytes or text. */
+  readonly name: string | Buffer;
+  readonly target: string;
+}
 
 export interface HistoryScanOptions {
   readonly engine: Engine;
@@ -36,6 +47,25 @@ export interface HistoryScanOptions {
    * either way.
    */
   readonly parallel?: boolean | EnginePool;
+  /**
+   * Refs whose names are scanned (`ref-name` locations) and that name the
+   * tags they point at. Default: with the default revisions (`--all`), every
+   * ref of the repository; with other revisions, none (a push passes the
+   * refs it updates).
+   */
+  readonly refs?: readonly RefTarget[];
+  /** Called with each commit the walk lists (the pre-receive hook checks the walk against `git rev-list`). */
+  readonly onWalked?: (commit: string) => void;
+  /** Fill `subjects` in the result with the (masked) subject of every commit walked: for pushes, which are small. */
+  readonly subjects?: boolean;
+}
+
+/** scanHistory's report, plus the subjects it was asked for. */
+export interface HistoryScanReport extends ScanReport {
+  /** Commit subjects by full id (`%s`), with secrets masked; only with the `subjects` option. */
+  readonly subjects: ReadonlyMap<string, string>;
+  /** The refs of `refs` whose names hold a secret: full name to the name with the secret masked. */
+  readonly refLabels: ReadonlyMap<string, string>;
 }
 
 /**
@@ -45,12 +75,20 @@ export interface HistoryScanOptions {
  * was introduced: commit, author, email, date, path, line, column.
  * Blobs that could not be read are counted in `stats.skipped` by reason.
  *
+ * Every other text the revisions add is scanned too, each once: every
+ * distinct file path (a `path` location for each commit that added it),
+ * every commit object walked (message, author and committer, other
+ * headers), every annotated tag among the tips (message, tagger, other
+ * headers), and the names of `refs`. Strings that label locations (paths,
+ * ref and tag names, authors, subjects) have the secrets found in them
+ * masked.
+ *
  * Errors (by `code`): NOT_A_REPOSITORY, REPOSITORY_UNTRUSTED,
  * REPOSITORY_CORRUPT (a commit or tree cannot be read), INVALID_REVISION,
  * GIT_NOT_FOUND, GIT_FAILED, GIT_OUTPUT_UNEXPECTED, SCAN_ABORTED (with
  * the partial report).
  */
-export async function scanHistory(repoPath: string, options: HistoryScanOptions): Promise<ScanReport> {
+export async function scanHistory(repoPath: string, options: HistoryScanOptions): Promise<HistoryScanReport> {
   const started = performance.now();
   const { engine, onProgress, signal } = options;
   const aggregator = new FindingAggregator();
@@ -62,6 +100,7 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
 
   const pool = options.parallel === true ? sharedEnginePool(engine) : options.parallel || null;
   const pooled = pool?.scan(engine.detectors);
+  const texts = new TextScans(engine, aggregator, options.subjects === true);
 
   const visitor: BlobVisitor<Match[]> = {
     open() {
@@ -82,8 +121,8 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
     place(blob, at, matches) {
       const commit = at.commit;
       const where = commit
-        ? { path: at.path, blob, commit: commit.oid, author: commit.author, email: commit.email, date: commit.date }
-        : { path: at.path, blob };
+        ? { kind: 'blob' as const, path: at.path, blob, commit: commit.oid, author: commit.author, email: commit.email, date: commit.date }
+        : { kind: 'blob' as const, path: at.path, blob };
       for (const m of matches) aggregator.add(m, where);
     },
     skipped(_blob, reason: SkipReason, size) {
@@ -91,13 +130,17 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
       skippedBytes += size;
       reasons[reason] = (reasons[reason] ?? 0) + 1;
     },
+    commit: (commit, raw) => texts.commit(commit, raw),
+    path: (commit, path, added) => texts.path(commit, path, added),
+    tag: (tag, raw) => texts.tag(tag, raw),
+    ...(options.onWalked ? { walked: options.onWalked } : {}),
     ...(onProgress
       ? { progress: (p) => onProgress({ blobsDone: p.blobsRead, blobsTotal: p.blobsTotal, bytesDone: p.bytesRead }) }
       : {}),
   };
 
-  const report = (): ScanReport => {
-    const findings = aggregator.findings();
+  const report = (): HistoryScanReport => {
+    const findings = aggregator.findings().map((f) => texts.masked(f));
     for (const f of findings) sortLocations(f);
     return {
       findings,
@@ -107,6 +150,8 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
         skipped: { count: skippedCount, bytes: skippedBytes, reasons: { ...reasons } },
         seconds: (performance.now() - started) / 1000,
       },
+      subjects: texts.subjects,
+      refLabels: texts.shownRefs,
     };
   };
 
@@ -115,6 +160,8 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
       ...(options.env ? { env: options.env } : {}),
       ...(signal ? { signal } : {}),
     });
+    const refs = options.refs ?? (options.revisions === undefined ? await listRefs(repo, signal) : []);
+    texts.refs(refs);
     await readBlobs(
       repo,
       { ...(options.revisions ? { revisions: options.revisions } : {}), ...(signal ? { signal } : {}), ...(pooled ? { throttle: pooled } : {}) },
@@ -163,8 +210,141 @@ function sortLocations(finding: Finding): void {
   finding.locations.sort(
     (a, b) =>
       time(a) - time(b) ||
-      (a.commit ?? '').localeCompare(b.commit ?? '') ||
-      a.path.localeCompare(b.path) ||
+      (a.commit ?? a.tag ?? '').localeCompare(b.commit ?? b.tag ?? '') ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      (a.path ?? a.ref ?? '').localeCompare(b.path ?? b.ref ?? '') ||
       a.offset - b.offset,
   );
+}
+
+const KIND_ORDER: Record<LocationKind, number> = {
+  'ref-name': 0,
+  'tag-header': 1,
+  'tag-identity': 2,
+  'tag-message': 3,
+  'commit-identity': 4,
+  'commit-header': 5,
+  'commit-message': 6,
+  path: 7,
+  blob: 8,
+};
+
+/** Every ref of the repository (`for-each-ref`), names as bytes. */
+async function listRefs(repo: Repository, signal: AbortSignal | undefined): Promise<RefTarget[]> {
+  const out = await runGit(['for-each-ref', '--format=%(objectname) %(refname)'], repo.invocation, {
+    repoPath: repo.path,
+    ...(signal ? { signal } : {}),
+  });
+  const refs: RefTarget[] = [];
+  for (let i = 0; i < out.length; ) {
+    let eol = out.indexOf(0x0a, i);
+    if (eol === -1) eol = out.length;
+    const sp = out.indexOf(0x20, i);
+    if (sp > i && sp < eol) refs.push({ target: out.toString('latin1', i, sp), name: out.subarray(sp + 1, eol) });
+    i = eol + 1;
+  }
+  return refs;
+}
+
+/**
+ * The texts besides blobs (paths, commit and tag objects, ref names),
+ * scanned on this thread with the engine (they are small, and read once
+ * each), and the masks for the strings that label locations.
+ */
+class TextScans {
+  /** Each distinct path's matches (raw bytes as latin1 key), scanned once; null: none. */
+  private readonly paths = new Map<string, { readonly shown: string; readonly matches: Match[] } | null>();
+  /** Masked forms of paths and ref names that hold secrets, by their unmasked UTF-8 text. */
+  private readonly shownPaths = new Map<string, string>();
+  readonly shownRefs = new Map<string, string>();
+  /** Per commit or tag id: secrets found in its texts, for the strings git printed about it. */
+  private readonly masks = new ScopedMasks();
+  /** The refs pointing at each object, for naming tags. */
+  private readonly refsByTarget = new Map<string, string>();
+  readonly subjects = new Map<string, string>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly aggregator: FindingAggregator,
+    private readonly keepSubjects: boolean,
+  ) {}
+
+  refs(refs: readonly RefTarget[]): void {
+    for (const ref of refs) {
+      const name = typeof ref.name === 'string' ? Buffer.from(ref.name, 'utf8') : ref.name;
+      const matches = this.engine.scan(name);
+      const text = name.toString('utf8');
+      const shown = matches.length > 0 ? maskedText(name, matches) : text;
+      if (matches.length > 0) this.shownRefs.set(text, shown);
+      if (!this.refsByTarget.has(ref.target)) this.refsByTarget.set(ref.target, shown);
+      for (const m of matches) this.aggregator.add(m, { kind: 'ref-name', ref: shown });
+    }
+  }
+
+  path(commit: CommitInfo | undefined, raw: Buffer, added: boolean): void {
+    const key = raw.toString('latin1');
+    let seen = this.paths.get(key);
+    if (seen === undefined) {
+      const matches = this.engine.scan(raw);
+      seen = matches.length > 0 ? { shown: maskedText(raw, matches), matches } : null;
+      this.paths.set(key, seen);
+      if (seen) this.shownPaths.set(raw.toString('utf8'), seen.shown);
+    }
+    if (seen === null || !added) return;
+    const where = commit
+      ? { kind: 'path' as const, path: seen.shown, commit: commit.oid, author: commit.author, email: commit.email, date: commit.date }
+      : { kind: 'path' as const, path: seen.shown };
+    for (const m of seen.matches) this.aggregator.add(m, where);
+  }
+
+  commit(commit: CommitInfo, raw: Buffer): void {
+    const { identity, header, message } = objectTexts(raw);
+    const where = { commit: commit.oid, author: commit.author, email: commit.email, date: commit.date };
+    this.scanText(commit.oid, identity, 'commit-identity', where);
+    this.scanText(commit.oid, header, 'commit-header', where);
+    this.scanText(commit.oid, message, 'commit-message', where);
+    if (this.keepSubjects) this.subjects.set(commit.oid, this.masks.apply(commit.oid, messageSubject(message)));
+  }
+
+  tag(tag: string, raw: Buffer): void {
+    const { identity, header, message } = objectTexts(raw);
+    const tagger = parseIdentity(identity.toString('utf8'));
+    const ref = this.refsByTarget.get(tag);
+    const where = {
+      tag,
+      tagName: tagName(raw),
+      ...(ref !== undefined ? { ref } : {}),
+      ...(tagger ? { author: tagger.name, email: tagger.email, ...(tagger.date ? { date: tagger.date } : {}) } : {}),
+    };
+    this.scanText(tag, identity, 'tag-identity', where);
+    this.scanText(tag, header, 'tag-header', where);
+    this.scanText(tag, message, 'tag-message', where);
+  }
+
+  private scanText(scope: string, text: Buffer, kind: LocationKind, where: Omit<Location, 'kind' | 'line' | 'column' | 'offset'>): void {
+    if (text.length === 0) return;
+    const matches = this.engine.scan(text);
+    if (matches.length === 0) return;
+    this.masks.add(scope, text, matches);
+    for (const m of matches) this.aggregator.add(m, { ...where, kind });
+  }
+
+  /** The finding with the secrets in its locations' labels masked. */
+  masked(finding: Finding): Finding {
+    if (this.masks.size === 0 && this.shownPaths.size === 0 && this.shownRefs.size === 0) return finding;
+    const locations = finding.locations.map((l): Location => {
+      const scope = l.commit ?? l.tag;
+      const path = l.path !== undefined ? this.shownPaths.get(l.path) ?? l.path : undefined;
+      const ref = l.ref !== undefined ? this.shownRefs.get(l.ref) ?? l.ref : undefined;
+      return {
+        ...l,
+        ...(path !== undefined ? { path } : {}),
+        ...(ref !== undefined ? { ref } : {}),
+        ...(l.tagName !== undefined ? { tagName: this.masks.apply(scope, l.tagName) } : {}),
+        ...(l.author !== undefined ? { author: this.masks.apply(scope, l.author) } : {}),
+        ...(l.email !== undefined ? { email: this.masks.apply(scope, l.email) } : {}),
+      };
+    });
+    return { ...finding, locations };
+  }
 }

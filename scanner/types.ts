@@ -1,18 +1,71 @@
 import type { Confidence, Severity, Tier } from '../detectors/types.js';
 import type { SecretValue } from './secret-value.js';
+import type { Encoding } from '../detectors/types.js';
 
-/** Where a secret was seen. Commit fields are absent for working-tree scans. */
+/**
+ * Which text of a repository holds a secret. Everything a push can add is
+ * scanned: file contents (`blob`), file paths (`path`), commit messages,
+ * the author and committer lines (`commit-identity`), the other commit
+ * headers (`commit-header`: encoding, signatures, mergetag, custom headers),
+ * annotated tag messages, taggers (`tag-identity`) and the tag's other
+ * headers (`tag-header`: its `tag` name line, custom headers), and the names
+ * of refs.
+ */
+export type LocationKind =
+  | 'blob'
+  | 'path'
+  | 'commit-message'
+  | 'commit-identity'
+  | 'commit-header'
+  | 'tag-message'
+  | 'tag-identity'
+  | 'tag-header'
+  | 'ref-name';
+
+export const LOCATION_KINDS: readonly LocationKind[] = [
+  'blob',
+  'path',
+  'commit-message',
+  'commit-identity',
+  'commit-header',
+  'tag-message',
+  'tag-identity',
+  'tag-header',
+  'ref-name',
+];
+
+/** How a secret was written where it was found, when not as plain text (see detectors/engine/decoded-scan.ts). */
+export type { Encoding } from '../detectors/types.js';
+
+/**
+ * Where a secret was seen. `line`, `column` and `offset` are positions in the
+ * text of `kind`: the file, the path, the commit message, the tag message, the
+ * ref name, or the raw header lines of the commit or tag. Every pusher-chosen
+ * string here (path, ref, tag name, author, email) has every secret found in
+ * it masked (scanner/mask.ts) before it leaves the scanner.
+ */
 export interface Location {
-  readonly path: string;
+  readonly kind: LocationKind;
+  /** `blob`: the file's path (working tree or commit); `path`: the path that holds the secret. Absent for other kinds. */
+  readonly path?: string;
   readonly line: number;
   readonly column: number;
-  /** Byte offset of the secret in the blob/file. */
+  /** Byte offset of the secret in the text of `kind` (for an encoded secret, where its encoded form starts). */
   readonly offset: number;
   readonly blob?: string;
+  /** `blob`, `path`: the commit that introduced it; `commit-*`: the commit whose object holds the secret. */
   readonly commit?: string;
+  /** `tag-*`: the annotated tag object's id and the name in its `tag` header. */
+  readonly tag?: string;
+  readonly tagName?: string;
+  /** `ref-name`: the full ref name; `tag-*`: a ref that points at the tag, when known. */
+  readonly ref?: string;
+  /** The secret was found decoded from this encoding (absent: as plain text). */
+  readonly encoding?: Encoding;
+  /** Author of `commit` (the tagger for `tag-*`). */
   readonly author?: string;
   readonly email?: string;
-  /** ISO 8601 author date of `commit`. */
+  /** ISO 8601 author date of `commit` (tagger date for `tag-*`). */
   readonly date?: string;
 }
 

@@ -56,7 +56,7 @@ function git(cwd: string, ...args: string[]): void {
 /** path -> redacted secrets found there, sorted, for comparisons that ignore finding order. */
 function foundAt(report: ScanReport): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const f of report.findings) for (const l of f.locations) (out[l.path] ??= []).push(f.secret.reveal());
+  for (const f of report.findings) for (const l of f.locations) (out[l.path ?? ''] ??= []).push(f.secret.reveal());
   for (const k of Object.keys(out)) out[k]!.sort();
   return out;
 }

@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs';
 import type { Engine } from '../detectors/engine/engine.js';
 import type { Match } from '../detectors/types.js';
 import { FindingAggregator } from './aggregate.js';
+import { maskedText } from './mask.js';
 import { GitNotFoundError, NotARepositoryError } from './git/errors.js';
 import { gitEnvironment, runGit, type GitInvocation } from './git/git-process.js';
 import type { ScanProgress, ScanReport } from './types.js';
@@ -118,12 +119,16 @@ export async function scanWorkingTree(root: string, options: WorkingTreeScanOpti
   signal?.throwIfAborted();
 
   // Aggregated in listing order, not completion order, so reports are deterministic.
+  // A file's path is scanned too (a secret in a file or directory name), and shown masked wherever it appears.
   const aggregator = new FindingAggregator();
   for (let i = 0; i < files.length; i++) {
+    const rel = files[i]!.rel;
+    const inPath = engine.scan(rel);
+    const path = inPath.length > 0 ? maskedText(rel, inPath) : rel.toString('utf8');
+    for (const m of inPath) aggregator.add(m, { kind: 'path', path });
     const matches = perFile[i];
     if (!matches) continue;
-    const path = files[i]!.rel.toString('utf8');
-    for (const m of matches) aggregator.add(m, { path });
+    for (const m of matches) aggregator.add(m, { kind: 'blob', path });
   }
 
   return {

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import type { Detector } from '../../detectors/types.js';
 import type { ScanProgress, ScanReport } from '../../scanner/types.js';
 import type { ScanKind } from '../../scanner/report/json.js';
+import { terminalText } from '../../scanner/report/terminal-text.js';
 import { CliError } from '../cli-error.js';
 import { createProgress } from '../progress.js';
 import { pushgatePackage } from '../version.js';
@@ -101,7 +102,7 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
       throw new CliError('OUTPUT_WRITE_FAILED', `cannot write ${options.output}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
     }
     const n = report.findings.length;
-    io.stdout.write(`pushgate: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found; ${options.format} report written to ${options.output}\n`);
+    io.stdout.write(`pushgate: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found; ${options.format} report written to ${terminalText(options.output)}\n`);
   } else {
     io.stdout.write(rendered);
   }

@@ -22,6 +22,15 @@ export interface CommitInfo {
 export interface LogRawHandler {
   /** A blob that `commit` has at `path` and none of its parents had there. */
   introduced(commit: CommitInfo, blob: string, path: string): void;
+  /** A commit of the walk, once, when its header has been read (before its diff entries). */
+  commit?(commit: CommitInfo): void;
+  /**
+   * A path that `commit` has (any entry type: file, symlink, submodule) and
+   * that differs from every parent, as raw bytes (a slice valid during the
+   * call). `added`: no parent had the path at all, so this commit brought
+   * the path itself into the history.
+   */
+  path?(commit: CommitInfo, path: Buffer, added: boolean): void;
 }
 
 export class LogParseError extends Error {
@@ -47,6 +56,10 @@ export class LogRawParser {
   private commit: CommitInfo | null = null;
   /** Blob oid of the entry whose path token comes next; '' when the entry is not a blob being added or changed. */
   private entryBlob = '';
+  /** The entry's path exists in the commit (not a deletion). */
+  private entryPresent = false;
+  /** No parent has the entry's path. */
+  private entryAdded = false;
 
   constructor(private readonly handler: LogRawHandler) {}
 
@@ -77,7 +90,10 @@ export class LogRawParser {
   private token(buf: Buffer, start: number, end: number): void {
     switch (this.state) {
       case 'path':
-        if (this.entryBlob && this.commit) this.handler.introduced(this.commit, this.entryBlob, buf.toString('utf8', start, end));
+        if (this.commit) {
+          if (this.entryBlob) this.handler.introduced(this.commit, this.entryBlob, buf.toString('utf8', start, end));
+          if (this.entryPresent && this.handler.path) this.handler.path(this.commit, buf.subarray(start, end), this.entryAdded);
+        }
         this.state = 'any';
         return;
       case 'author':
@@ -91,6 +107,7 @@ export class LogRawParser {
       case 'date':
         this.commit = { oid: this.oid, author: this.author, email: this.email, date: buf.toString('latin1', start, end) };
         this.state = 'any';
+        this.handler.commit?.(this.commit);
         return;
       case 'any': {
         // Records are separated by newlines in some places and by empty tokens in others.
@@ -111,7 +128,11 @@ export class LogRawParser {
     }
   }
 
-  /** The new blob of a raw entry, or '' for deletions, trees and submodules. */
+  /**
+   * The new blob of a raw entry, or '' for deletions, trees and submodules;
+   * also notes whether the path is present in the commit and whether every
+   * parent lacked it (all source modes 000000).
+   */
   private meta(token: string): string {
     let colons = 0;
     while (token.charCodeAt(colons) === 0x3a) colons++;
@@ -119,6 +140,10 @@ export class LogRawParser {
     // colons parents: colons+1 modes, colons+1 oids, then the status.
     if (fields.length !== 2 * colons + 3) throw new LogParseError(`bad raw entry ${JSON.stringify(token.slice(0, 200))}`);
     const mode = parseInt(fields[colons]!, 8);
+    this.entryPresent = mode !== 0;
+    let added = true;
+    for (let p = 0; p < colons && added; p++) if (parseInt(fields[p]!, 8) !== 0) added = false;
+    this.entryAdded = added;
     const oid = fields[2 * colons + 1]!;
     const kind = mode & S_IFMT;
     if (kind !== S_IFREG && kind !== S_IFLNK) return '';

@@ -36,10 +36,15 @@ import type { Repository } from './repository.js';
  * from all parents) are covered. A blob reachable only from a ref that points
  * at a tree or blob (no commit) is found by checking the revision tips
  * separately (readTips).
+ *
+ * Beyond blobs, for visitors that ask: every path entry of the walk, the raw
+ * object of every commit walked (headers and message, read by the same
+ * cat-file process as the blobs, so each is read once), and every annotated
+ * tag object among the revision tips, with chains of tags followed.
  */
 
-/** Why a blob was not scanned. */
-export type SkipReason = 'missing-object' | 'corrupt-object' | 'not-a-blob';
+/** Why an object was not scanned. */
+export type SkipReason = 'missing-object' | 'corrupt-object' | 'not-a-blob' | 'oversized-object';
 
 /** Where a blob was introduced. `commit` is absent only for blobs reachable from a ref without a commit (tag of a tree or blob). */
 export interface BlobPlace {
@@ -79,10 +84,38 @@ export interface BlobVisitor<T> {
   open(blob: BlobHeader): BlobSink<T>;
   /** Every place of a blob whose sink kept something, also places found after it was read. */
   place(blob: string, at: BlobPlace, kept: T): void;
-  /** A blob that could not be read (size 0 if unknown). Its places are not reported. */
-  skipped(blob: string, reason: SkipReason, bytes: number): void;
+  /** An object that could not be read (size 0 if unknown). A blob's places are not reported. */
+  skipped(oid: string, reason: SkipReason, bytes: number): void;
   progress?(p: ReadProgress): void;
+  /**
+   * Every commit of the walk, once, with its raw object (headers, then a
+   * blank line, then the message). Given, the reader reads commit objects.
+   */
+  commit?(commit: CommitInfo, raw: Buffer): void;
+  /**
+   * Every path entry of the walk (LogRawHandler.path): raw bytes, valid
+   * during the call. Also every path of a tip that is a tree (no commit:
+   * `commit` undefined, `added` true).
+   */
+  path?(commit: CommitInfo | undefined, path: Buffer, added: boolean): void;
+  /**
+   * Every annotated tag object among the positive revision tips, and the
+   * tags those point at, once each, with its raw object. In a push
+   * (`<tips> --not --all`) tags some existing ref already points at are
+   * not new and are left out. Given, the reader reads tag objects.
+   */
+  tag?(tag: string, raw: Buffer): void;
+  /** Each commit the walk lists, as its header is parsed (before its object is read). */
+  walked?(commit: string): void;
 }
+
+/**
+ * Commit and tag objects are gathered whole before the visitor sees them;
+ * beyond this they are counted as skipped (`oversized-object`) rather than
+ * held in memory. git itself refuses far smaller messages in `git commit`;
+ * only a crafted object gets near it.
+ */
+export const MAX_TEXT_OBJECT_BYTES = 64 * 1024 * 1024;
 
 export interface ReadOptions {
   /**
@@ -137,20 +170,36 @@ const DONE = 0;
 type BlobState<T> = Pending | Kept<T> | typeof DONE;
 
 /**
- * The positive revisions when they are all full object ids and everything
- * after `--not` is negative (a push: `<new>... --not --all`): then they need
- * no `git rev-parse` to resolve. Null for anything else.
+ * A push's revisions split in two: the positive ones when they are all full
+ * object ids, and the rest, from the first `--not` on, when everything after
+ * it is negative (`<new>... --not --all`). Then the tips need no
+ * `git rev-parse` to resolve, and go to git on standard input, where a
+ * mirror push of 100,000 refs fits (the command line does not). Null for
+ * anything else.
  */
-export function positiveObjectIds(revisions: readonly string[]): string[] | null {
+export function pushedRevisions(revisions: readonly string[]): { positive: string[]; negative: string[] } | null {
   const positive: string[] = [];
   let negative = false;
-  for (const r of revisions) {
-    if (r === '--not') negative = !negative;
-    else if (negative && (r === '--all' || /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(r))) continue;
-    else if (!negative && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(r)) positive.push(r);
+  let first = -1;
+  for (let i = 0; i < revisions.length; i++) {
+    const r = revisions[i]!;
+    if (r === '--not') {
+      negative = !negative;
+      if (first === -1) first = i;
+    } else if (negative && (r === '--all' || OBJECT_ID.test(r))) continue;
+    else if (!negative && OBJECT_ID.test(r)) positive.push(r);
     else return null;
   }
-  return positive;
+  // A second `--not` would make later ids positive again: only the simple form.
+  if (first !== -1 && revisions.slice(first + 1).includes('--not')) return null;
+  return { positive, negative: first === -1 ? [] : revisions.slice(first) };
+}
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** The positive revisions of a push (pushedRevisions), or null. */
+export function positiveObjectIds(revisions: readonly string[]): string[] | null {
+  return pushedRevisions(revisions)?.positive ?? null;
 }
 
 export function readBlobs<T>(repo: Repository, options: ReadOptions, visitor: BlobVisitor<T>): Promise<ReadSummary> {
@@ -160,12 +209,27 @@ export function readBlobs<T>(repo: Repository, options: ReadOptions, visitor: Bl
   return new BlobReader(repo, revisions, visitor, options.signal, options.throttle).run();
 }
 
+/** A commit object being gathered, or one that is read only to be skipped. */
+type TextObject =
+  | { readonly kind: 'commit'; readonly commit: CommitInfo; readonly chunks: Buffer[] }
+  | { readonly kind: 'skip'; readonly reason: SkipReason; readonly chunks: Buffer[] };
+
+/** The `object` and `type` headers of a raw tag object. */
+export function taggedObject(raw: Buffer): { oid: string; type: string } | null {
+  const head = raw.toString('latin1', 0, Math.min(raw.length, 200));
+  const m = /^object ([0-9a-f]{40}|[0-9a-f]{64})\ntype ([a-z]+)\n/.exec(head);
+  return m ? { oid: m[1]!, type: m[2]! } : null;
+}
+
 class BlobReader<T> {
   private readonly blobs = new Map<string, BlobState<T>>();
   private readonly children = new Set<GitChild>();
   private settled = false;
   private resolve!: (s: ReadSummary) => void;
   private reject!: (e: unknown) => void;
+
+  /** A push's revisions (pushedRevisions), or null. */
+  private readonly pushed: { positive: string[]; negative: string[] } | null;
 
   // Commit walk and tips.
   private log: GitChild | null = null;
@@ -185,8 +249,11 @@ class BlobReader<T> {
   private readonly absent = new Set<string>();
   private readonly stderrOids = new Set<string>();
 
-  // The object being read.
-  private current: { oid: string; size: number; sink: BlobSink<T> | null } | null = null;
+  /** Commits whose object was asked of cat-file for the visitor, by oid. */
+  private readonly commitsWanted = new Map<string, CommitInfo>();
+
+  // The object being read: a blob into its sink, or a commit gathered whole for the visitor.
+  private current: { oid: string; size: number; sink: BlobSink<T> | null; text?: TextObject } | null = null;
   private blobsRead = 0;
   private bytesRead = 0;
   private lastProgress = 0;
@@ -201,7 +268,9 @@ class BlobReader<T> {
     private readonly visitor: BlobVisitor<T>,
     private readonly signal: AbortSignal | undefined,
     private readonly throttle: ReadThrottle | undefined,
-  ) {}
+  ) {
+    this.pushed = pushedRevisions(revisions);
+  }
 
   run(): Promise<ReadSummary> {
     return new Promise<ReadSummary>((resolve, reject) => {
@@ -234,7 +303,8 @@ class BlobReader<T> {
    * so they are counted as missing and never asked for.
    */
   private async readAbsent(): Promise<void> {
-    const out = await runGit(['rev-list', '--objects', '--no-object-names', '--missing=print', ...this.revisions], this.repo.invocation, {
+    const out = await runGit(['rev-list', '--objects', '--no-object-names', '--missing=print', ...(this.pushed ? ['--stdin', ...this.pushed.negative] : this.revisions)], this.repo.invocation, {
+      ...(this.pushed ? { input: this.pushed.positive.join('\n') + '\n' } : {}),
       repoPath: this.repo.path,
       ...(this.signal ? { signal: this.signal } : {}),
     });
@@ -284,17 +354,24 @@ class BlobReader<T> {
       '--no-show-signature',
       '--no-relative',
       `--format=${LOG_FORMAT}`,
-      ...this.revisions,
+      ...(this.pushed ? ['--stdin', ...this.pushed.negative] : this.revisions),
     ];
     const log = spawnGit(args, this.repo.invocation);
     this.log = log;
     this.track(log);
     const stderr = new StderrTail();
+    const visitor = this.visitor;
     const parser = new LogRawParser({
       introduced: (commit, blob, path) => this.introduce(blob, { commit, path }),
+      commit: (commit) => {
+        visitor.walked?.(commit.oid);
+        if (visitor.commit) this.introduceCommit(commit);
+      },
+      ...(visitor.path ? { path: (commit: CommitInfo, path: Buffer, added: boolean) => visitor.path!(commit, path, added) } : {}),
     });
     log.on('error', (err) => this.fail(spawnError(err)));
-    log.stdin.end();
+    log.stdin.on('error', () => {});
+    log.stdin.end(this.pushed ? this.pushed.positive.join('\n') + '\n' : undefined);
     log.stderr.on('data', (c: Buffer) => stderr.push(c));
     log.stdout.on('data', (chunk: Buffer) => {
       if (this.settled) return;
@@ -323,31 +400,48 @@ class BlobReader<T> {
   }
 
   /**
-   * Revision tips that peel to a tree or blob (e.g. a tag of a tree): their
-   * blobs are reachable but belong to no commit, so the walk cannot see them.
+   * The revision tips: annotated tag objects among them are read (with the
+   * tags they point at) for the visitor's `tag`; tips that peel to a tree or
+   * blob (e.g. a tag of a tree) have blobs that belong to no commit, so the
+   * walk cannot see them, and are listed here.
    */
   private async readTips(): Promise<void> {
     const opts = { repoPath: this.repo.path, ...(this.signal ? { signal: this.signal } : {}) };
-    const revs =
-      positiveObjectIds(this.revisions) ??
-      (await runGit(['rev-parse', '--revs-only', ...this.revisions], this.repo.invocation, opts))
-        .toString('latin1')
-        .split('\n')
-        .filter((l) => l !== '' && !l.startsWith('^'));
+    // `git rev-parse --revs-only`: positive tips as they are, negative ones as `^<oid>`; run only when needed.
+    let parsed: Promise<string[]> | undefined;
+    // A push's tips are ids already, and only its negative part is resolved (its tips could overflow a command line).
+    const revParse = (): Promise<string[]> =>
+      (parsed ??= runGit(['rev-parse', '--revs-only', ...(this.pushed ? this.pushed.negative : this.revisions)], this.repo.invocation, opts).then((out) =>
+        out.toString('latin1').split('\n').filter((l) => l !== ''),
+      ));
+    const revs = this.pushed?.positive ?? (await revParse()).filter((l) => !l.startsWith('^'));
     if (revs.length === 0 || this.settled) return;
+    const wantTags = this.visitor.tag !== undefined;
+    // Each tip as it is (a tag object?) when tags are wanted, and peeled (a tree or blob?).
     const typed = (
       await runGit(['cat-file', '--batch-check=%(objecttype) %(objectname)'], this.repo.invocation, {
         ...opts,
-        input: revs.map((r) => `${r}^{}\n`).join(''),
+        input: revs.map((r) => (wantTags ? `${r}\n${r}^{}\n` : `${r}^{}\n`)).join(''),
       })
     )
       .toString('latin1')
       .split('\n');
+    const per = wantTags ? 2 : 1;
+    const tags: string[] = [];
     const tips: Array<{ type: string; oid: string; rev: string }> = [];
-    typed.forEach((line, i) => {
-      const [type, oid] = line.split(' ');
-      if ((type === 'tree' || type === 'blob') && oid) tips.push({ type, oid, rev: revs[i]! });
+    revs.forEach((rev, i) => {
+      if (wantTags) {
+        const [type, oid] = (typed[i * per] ?? '').split(' ');
+        if (type === 'tag' && oid) tags.push(oid);
+      }
+      const [type, oid] = (typed[i * per + per - 1] ?? '').split(' ');
+      if ((type === 'tree' || type === 'blob') && oid) tips.push({ type, oid, rev });
     });
+    if (tags.length > 0 && !this.settled) {
+      // A tag that a negative revision names (in a push, a ref that already points at it) is not new.
+      const known = new Set((await revParse()).filter((l) => l.startsWith('^')).map((l) => l.slice(1)));
+      await this.readTags(tags.filter((t) => !known.has(t)), known, opts);
+    }
     if (tips.length === 0 || this.settled) return;
     const names = await this.refNames(opts);
     for (const tip of tips) {
@@ -357,14 +451,64 @@ class BlobReader<T> {
         continue;
       }
       const listing = await runGit(['ls-tree', '-r', '-z', '--full-tree', tip.oid], this.repo.invocation, opts);
-      for (const entry of listing.toString('utf8').split('\0')) {
+      for (const entry of listing.toString('latin1').split('\0')) {
         const tab = entry.indexOf('\t');
         if (tab === -1) continue;
         const [, type, oid] = entry.slice(0, tab).split(' ');
-        if (type === 'blob' && oid) this.introduce(oid, { path: `${name}:${entry.slice(tab + 1)}` });
+        const raw = Buffer.from(entry.slice(tab + 1), 'latin1');
+        this.visitor.path?.(undefined, raw, true);
+        if (type === 'blob' && oid) this.introduce(oid, { path: `${name}:${raw.toString('utf8')}` });
       }
     }
     this.flushRequests();
+  }
+
+  /**
+   * Reads annotated tag objects with a cat-file of their own (the scan's
+   * cat-file buffers its answers until its input ends, so a tag found to
+   * point at another tag could not be asked of it in time), following
+   * chains of tags; each tag once.
+   */
+  private async readTags(first: string[], seen: Set<string>, opts: { repoPath: string; signal?: AbortSignal }): Promise<void> {
+    let batch = [...new Set(first)];
+    for (const oid of batch) seen.add(oid);
+    while (batch.length > 0 && !this.settled) {
+      const next: string[] = [];
+      const objects = new Map<string, { type: string; chunks: Buffer[]; size: number }>();
+      let cur: { type: string; chunks: Buffer[]; size: number } | null = null;
+      const parser = new CatFileBatchParser({
+        objectStart: (oid, type, size) => {
+          cur = { type, chunks: [], size };
+          objects.set(oid, cur);
+        },
+        content: (chunk) => cur!.chunks.push(Buffer.from(chunk)),
+        objectEnd: () => {
+          cur = null;
+        },
+        missing: (name) => {
+          this.missing.push(name);
+        },
+      });
+      const out = await runGit(['cat-file', '--batch'], this.repo.invocation, { ...opts, input: batch.join('\n') + '\n' });
+      parser.push(out);
+      if (this.settled) return;
+      for (const oid of batch) {
+        const obj = objects.get(oid);
+        if (!obj) continue; // missing: reported with the others at the end
+        if (obj.type !== 'tag' || obj.size > MAX_TEXT_OBJECT_BYTES) {
+          this.visitor.skipped(oid, obj.type !== 'tag' ? 'corrupt-object' : 'oversized-object', obj.size);
+          continue;
+        }
+        const raw = Buffer.concat(obj.chunks);
+        this.visitor.tag!(oid, raw);
+        const target = taggedObject(raw);
+        if (target?.type === 'tag' && !seen.has(target.oid)) {
+          seen.add(target.oid);
+          next.push(target.oid);
+        }
+      }
+      batch = next;
+    }
   }
 
   private async refNames(opts: { repoPath: string; signal?: AbortSignal }): Promise<Map<string, string>> {
@@ -396,6 +540,13 @@ class BlobReader<T> {
     } else if (state instanceof Kept) {
       this.visitor.place(blob, at, state.value);
     }
+  }
+
+  /** A commit of the walk whose object the visitor wants. */
+  private introduceCommit(commit: CommitInfo): void {
+    if (this.commitsWanted.has(commit.oid)) return;
+    this.commitsWanted.set(commit.oid, commit);
+    this.toRequest.push(commit.oid);
   }
 
   private flushRequests(): void {
@@ -502,6 +653,7 @@ class BlobReader<T> {
       culprit = this.requested[this.head]!;
       this.head++;
       this.blobs.set(culprit, DONE);
+      this.commitsWanted.delete(culprit);
     } else {
       // Nothing was outstanding: git failed for another reason.
       this.fail(gitFailure(this.repo.path, 'cat-file', code, stderr || 'exited early'));
@@ -520,6 +672,16 @@ class BlobReader<T> {
 
   private objectStart(oid: string, type: string, size: number): void {
     this.expect(oid);
+    const commit = this.commitsWanted.get(oid);
+    if (commit !== undefined) {
+      this.commitsWanted.delete(oid);
+      let text: TextObject;
+      if (type !== 'commit') text = { kind: 'skip', reason: 'corrupt-object', chunks: [] };
+      else if (size > MAX_TEXT_OBJECT_BYTES) text = { kind: 'skip', reason: 'oversized-object', chunks: [] };
+      else text = { kind: 'commit', commit, chunks: [] };
+      this.current = { oid, size, sink: null, text };
+      return;
+    }
     let sink: BlobSink<T> | null = null;
     if (type === 'blob') sink = this.visitor.open({ oid, size });
     else this.visitor.skipped(oid, 'not-a-blob', size);
@@ -527,7 +689,13 @@ class BlobReader<T> {
   }
 
   private content(chunk: Buffer): void {
-    this.current!.sink?.write(chunk);
+    const cur = this.current!;
+    if (cur.text) {
+      // A slice of a pipe chunk: copied, since the chunk is reused once this returns.
+      if (cur.text.kind !== 'skip') cur.text.chunks.push(Buffer.from(chunk));
+      return;
+    }
+    cur.sink?.write(chunk);
   }
 
   private objectEnd(): void {
@@ -538,6 +706,10 @@ class BlobReader<T> {
   private finishObject(broken: boolean): void {
     const cur = this.current!;
     this.current = null;
+    if (cur.text) {
+      this.finishText(cur.oid, cur.size, cur.text, broken);
+      return;
+    }
     if (!cur.sink) {
       this.blobs.set(cur.oid, DONE);
       return;
@@ -565,6 +737,17 @@ class BlobReader<T> {
     this.reportProgress(false);
   }
 
+  /** A commit object read whole, to the visitor. */
+  private finishText(oid: string, size: number, text: TextObject, broken: boolean): void {
+    if (text.kind === 'skip') {
+      this.visitor.skipped(oid, text.reason, size);
+      return;
+    }
+    // A broken read is reported by catFileDied as a corrupt object; its partial text is not scanned as if whole.
+    if (broken) return;
+    this.visitor.commit!(text.commit, text.chunks.length === 1 ? text.chunks[0]! : Buffer.concat(text.chunks));
+  }
+
   private keep(oid: string, kept: T | undefined): void {
     const pending = this.blobs.get(oid);
     if (kept === undefined) {
@@ -577,6 +760,7 @@ class BlobReader<T> {
 
   private objectMissing(name: string): void {
     this.expect(name);
+    this.commitsWanted.delete(name);
     this.blobs.set(name, DONE);
     this.missing.push(name);
     this.afterAnswer();

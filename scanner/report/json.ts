@@ -1,5 +1,6 @@
 import type { Confidence, Severity, Tier } from '../../detectors/types.js';
-import type { Finding, FindingLiveness, Location, ScanReport } from '../types.js';
+import type { Encoding, Finding, FindingLiveness, Location, LocationKind, ScanReport } from '../types.js';
+import { terminalSafeJson } from './terminal-text.js';
 
 /**
  * The `--format json` report (documented in README.md, "JSON report format").
@@ -11,14 +12,24 @@ export const JSON_REPORT_VERSION = 1;
 
 export type ScanKind = 'working-tree' | 'history';
 
+/**
+ * One place a secret was seen. The keys of version 1 stay as they were for
+ * files (`kind` "blob"); other kinds have `path` null (except `path`, the
+ * path that holds the secret) and add `tag`, `tagName` and `ref` when known.
+ */
 export interface JsonLocation {
+  readonly kind: LocationKind;
   readonly commit: string | null;
-  readonly path: string;
+  readonly path: string | null;
   readonly line: number;
   readonly column: number;
   readonly author: string | null;
   readonly email: string | null;
   readonly date: string | null;
+  readonly tag?: string;
+  readonly tagName?: string;
+  readonly ref?: string;
+  readonly encoding?: Encoding;
 }
 
 export interface JsonFinding {
@@ -52,13 +63,18 @@ export interface JsonReport {
 
 export function toJsonLocation(l: Location): JsonLocation {
   return {
+    kind: l.kind,
     commit: l.commit ?? null,
-    path: l.path,
+    path: l.path ?? null,
     line: l.line,
     column: l.column,
     author: l.author ?? null,
     email: l.email ?? null,
     date: l.date ?? null,
+    ...(l.tag ? { tag: l.tag } : {}),
+    ...(l.tagName ? { tagName: l.tagName } : {}),
+    ...(l.ref ? { ref: l.ref } : {}),
+    ...(l.encoding ? { encoding: l.encoding } : {}),
   };
 }
 
@@ -96,6 +112,7 @@ export function toJsonReport(report: ScanReport, scan: ScanKind): JsonReport {
   };
 }
 
+/** The report as text; characters a terminal would act on are JSON escapes, so printing it is safe. */
 export function renderJson(report: ScanReport, scan: ScanKind): string {
-  return `${JSON.stringify(toJsonReport(report, scan), null, 2)}\n`;
+  return `${terminalSafeJson(JSON.stringify(toJsonReport(report, scan), null, 2))}\n`;
 }

@@ -1,7 +1,9 @@
-import type { Location as SarifLocation, Log, ReportingDescriptor, Result } from 'sarif';
+import type { LogicalLocation, Location as SarifLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Detector, Severity } from '../../detectors/types.js';
 import type { Finding, Location, ScanReport } from '../types.js';
 import type { ScanKind } from './json.js';
+import { placeWords } from './location-text.js';
+import { terminalSafeJson } from './terminal-text.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** Key of our fingerprint in `partialFingerprints`; versioned like the fingerprint itself. */
@@ -31,8 +33,17 @@ type RuleSource = Pick<Detector, 'id' | 'family' | 'provider' | 'title' | 'sever
  * locations and our fingerprint in `partialFingerprints`, so an upload of the
  * next scan updates the same alert instead of opening a new one. Snippets
  * and messages carry the redacted secret only; no end column either, since
- * that would give away the secret's length. For history scans each location
- * names its commit, author and date in `properties`.
+ * that would give away the secret's length. Every location names its kind
+ * in `properties.kind` (and the encoding the secret was found in, if any);
+ * for history scans also its commit, author and date.
+ *
+ * Only a secret in a file (`blob`) has a physical location. The others (a
+ * path, a commit message or header, a tag, a ref name) are not places in a
+ * file, so they get a logical location instead: `kind` is ours, the
+ * `fullyQualifiedName` names the object (`<commit>:<path>`, the commit id,
+ * the tag object id, the full ref name), and line and column (within that
+ * text) go to `properties`. A path holding a secret is masked, so it could
+ * not be an artifact URI anyway.
  */
 export function toSarif(report: ScanReport, options: SarifReportOptions): Log {
   const sources = new Map<string, RuleSource>();
@@ -73,8 +84,9 @@ export function toSarif(report: ScanReport, options: SarifReportOptions): Log {
   };
 }
 
+/** The log as text; characters a terminal would act on are JSON escapes, so printing it is safe. */
 export function renderSarif(report: ScanReport, options: SarifReportOptions): string {
-  return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
+  return `${terminalSafeJson(JSON.stringify(toSarif(report, options), null, 2))}\n`;
 }
 
 function ruleSourceOf(f: Finding): RuleSource {
@@ -140,21 +152,69 @@ function result(f: Finding, index: number, scan: ScanKind): Result {
 }
 
 function location(f: Finding, l: Location, scan: ScanKind): SarifLocation {
-  const loc: SarifLocation = {
-    physicalLocation: {
-      artifactLocation: { uri: pathUri(l.path), uriBaseId: SRCROOT },
-      region: { startLine: l.line, startColumn: l.column, snippet: { text: f.secret.redacted } },
-    },
+  const history = scan === 'history';
+  const properties: Record<string, unknown> = {
+    kind: l.kind,
+    ...(l.kind !== 'blob' ? { line: l.line, column: l.column } : {}),
+    ...(l.commit && (history || l.kind !== 'blob') ? { commit: l.commit } : {}),
+    ...(l.tag ? { tag: l.tag } : {}),
+    ...(l.tagName ? { tagName: l.tagName } : {}),
+    ...(l.ref ? { ref: l.ref } : {}),
+    ...(l.kind === 'path' && l.path !== undefined ? { path: l.path } : {}),
+    ...(l.encoding ? { encoding: l.encoding } : {}),
+    ...(history && l.author ? { author: l.author } : {}),
+    ...(history && l.email ? { email: l.email } : {}),
+    ...(history && l.date ? { date: l.date } : {}),
   };
-  if (scan === 'history' && l.commit) {
-    loc.properties = {
-      commit: l.commit,
-      ...(l.author ? { author: l.author } : {}),
-      ...(l.email ? { email: l.email } : {}),
-      ...(l.date ? { date: l.date } : {}),
+  if (l.kind === 'blob') {
+    return {
+      physicalLocation: {
+        artifactLocation: { uri: pathUri(l.path ?? ''), uriBaseId: SRCROOT },
+        region: { startLine: l.line, startColumn: l.column, snippet: { text: f.secret.redacted } },
+      },
+      properties,
     };
   }
-  return loc;
+  return {
+    logicalLocations: [logicalLocation(l)],
+    message: { text: sentence(placeWords(l)) },
+    properties,
+  };
+}
+
+function logicalLocation(l: Location): LogicalLocation {
+  let name: string | undefined;
+  let fullyQualifiedName: string | undefined;
+  switch (l.kind) {
+    case 'path':
+      name = l.path;
+      fullyQualifiedName = l.commit && l.path !== undefined ? `${l.commit}:${l.path}` : l.path;
+      break;
+    case 'tag-message':
+    case 'tag-identity':
+    case 'tag-header':
+      name = l.tagName ?? l.tag;
+      fullyQualifiedName = l.tag ?? l.ref;
+      break;
+    case 'ref-name':
+      name = fullyQualifiedName = l.ref;
+      break;
+    case 'blob':
+    case 'commit-message':
+    case 'commit-identity':
+    case 'commit-header':
+      name = fullyQualifiedName = l.commit;
+      break;
+    default:
+      l.kind satisfies never;
+  }
+  return { kind: l.kind, ...(name ? { name } : {}), ...(fullyQualifiedName ? { fullyQualifiedName } : {}) };
+}
+
+/** SARIF messages are sentences (the multitool warns otherwise). */
+function sentence(text: string): string {
+  const upper = text.charAt(0).toUpperCase() + text.slice(1);
+  return upper.endsWith('.') ? upper : `${upper}.`;
 }
 
 /** A relative URI reference for a repository path: each segment percent-encoded. */

@@ -1,5 +1,7 @@
 import type { Finding, FindingLiveness, Location, ScanReport, ScanStats } from '../types.js';
 import type { ScanKind } from './json.js';
+import { placeWords } from './location-text.js';
+import { terminalText } from './terminal-text.js';
 
 export interface TextReportOptions {
   readonly scan: ScanKind;
@@ -10,15 +12,6 @@ export interface TextReportOptions {
 }
 
 const LABEL_WIDTH = 11;
-
-/**
- * Scanned data shown on a terminal (paths, authors, the leading characters
- * of a secret found in a binary file) with control characters escaped as
- * `\xNN`, so a crafted repository cannot send terminal escape sequences.
- */
-export function printable(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
 
 /**
  * The default, human-readable report: one block per finding, identifiable
@@ -56,11 +49,11 @@ function continuation(value: string): string {
 
 function findingBlock(f: Finding, n: number, maxLocations: number): string {
   let s = `${n}. ${f.tier === 'legacy' ? '[legacy] ' : ''}${f.title}\n`;
-  s += field('secret', printable(f.secret.redacted));
-  if (f.companion) s += field(f.companion.name, printable(f.companion.value.redacted));
-  s += field('severity', `${f.severity}, tier ${f.tier}, confidence ${f.confidence}${f.tier === 'legacy' ? ` (${f.reason})` : ''}`);
+  s += field('secret', terminalText(f.secret.redacted));
+  if (f.companion) s += field(f.companion.name, terminalText(f.companion.value.redacted));
+  s += field('severity', `${f.severity}, tier ${f.tier}, confidence ${f.confidence}${f.tier === 'legacy' ? ` (${terminalText(f.reason)})` : ''}`);
   s += field('detector', `${f.detector} (${f.provider}), fingerprint ${f.fingerprint}`);
-  if (f.liveness) s += field('liveness', printable(livenessLine(f.liveness)));
+  if (f.liveness) s += field('liveness', terminalText(livenessLine(f.liveness)));
   const shown = f.locations.slice(0, maxLocations);
   shown.forEach((l, i) => {
     s += i === 0 ? field('found at', locationLine(l)) : continuation(locationLine(l));
@@ -80,13 +73,18 @@ export function livenessLine(l: FindingLiveness): string {
   return `${head}: ${l.reason} (checked with ${l.check})`;
 }
 
+/**
+ * `0123456789  src/app.env:3:7  Ada <ada@example.com>  2024-01-02T03:04:05Z` for a file;
+ * other kinds name their place (`commit message of 0123456789, line 2  Ada ...`).
+ * Scanned data (paths, names, refs, the redacted secret) is escaped for the terminal.
+ */
 function locationLine(l: Location): string {
   const parts: string[] = [];
-  if (l.commit) parts.push(l.commit.slice(0, 10));
-  parts.push(`${l.path}:${l.line}:${l.column}`);
+  if (l.kind === 'blob' && l.commit) parts.push(l.commit.slice(0, 10));
+  parts.push(placeWords(l));
   if (l.author) parts.push(l.email ? `${l.author} <${l.email}>` : l.author);
   if (l.date) parts.push(l.date);
-  return printable(parts.join('  '));
+  return terminalText(parts.join('  '));
 }
 
 export function formatBytes(n: number): string {

@@ -72,7 +72,7 @@ describe('API (inject)', () => {
     const fp = body1.findings[0]!['fingerprint'] as string;
     const one = await app.inject({ method: 'GET', url: `/v1/findings/${fp}`, headers: auth });
     expect(one.statusCode).toBe(200);
-    expect(one.json()).toMatchObject({ fingerprint: fp, locations: [{ repository: 'acme/one', line: 1, column: 14 }], locationsTruncated: false });
+    expect(one.json()).toMatchObject({ fingerprint: fp, locations: [{ repository: 'acme/one', kind: 'blob', line: 1, column: 14 }], locationsTruncated: false });
     for (const t of tokens) {
       expect(page1.body + page2.body + one.body).not.toContain(t);
     }
@@ -148,6 +148,56 @@ describe('API (inject)', () => {
     expect(await context.audit.verify()).toMatchObject({ ok: true });
   });
 
+  it('takes block events with locations of every kind, and those of hooks that sent no kind', async () => {
+    const { app, token } = await buildTestService(redis);
+    const ingest = { authorization: `Bearer ${await token('ingest')}` };
+    const base = blockEvent().findings[0]!;
+    const kinds = blockEvent({
+      findings: [
+        {
+          ...base,
+          locations: [
+            { kind: 'blob', commit: '2'.repeat(40), path: 'k8s/secret.yml', line: 4, encoding: 'base64' },
+            { kind: 'path', commit: '2'.repeat(40), path: 'dir/ghp_ab***', line: 1 },
+            { kind: 'commit-message', commit: '2'.repeat(40), line: 2 },
+            { kind: 'tag-message', tag: '9'.repeat(40), tagName: 'v1.0', ref: 'refs/tags/v1.0', line: 3 },
+            { kind: 'ref-name', ref: 'refs/heads/ghp_ab***', line: 1 },
+          ],
+        },
+      ],
+    });
+    const posted = await app.inject({ method: 'POST', url: '/v1/events/push-blocked', headers: ingest, payload: kinds });
+    expect(posted.statusCode).toBe(201);
+    const reader = { authorization: `Bearer ${await token('read-only')}` };
+    const stored = await app.inject({ method: 'GET', url: `/v1/events/push-blocked/${kinds.id}`, headers: reader });
+    expect((stored.json() as { event: BlockEvent }).event.findings[0]!.locations).toEqual(kinds.findings[0]!.locations);
+    // An older hook: no kind, a path on every location.
+    expect((await app.inject({ method: 'POST', url: '/v1/events/push-blocked', headers: ingest, payload: blockEvent() })).statusCode).toBe(201);
+    const badKind = blockEvent({ findings: [{ ...base, locations: [{ kind: 'Blob; drop' as never, line: 1 }] }] });
+    const refused = await app.inject({ method: 'POST', url: '/v1/events/push-blocked', headers: ingest, payload: badKind });
+    expect(refused.json()).toMatchObject({ error: { code: 'REQUEST_INVALID' } });
+  });
+
+  it('shows the kind, tag, ref and encoding of stored locations', async () => {
+    const { app, context, token } = await buildTestService(redis);
+    const [t] = githubTokens('api-kinds', 1);
+    const findings = [
+      ...findingsIn(`m=${t}`, { kind: 'commit-message', commit: '3'.repeat(40), author: 'Ada' }),
+      ...findingsIn(`m=${t}`, { kind: 'tag-message', tag: '9'.repeat(40), tagName: 'v1.0', encoding: 'percent' }),
+    ];
+    await context.findings.addFindings('acme/kinds', findings);
+    const auth = { authorization: `Bearer ${await token('read-only')}` };
+    const one = await app.inject({ method: 'GET', url: `/v1/findings/${findings[0]!.fingerprint}`, headers: auth });
+    const locations = (one.json() as { locations: Array<Record<string, unknown>> }).locations;
+    expect(locations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'commit-message', commit: '3'.repeat(40), path: null, line: 1, author: 'Ada' }),
+        expect.objectContaining({ kind: 'tag-message', commit: null, path: null, tag: '9'.repeat(40), tagName: 'v1.0', encoding: 'percent' }),
+      ]),
+    );
+    expect(one.body).not.toContain(t);
+  });
+
   it('refuses a block event that carries an unredacted secret, storing nothing', async () => {
     const { app, context, token, logs } = await buildTestService(redis);
     const [t] = githubTokens('api-event-leak', 1);
@@ -169,7 +219,7 @@ describe('API (inject)', () => {
     expect(text.json()).toMatchObject({
       kind: 'text',
       blocked: true,
-      findings: [{ detector: 'github-pat-classic', severity: 'critical', tier: 'identifiable', locations: [{ path: 'deploy/.env', line: 2, column: 14 }] }],
+      findings: [{ detector: 'github-pat-classic', severity: 'critical', tier: 'identifiable', locations: [{ kind: 'blob', path: 'deploy/.env', line: 2, column: 14 }] }],
       stats: { files: 1 },
     });
     expect(text.body).not.toContain(a);

@@ -284,6 +284,66 @@ describe('triage console (HTTP)', () => {
     expect(all.body).toMatch(/pusher=ada">ada<\/a><\/td><td>2<\/td>/);
   });
 
+  it('names the kind of every location: in a finding and in block events', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context } = service;
+    const [t] = githubTokens('console-kinds', 1);
+    const commit = '4'.repeat(40);
+    const tag = '9'.repeat(40);
+    const findings = [
+      ...findingsIn(`TOKEN=${t}`, { path: 'k8s/secret.yml', commit, author: 'Jane', encoding: 'base64' }),
+      ...findingsIn(`TOKEN=${t}`, { kind: 'path', path: 'keys/ghp_ab***', commit }),
+      ...findingsIn(`TOKEN=${t}`, { kind: 'commit-message', commit, author: 'Jane' }),
+      ...findingsIn(`TOKEN=${t}`, { kind: 'tag-message', tag, tagName: 'v1.0<b>', ref: 'refs/tags/v1.0<b>' }),
+      ...findingsIn(`TOKEN=${t}`, { kind: 'ref-name', ref: 'refs/heads/<i>ghp_ab***' }),
+    ];
+    await context.findings.addFindings('https://github.com/acme/widgets.git', findings);
+    const s = await login(app, await service.token('read-only'));
+    const detail = await app.inject({ method: 'GET', url: `/console/findings/${findings[0]!.fingerprint}`, headers: { cookie: s.cookie } });
+    expect(detail.statusCode).toBe(200);
+    const rows = [...detail.body.matchAll(/<tr data-kind="([\w-]+)">(.*?)<\/tr>/g)].map((m) => [m[1], m[2]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()]);
+    expect(rows).toEqual([
+      ['ref-name', 'https://github.com/acme/widgets.git ref name refs/heads/&lt;i&gt;ghp_ab***'],
+      ['blob', `https://github.com/acme/widgets.git ${commit.slice(0, 12)} file k8s/secret.yml:1:7 (base64-encoded) Jane`],
+      ['path', `https://github.com/acme/widgets.git ${commit.slice(0, 12)} path keys/ghp_ab***`],
+      ['commit-message', `https://github.com/acme/widgets.git ${commit.slice(0, 12)} commit message line 1, column 7 Jane`],
+      ['tag-message', 'https://github.com/acme/widgets.git tag v1.0&lt;b&gt; 9999999999 tag message line 1, column 7 (refs/tags/v1.0&lt;b&gt;)'],
+    ]);
+    expect(detail.body).toContain(`https://github.com/acme/widgets/commit/${commit}`);
+    expect(detail.body).not.toContain(t);
+
+    const base = { time: '2025-01-01T00:00:00.000Z', hook: 'pre-receive' as const, repository: 'acme/web', pusher: null, refs: [], reason: 'secrets' as const };
+    const finding = { detector: 'd', title: 'T', provider: 'p', severity: 'high', fingerprint: 'ab'.repeat(16), redacted: 'ghp_ab***' };
+    await context.blockEvents.record(
+      {
+        ...base,
+        id: 'k1',
+        findings: [
+          {
+            ...finding,
+            locations: [
+              { commit, path: 'old.env', line: 2 },
+              { kind: 'commit-message', commit, line: 3, encoding: 'percent' },
+              { kind: 'tag-identity', tag, tagName: 'v2', line: 4 },
+              { kind: 'ref-name', ref: 'refs/heads/<x>', line: 1 },
+              { kind: 'future-kind' as never, line: 5 },
+            ],
+          },
+        ],
+      },
+      'tok_x',
+    );
+    const events = await app.inject({ method: 'GET', url: '/console/block-events', headers: { cookie: s.cookie } });
+    const places = [...events.body.matchAll(/<span class="muted" data-kind="([\w-]+)">(.*?)<\/span>/g)].map((m) => [m[1], m[2]!.replace(/<[^>]+>/g, '').trim()]);
+    expect(places).toEqual([
+      ['blob', `old.env:2 ${commit.slice(0, 12)}`],
+      ['commit-message', `commit message, line 3 (percent-encoded) ${commit.slice(0, 12)}`],
+      ['tag-identity', 'tag v2 (9999999999) tagger, line 4'],
+      ['ref-name', 'ref name refs/heads/&lt;x&gt;'],
+      ['future-kind', 'future-kind, line 5'],
+    ]);
+  });
+
   it('audit verify names an edited console entry', async () => {
     service = await buildConsoleService(redis);
     const { app } = service;

@@ -12,6 +12,11 @@ describe('console html', () => {
     expect(escapeHtml('a & b')).toBe('a &amp; b');
   });
 
+  it('shows bidirectional controls as visible escapes, so a path cannot display reordered', () => {
+    expect(escapeHtml('invoice\u202Etxt.exe')).toBe('invoice\\u202etxt.exe');
+    expect(html`<code>${'a\u2066b\u2069c\u200f'}</code>`.value).toBe('<code>a\\u2066b\\u2069c\\u200f</code>');
+  });
+
   it('accepts only http(s) URLs without credentials for links', () => {
     expect(safeExternalUrl('https://github.com/acme/w')).toBe('https://github.com/acme/w');
     for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', '//evil.example/x', 'https://u:p@github.com/x', 'not a url']) {

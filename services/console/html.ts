@@ -15,8 +15,15 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
+/**
+ * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E/U+200F,
+ * U+061C) survive HTML escaping and reorder what a page shows: a pusher's
+ * path or name could display as something else. Shown as visible escapes.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
+  return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c]!).replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function render(value: HtmlValue): string {

@@ -6,6 +6,7 @@ import { findingsIn, githubTokens, testEngine } from '../../test/support/finding
 import { LogCapture } from '../../test/support/service.js';
 import { createLogger } from '../logging/logger.js';
 import type { PushScanJobData, PushScanSummary } from '../queue/jobs.js';
+import { summarizePush } from '../queue/push-scan-processor.js';
 import { GithubAppAuth } from './app-auth.js';
 import { GithubError } from './github-error.js';
 import { GithubHttp } from './http-client.js';
@@ -32,7 +33,7 @@ function summaryOf(text: string, path: string): { summary: PushScanSummary; secr
       findings: findings.length,
       identifiable: findings.filter((f) => f.tier === 'identifiable').length,
       fingerprints: findings.map((f) => f.fingerprint),
-      redacted: findings.flatMap((f) => f.locations.map((l) => ({ detector: f.detector, title: f.title, redacted: f.redacted, path: l.path, line: l.line, commit: SHA }))),
+      redacted: findings.flatMap((f) => f.locations.map((l) => ({ detector: f.detector, title: f.title, redacted: f.redacted, kind: l.kind, path: l.path ?? '', line: l.line, commit: SHA }))),
     },
   };
 }
@@ -62,6 +63,36 @@ describe('describePushScan', () => {
     const status = describePushScan(summary, testEngine());
     expect(status.description).not.toContain(token);
     expect(status.description).toMatch(/^1 secret found: ghp_\w+\*\*\* in a\.env:3$/);
+  });
+});
+
+describe('describePushScan of every location kind', () => {
+  it('names where each secret is, as summarizePush gives it', () => {
+    const [a, b, c, d, e] = githubTokens('kinds', 5);
+    const tag = '9'.repeat(40);
+    const findings = [
+      ...findingsIn(`x=${a}`, { kind: 'commit-message', commit: SHA }),
+      ...findingsIn(`x=${b}`, { kind: 'path', path: 'keys/ghp_ab***', commit: SHA }),
+      ...findingsIn(`x=${c}`, { kind: 'tag-message', tag, tagName: 'v1.0' }),
+      ...findingsIn(`x=${d}`, { kind: 'ref-name', ref: 'refs/heads/ghp_cd***' }),
+      ...findingsIn(`x=${e}`, { kind: 'commit-identity', commit: SHA }),
+    ];
+    const summary = summarizePush(findings);
+    expect(summary.redacted.map((r) => r.kind)).toEqual(['commit-message', 'path', 'tag-message', 'ref-name', 'commit-identity']);
+    expect(summary.redacted[2]).toMatchObject({ kind: 'tag-message', path: '', tag, tagName: 'v1.0' });
+    expect(summary.redacted[3]).toMatchObject({ kind: 'ref-name', path: '', ref: 'refs/heads/ghp_cd***' });
+    const described = findings.map((f) => describePushScan(summarizePush([f]), testEngine()).description.replace(/ghp_\w+\*\*\*/, 'ghp_***'));
+    expect(described).toEqual([
+      '1 secret found: ghp_*** in commit message of aaaaaaa',
+      '1 secret found: ghp_*** in path keys/ghp_ab***',
+      '1 secret found: ghp_*** in tag v1.0 message',
+      '1 secret found: ghp_*** in ref name refs/heads/ghp_cd***',
+      '1 secret found: ghp_*** in author/committer of aaaaaaa',
+    ]);
+    const status = describePushScan(summary, testEngine());
+    expect(status.state).toBe('failure');
+    expect(status.description.length).toBeLessThanOrEqual(MAX_STATUS_DESCRIPTION);
+    for (const s of [a, b, c, d, e]) expect(status.description).not.toContain(s);
   });
 });
 

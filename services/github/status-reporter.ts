@@ -49,7 +49,7 @@ export function describePushScan(summary: PushScanSummary, engine?: Engine): Com
   const ordered = [...summary.redacted].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
   for (const r of ordered) {
     const value = /^[^*]*\*\*\*$/.test(r.redacted) && r.redacted.length <= 11 ? r.redacted : redact(r.redacted);
-    const item = `${value} in ${shortPath(r.path)}:${r.line}`;
+    const item = `${value} in ${place(r)}`;
     if (!seen.has(item)) {
       seen.add(item);
       items.push(item);
@@ -70,6 +70,34 @@ export function describePushScan(summary: PushScanSummary, engine?: Engine): Com
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+type SummaryItem = PushScanSummary['redacted'][number];
+
+/** `config/app.env:2`, `commit message of 3f2a1b4`, `tag v1.0 message`, `ref name refs/heads/x`: short, for a 140-character line. */
+function place(r: SummaryItem): string {
+  const commit = r.commit ? ` of ${r.commit.slice(0, 7)}` : '';
+  const tag = `tag ${r.tagName ?? r.tag?.slice(0, 7) ?? ''}`.trimEnd();
+  switch (r.kind ?? 'blob') {
+    case 'blob':
+      return `${shortPath(r.path)}:${r.line}`;
+    case 'path':
+      return `path ${shortPath(r.path)}`;
+    case 'commit-message':
+      return `commit message${commit}`;
+    case 'commit-identity':
+      return `author/committer${commit}`;
+    case 'commit-header':
+      return `commit header${commit}`;
+    case 'tag-message':
+      return `${tag} message`;
+    case 'tag-identity':
+      return `${tag} tagger`;
+    case 'tag-header':
+      return `${tag} header`;
+    case 'ref-name':
+      return `ref name ${shortPath(r.ref ?? '')}`;
+  }
 }
 
 function shortPath(path: string): string {

@@ -4,6 +4,7 @@ import { attributeOwner } from './owner.js';
 
 const at = (commit: string | null, date: string | null, author = 'A'): StoredLocation => ({
   repository: 'acme/api',
+  kind: 'blob',
   commit,
   path: 'x',
   line: 1,

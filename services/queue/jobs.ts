@@ -2,6 +2,8 @@
  * The job contract between producers (API, GitHub webhooks) and the workers.
  * Job data and return values are stored in Redis in clear: they never carry a secret.
  */
+import type { LocationKind } from '../../scanner/types.js';
+
 export const HISTORY_SCAN_QUEUE = 'history-scan';
 export const PUSH_SCAN_QUEUE = 'push-scan';
 
@@ -32,9 +34,15 @@ export interface PushScanSummary {
     detector: string;
     title: string;
     redacted: string;
+    /** Which text holds it (absent in summaries from before location kinds: a file). */
+    kind?: LocationKind;
+    /** The file (`blob`) or the path holding the secret (`path`); '' for other kinds. */
     path: string;
     line: number;
     commit?: string;
+    tag?: string;
+    tagName?: string;
+    ref?: string;
   }>;
 }
 

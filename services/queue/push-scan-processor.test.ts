@@ -85,7 +85,7 @@ describe('push-scan jobs', () => {
     const first = await run(push('refs/heads/main', ZERO, c1));
     expect(first).toMatchObject({ state: 'completed', queue: 'push-scan', repository: 'acme/app', ref: 'refs/heads/main', after: c1 });
     expect(first.summary).toMatchObject({ findings: 1, identifiable: 1, created: 1, reported: 1 });
-    expect(reporter.calls[0]!.summary.redacted).toEqual([{ detector: 'github-pat-classic', title: expect.any(String), redacted: expect.stringMatching(/^ghp_/), path: 'app/.env', line: 1, commit: c1 }]);
+    expect(reporter.calls[0]!.summary.redacted).toEqual([{ detector: 'github-pat-classic', title: expect.any(String), redacted: expect.stringMatching(/^ghp_/), kind: 'blob', path: 'app/.env', line: 1, commit: c1 }]);
     expect(reporter.calls[0]!.job).toMatchObject({ fullName: 'acme/app', installationId: 7 });
 
     // main moves on: only the new commits count (the old secret is still in the tree, it is not new).

@@ -86,6 +86,8 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
           const report = await scanHistory(mirror.gitDir, {
             engine: deps.engine,
             revisions,
+            // The pushed ref's name is scanned too (a secret can ride in on a branch name), and names a pushed tag.
+            refs: [{ name: data.ref, target: data.after }],
             onProgress: (p) => progress.scan(p),
             ...(signal ? { signal } : {}),
           });
@@ -127,7 +129,7 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
   };
 }
 
-/** The reporters' view of a push's findings: counts, fingerprints and redacted values at their first location. */
+/** The reporters' view of a push's findings: counts, fingerprints and redacted values at their first location (with its kind, and the tag or ref it names). */
 export function summarizePush(findings: readonly Finding[]): PushScanSummary {
   return {
     findings: findings.length,
@@ -139,9 +141,13 @@ export function summarizePush(findings: readonly Finding[]): PushScanSummary {
         detector: f.detector,
         title: f.title,
         redacted: f.redacted,
+        ...(at ? { kind: at.kind } : {}),
         path: at?.path ?? '',
         line: at?.line ?? 0,
         ...(at?.commit ? { commit: at.commit } : {}),
+        ...(at?.tag ? { tag: at.tag } : {}),
+        ...(at?.tagName ? { tagName: at.tagName } : {}),
+        ...(at?.ref ? { ref: at.ref } : {}),
       };
     }),
   };

@@ -14,7 +14,7 @@ export interface ContentScanResult {
 export function scanText(engine: Engine, text: string, path: string): ContentScanResult {
   const buf = Buffer.from(text, 'utf8');
   const aggregator = new FindingAggregator();
-  for (const match of engine.scan(buf)) aggregator.add(match, { path });
+  for (const match of engine.scan(buf)) aggregator.add(match, { kind: 'blob', path });
   return { findings: aggregator.findings(), bytes: buf.length, files: 1 };
 }
 
@@ -33,7 +33,7 @@ export function scanDiff(engine: Engine, diff: string): ContentScanResult {
     bytes += buf.length;
     for (const match of engine.scan(buf)) {
       const line = file.lineNumbers[match.line - 1] ?? match.line;
-      aggregator.add({ ...match, line }, { path: file.path, ...(file.commit ? { commit: file.commit } : {}) });
+      aggregator.add({ ...match, line }, { kind: 'blob', path: file.path, ...(file.commit ? { commit: file.commit } : {}) });
     }
   }
   return { findings: aggregator.findings(), bytes, files: files.length };

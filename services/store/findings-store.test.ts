@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findingsIn, githubTokens } from '../../test/support/findings.js';
 import { useTestRedis } from '../../test/support/redis.js';
@@ -62,8 +62,8 @@ describe('findings store', () => {
       locationsTruncated: false,
     });
     expect(detail!.locations).toEqual([
-      { repository: 'acme/gadgets', commit: commit2, path: 'config/app.yml', line: 3, column: 8, author: 'Bob', email: null, date: null },
-      { repository: 'acme/widgets', commit: commit1, path: 'env.sh', line: 1, column: 21, author: 'Ada', email: 'ada@example.com', date: '2024-01-02T03:04:05Z' },
+      { repository: 'acme/gadgets', kind: 'blob', commit: commit2, path: 'config/app.yml', line: 3, column: 8, author: 'Bob', email: null, date: null },
+      { repository: 'acme/widgets', kind: 'blob', commit: commit1, path: 'env.sh', line: 1, column: 21, author: 'Ada', email: 'ada@example.com', date: '2024-01-02T03:04:05Z' },
     ]);
 
     // The secret is in Redis only sealed: no stored value contains it, and reveal gives it back.
@@ -121,6 +121,59 @@ describe('findings store', () => {
     await expect(s.list({ cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'CURSOR_INVALID' });
     const page = await s.list({ limit: 2 });
     await expect(s.list({ cursor: page.nextCursor!, order: 'asc' })).rejects.toMatchObject({ code: 'CURSOR_INVALID' });
+  });
+
+  it('stores every kind of location with its tag, ref and encoding, each once', async () => {
+    const [t] = githubTokens('store-kinds', 1);
+    const s = store();
+    const commit = 'c'.repeat(40);
+    const tag = '9'.repeat(40);
+    const text = `x=${t}`;
+    const findings = [
+      ...findingsIn(text, { path: 'k8s/secret.yml', commit, encoding: 'base64' }),
+      ...findingsIn(text, { kind: 'path', path: 'dir/ghp_ab***', commit }),
+      ...findingsIn(text, { kind: 'commit-message', commit, author: 'Ada' }),
+      ...findingsIn(text, { kind: 'tag-message', tag, tagName: 'v1.0', ref: 'refs/tags/v1.0' }),
+      ...findingsIn(text, { kind: 'tag-message', tag, tagName: 'v1.0', ref: 'refs/tags/other' }),
+      ...findingsIn(text, { kind: 'ref-name', ref: 'refs/heads/ghp_ab***' }),
+    ];
+    // A second ref pointing at the same tag is the same place: the tag object holds the secret.
+    expect(await s.addFindings('acme/kinds', findings)).toMatchObject({ created: 1, locationsAdded: 5 });
+    expect(await s.addFindings('acme/kinds', findings)).toMatchObject({ created: 0, locationsAdded: 0 });
+    const detail = await s.get(findings[0]!.fingerprint);
+    const byKind = new Map(detail!.locations.map((l) => [l.kind, l]));
+    expect([...byKind.keys()].sort()).toEqual(['blob', 'commit-message', 'path', 'ref-name', 'tag-message']);
+    expect(byKind.get('blob')).toEqual({ repository: 'acme/kinds', kind: 'blob', commit, path: 'k8s/secret.yml', line: 1, column: 3, author: null, email: null, date: null, encoding: 'base64' });
+    expect(byKind.get('path')).toMatchObject({ kind: 'path', commit, path: 'dir/ghp_ab***' });
+    expect(byKind.get('commit-message')).toMatchObject({ kind: 'commit-message', commit, path: null, author: 'Ada' });
+    expect(byKind.get('tag-message')).toMatchObject({ kind: 'tag-message', commit: null, path: null, tag, tagName: 'v1.0', ref: 'refs/tags/v1.0' });
+    expect(byKind.get('ref-name')).toEqual({
+      repository: 'acme/kinds',
+      kind: 'ref-name',
+      commit: null,
+      path: null,
+      line: 1,
+      column: 3,
+      author: null,
+      email: null,
+      date: null,
+      ref: 'refs/heads/ghp_ab***',
+    });
+    // Files first among the locations of one commit.
+    expect(detail!.locations.filter((l) => l.commit === commit).map((l) => l.kind)).toEqual(['blob', 'path', 'commit-message']);
+  });
+
+  it('reads locations stored before kinds as files, and does not add them again', async () => {
+    const [t] = githubTokens('store-old', 1);
+    const s = store();
+    const commit = 'a'.repeat(40);
+    const [f] = findingsIn(`x=${t}`, { path: 'old.env', commit });
+    // The key and JSON an earlier version wrote for this location.
+    const id = createHash('sha256').update(['acme/old', commit, 'old.env', 1, 3].join('\0')).digest('hex').slice(0, 32);
+    const old = { repository: 'acme/old', commit, path: 'old.env', line: 1, column: 3, author: null, email: null, date: null };
+    await redis.client().hset(s.keys.findingLocations(f!.fingerprint), id, JSON.stringify(old));
+    expect(await s.addFindings('acme/old', [f!])).toMatchObject({ created: 1, locationsAdded: 0 });
+    expect((await s.get(f!.fingerprint))!.locations).toEqual([{ ...old, kind: 'blob' }]);
   });
 
   it('moves status atomically and refuses unknown statuses', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Confidence, Severity, Tier } from '../../detectors/types.js';
 import { SecretValue } from '../../scanner/secret-value.js';
-import type { Finding, Location } from '../../scanner/types.js';
+import { LOCATION_KINDS, type Encoding, type Finding, type Location, type LocationKind } from '../../scanner/types.js';
 import { type KeyRing, open, seal, sealedKeyId } from '../crypto/secret-box.js';
 import { decodeCursor, encodeCursor, listIndex, type SortOrder } from './index-page.js';
 import { indexMember, memberId, storeKeys, type StoreKeys } from './keys.js';
@@ -25,14 +25,24 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'l
 
 export interface StoredLocation {
   readonly repository: string;
+  /** Which text holds the secret; locations stored before kinds existed read as `blob`. */
+  readonly kind: LocationKind;
   readonly commit: string | null;
-  readonly path: string;
+  /** The file (`blob`) or the path that holds the secret (`path`); null for other kinds. */
+  readonly path: string | null;
+  /** Within the text of `kind`. */
   readonly line: number;
   readonly column: number;
   readonly author: string | null;
   readonly email: string | null;
   /** Author date of the commit (ISO 8601), when known. */
   readonly date: string | null;
+  /** `tag-*`: the annotated tag object and its name; `ref-name`: the ref (for tags, a ref pointing at it, when known). */
+  readonly tag?: string;
+  readonly tagName?: string;
+  readonly ref?: string;
+  /** The secret was found decoded from this encoding. */
+  readonly encoding?: Encoding;
 }
 
 export interface StoredFinding {
@@ -59,7 +69,7 @@ export interface StoredFinding {
 }
 
 export interface FindingDetail extends StoredFinding {
-  /** Sorted by repository, date, commit, path, line; at most `locationLimit`. */
+  /** Sorted by repository, date, commit (or tag), kind (files first), path (or ref), line; at most `locationLimit`. */
   readonly locations: readonly StoredLocation[];
   readonly locationsTruncated: boolean;
 }
@@ -501,31 +511,49 @@ export class FindingsStore {
 function locationEntry(repository: string, l: Location): [string, string] {
   const stored: StoredLocation = {
     repository,
+    kind: l.kind,
     commit: l.commit ?? null,
-    path: l.path,
+    path: l.path ?? null,
     line: l.line,
     column: l.column,
     author: l.author ?? null,
     email: l.email ?? null,
     date: l.date ?? null,
+    ...(l.tag ? { tag: l.tag } : {}),
+    ...(l.tagName ? { tagName: l.tagName } : {}),
+    ...(l.ref ? { ref: l.ref } : {}),
+    ...(l.encoding ? { encoding: l.encoding } : {}),
   };
-  const id = createHash('sha256')
-    .update(`${repository}\0${stored.commit ?? ''}\0${l.path}\0${l.line}\0${l.column}`)
-    .digest('hex')
-    .slice(0, 32);
-  return [id, JSON.stringify(stored)];
+  return [locationId(stored), JSON.stringify(stored)];
+}
+
+/**
+ * The key that makes adding a location idempotent. A file keeps the key it
+ * had before location kinds existed, so rescanning a repository adds none of
+ * its stored locations again; other kinds are keyed by their object (commit,
+ * tag object or ref name) and position. A ref pointing at a tag does not
+ * count: the tag object is the place.
+ */
+function locationId(l: StoredLocation): string {
+  const key =
+    l.kind === 'blob'
+      ? `${l.repository}\0${l.commit ?? ''}\0${l.path ?? ''}\0${l.line}\0${l.column}`
+      : `${l.repository}\0${l.kind}\0${l.commit ?? ''}\0${l.tag ?? ''}\0${l.kind === 'ref-name' ? (l.ref ?? '') : ''}\0${l.path ?? ''}\0${l.line}\0${l.column}`;
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
 function parseLocation(json: string): StoredLocation {
-  return JSON.parse(json) as StoredLocation;
+  const l = JSON.parse(json) as Omit<StoredLocation, 'kind'> & { kind?: LocationKind };
+  return { ...l, kind: l.kind ?? 'blob' };
 }
 
 function compareLocations(a: StoredLocation, b: StoredLocation): number {
   return (
     cmp(a.repository, b.repository) ||
     cmp(a.date ?? '', b.date ?? '') ||
-    cmp(a.commit ?? '', b.commit ?? '') ||
-    cmp(a.path, b.path) ||
+    cmp(a.commit ?? a.tag ?? '', b.commit ?? b.tag ?? '') ||
+    LOCATION_KINDS.indexOf(a.kind) - LOCATION_KINDS.indexOf(b.kind) ||
+    cmp(a.path ?? a.ref ?? '', b.path ?? b.ref ?? '') ||
     a.line - b.line ||
     a.column - b.column
   );

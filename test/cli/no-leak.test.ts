@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_DETECTORS } from '../../detectors/registry.js';
 import type { DetectorExamples } from '../../detectors/examples-types.js';
 import { redact } from '../../detectors/engine/redact.js';
-import { printable } from '../../scanner/report/text.js';
+import { terminalText } from '../../scanner/report/terminal-text.js';
 import { TokenFactory } from '../support/token-factory.js';
 import { ensureBuilt, runCli } from './built-cli.js';
 import { GitFixture } from './git-fixture.js';
@@ -58,7 +58,7 @@ afterAll(() => {
 /** Planted values found in `text`, raw or as the text report escapes control characters. */
 function leaks(text: string): string[] {
   const out: string[] = [];
-  const has = (value: string): boolean => text.includes(value) || text.includes(printable(value));
+  const has = (value: string): boolean => text.includes(value) || text.includes(terminalText(value));
   for (const p of planted) {
     if (has(p.secret)) out.push(`${p.detector}: secret`);
     if (p.companion && has(p.companion)) out.push(`${p.detector}: companion`);
@@ -85,7 +85,7 @@ function jsonStrings(text: string): string {
 
 /** Whether a report shows a given redacted form: JSON formats are parsed (they escape control characters), text is searched. */
 function redactedForms(format: 'text' | 'json' | 'sarif', report: string): (redacted: string) => boolean {
-  if (format === 'text') return (r) => report.includes(printable(r));
+  if (format === 'text') return (r) => report.includes(terminalText(r));
   const doc = JSON.parse(report);
   const forms = new Set<string>(
     format === 'json'

@@ -8,6 +8,7 @@ import { TokenFactory } from '../support/token-factory.js';
 import { cleanEnv, ensureBuilt, REPO_ROOT, runCli, type CliRun } from './built-cli.js';
 import { GitFixture } from './git-fixture.js';
 import { ajvSarifErrors, multitoolValidate } from './sarif-validators.js';
+import { HOSTILE_ALL, HOSTILE_TEXT, UNSAFE_FOR_TERMINAL, withoutLineEnds } from '../fixtures/hostile-text.js';
 
 /**
  * End to end: the real bin/pushgate.js (compiled dist/) against real git
@@ -100,7 +101,7 @@ describe('pushgate scan (working tree)', () => {
     );
     expect(f).toMatchObject({ provider: 'GitHub', severity: 'critical', tier: 'identifiable', confidence: 'high', redacted: `${current.slice(0, 8)}***` });
     expect(f['fingerprint']).toMatch(/^[0-9a-f]{32}$/);
-    expect(f.locations).toEqual([{ commit: null, path: 'src/settings.py', line: 3, column: 10, author: null, email: null, date: null }]);
+    expect(f.locations).toEqual([{ kind: 'blob', commit: null, path: 'src/settings.py', line: 3, column: 10, author: null, email: null, date: null }]);
     expect(doc.stats).toMatchObject({ blobs: 4, skipped: { count: 0, bytes: 0, reasons: {} } });
     expect(typeof doc.stats['bytes']).toBe('number');
     expect(typeof doc.stats['seconds']).toBe('number');
@@ -192,6 +193,30 @@ describe('pushgate scan --history', () => {
     expect(commits).toContain(firstCommit);
   });
 
+  it('finds secrets in a commit message, a file name and a tag message, with the kind of place in every format', async () => {
+    const places = new GitFixture();
+    try {
+      const inMessage = makeCrc32Token(t, 'ghp_');
+      const inName = makeCrc32Token(t, 'ghp_');
+      const inTag = makeCrc32Token(t, 'ghp_');
+      places.write(`keys/${inName}.txt`, 'nothing here\n');
+      const commit = places.commit(`Add keys\n\nold key ${inMessage}`);
+      places.git('tag', '-a', '-m', `Release ${inTag}`, 'v1');
+      const run = await scan(places.dir, '--history', '--format', 'json');
+      expect(run.code).toBe(1);
+      const found = json(run).findings.flatMap((f) => f.locations.map((l) => l['kind']));
+      expect(found.sort()).toEqual(['commit-message', 'path', 'tag-message']);
+      const text = await scan(places.dir, '--history');
+      expect(text.stdout).toContain(`commit message of ${commit.slice(0, 10)}, line 3`);
+      expect(text.stdout).toContain('tag v1');
+      const sarif = await scan(places.dir, '--history', '--format', 'sarif');
+      expect(ajvSarifErrors(JSON.parse(sarif.stdout))).toEqual([]);
+      for (const out of [run.stdout, text.stdout, sarif.stdout]) for (const secret of [inMessage, inName, inTag]) expect(out).not.toContain(secret);
+    } finally {
+      places.cleanup();
+    }
+  });
+
   it('exits 0 on a clean history', async () => {
     const run = await scan(clean.dir, '--history');
     expect(run.code).toBe(0);
@@ -230,6 +255,25 @@ describe('pushgate errors and usage', () => {
     const option = await scan(clean.dir, '--frobnicate');
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('escapes a path, an option or a file name it echoes, so nothing it quotes can drive the terminal', async () => {
+    const hostile = `no-such${HOSTILE_ALL}`;
+    const missing = await scan(join(scratch, hostile));
+    expectError(missing, 'SCAN_PATH_NOT_FOUND');
+    expect(missing.stderr).toContain('no-such\\x1b[2J|\\x1b]0;title\\x07|');
+    expect(withoutLineEnds(missing.stderr)).not.toMatch(UNSAFE_FOR_TERMINAL);
+    const option = await scan(clean.dir, `--x${HOSTILE_ALL}`);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--x\\x1b[2J");
+    expect(withoutLineEnds(option.stderr)).not.toMatch(UNSAFE_FOR_TERMINAL);
+    const unwritable = await scan(clean.dir, '--output', join(scratch, 'no-such-dir', `r${HOSTILE_ALL}.json`));
+    expectError(unwritable, 'OUTPUT_WRITE_FAILED');
+    expect(withoutLineEnds(unwritable.stderr)).not.toMatch(UNSAFE_FOR_TERMINAL);
+    const dir = mkdtempSync(join(scratch, 'out-'));
+    const written = await runCli(['scan', clean.dir, '--format', 'json', '--output', `r\u202e${HOSTILE_TEXT['clear screen']}.json`], { cwd: dir });
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('pushgate: no secrets found; json report written to r\\u202e\\x1b[2J.json\n');
   });
 
   it('prints help and version with exit 0', async () => {

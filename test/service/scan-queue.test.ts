@@ -141,6 +141,33 @@ describe('history scans through the queue', () => {
     });
   });
 
+  it('stores and serves secrets found beyond file contents, each with the kind of place, never in clear', async () => {
+    const h = await harness();
+    await h.startWorker();
+    const [inMessage, inPath, inTag, inRef] = githubTokens('scan-queue-places', 4);
+    const repo = GitRepo.create({ bare: true });
+    repos.push(repo);
+    const c1 = repo.commit({ files: { 'README.md': 'app\n' }, message: `Initial\n\nkey: ${inMessage!}\n` });
+    repo.commit({ files: { [`keys/${inPath!}.txt`]: 'not a secret\n' }, message: 'add key file' });
+    repo.tag('v1.0', c1, `Release\n\n${inTag!}\n`);
+    repo.ref(`refs/heads/feature-${inRef!}`, c1);
+    const queued = await h.api('POST', '/v1/scans', { repository: repo.path });
+    const done = await h.waitFor(queued.json.id);
+    expect(done).toMatchObject({ state: 'completed', summary: { findings: 4, identifiable: 4 } });
+    const kinds: Record<string, unknown> = {};
+    for (const fp of done.summary.fingerprints as string[]) {
+      const detail = await h.api('GET', `/v1/findings/${fp}`);
+      expect(detail.status).toBe(200);
+      for (const l of detail.json.locations) kinds[l.kind] = l;
+    }
+    expect(kinds['commit-message']).toMatchObject({ commit: c1, line: 3, path: null });
+    expect(kinds['path']).toMatchObject({ path: `keys/${inPath!.slice(0, 8)}***.txt` });
+    expect(kinds['tag-message']).toMatchObject({ tagName: 'v1.0', ref: 'refs/tags/v1.0', line: 3 });
+    expect(kinds['ref-name']).toMatchObject({ ref: `refs/heads/feature-${inRef!.slice(0, 8)}***` });
+    const everything = JSON.stringify(kinds) + h.logs.text() + JSON.stringify(done);
+    for (const secret of [inMessage, inPath, inTag, inRef]) expect(everything).not.toContain(secret);
+  });
+
   it('a job run twice, and a rescan of the same history, add no duplicate; the second scan fetches into the mirror', async () => {
     const h = await harness();
     const worker = await h.startWorker();

@@ -2,7 +2,7 @@ import { createEngine, type Engine } from '../../detectors/engine/engine.js';
 import { examples as githubPat } from '../../detectors/github-pat-classic/examples.js';
 import { ALL_DETECTORS } from '../../detectors/registry.js';
 import { FindingAggregator } from '../../scanner/aggregate.js';
-import type { Finding, Location } from '../../scanner/types.js';
+import type { Finding, Location, LocationKind } from '../../scanner/types.js';
 import { TokenFactory } from './token-factory.js';
 
 let engine: Engine | undefined;
@@ -19,9 +19,10 @@ export function githubTokens(seed: string, n: number): string[] {
   return Array.from({ length: n }, () => githubPat.generate!(t));
 }
 
-/** Findings as a scanner produces them: the real engine over `text`, every match at `location`. */
-export function findingsIn(text: string, location: Omit<Location, 'line' | 'column' | 'offset'>): Finding[] {
+/** Findings as a scanner produces them: the real engine over `text`, every match at `location` (a file unless `kind` says otherwise). */
+export function findingsIn(text: string, location: Omit<Location, 'kind' | 'line' | 'column' | 'offset'> & { kind?: LocationKind }): Finding[] {
   const aggregator = new FindingAggregator();
-  for (const m of testEngine().scan(Buffer.from(text, 'utf8'))) aggregator.add(m, location);
+  const at = { ...location, kind: location.kind ?? 'blob' };
+  for (const m of testEngine().scan(Buffer.from(text, 'utf8'))) aggregator.add(m, at);
   return aggregator.findings();
 }

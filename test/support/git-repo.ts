@@ -37,6 +37,8 @@ export interface CommitSpec {
   readonly branch?: string | null;
   readonly message?: string;
   readonly author?: Person;
+  /** Default: the author. */
+  readonly committer?: Person;
   /** Author and committer date, ISO 8601. Default: a fixed clock that advances one minute per commit. */
   readonly date?: string;
 }
@@ -153,6 +155,7 @@ export class GitRepo {
     added.forEach((a, i) => files.set(a.path, { mode: a.mode, oid: oids[i]! }));
     const tree = this.writeTree(files);
     const author = spec.author ?? DEFAULT_AUTHOR;
+    const committer = spec.committer ?? author;
     const date = spec.date ?? this.tick();
     const args = ['commit-tree', tree, '-m', spec.message ?? 'change'];
     for (const p of parents) args.push('-p', p);
@@ -161,8 +164,8 @@ export class GitRepo {
         GIT_AUTHOR_NAME: author.name,
         GIT_AUTHOR_EMAIL: author.email,
         GIT_AUTHOR_DATE: date,
-        GIT_COMMITTER_NAME: author.name,
-        GIT_COMMITTER_EMAIL: author.email,
+        GIT_COMMITTER_NAME: committer.name,
+        GIT_COMMITTER_EMAIL: committer.email,
         GIT_COMMITTER_DATE: date,
       },
     })
@@ -177,12 +180,26 @@ export class GitRepo {
   }
 
   /** A lightweight tag, or an annotated one when `message` is given. `target` may be any object. */
-  tag(name: string, target: string, message?: string): void {
+  tag(name: string, target: string, message?: string, tagger: Person = DEFAULT_AUTHOR): void {
     if (message === undefined) this.git(['update-ref', `refs/tags/${name}`, target]);
     else
       this.git(['tag', '-a', '-m', message, name, target], {
-        env: { GIT_COMMITTER_NAME: DEFAULT_AUTHOR.name, GIT_COMMITTER_EMAIL: DEFAULT_AUTHOR.email, GIT_COMMITTER_DATE: this.tick() },
+        env: { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email, GIT_COMMITTER_DATE: this.tick() },
       });
+  }
+
+  /**
+   * Writes an object exactly as given (`hash-object --literally`): commits
+   * with custom headers or a NUL in the message, tags of tags, objects git's
+   * porcelain would refuse to make. Returns its oid.
+   */
+  writeObject(type: 'commit' | 'tag' | 'tree' | 'blob', raw: string | Buffer): string {
+    return this.git(['hash-object', '-t', type, '-w', '--stdin', '--literally'], { input: raw }).toString().trim();
+  }
+
+  /** The raw bytes of an object (`cat-file <type>`). */
+  rawObject(type: 'commit' | 'tag', oid: string): Buffer {
+    return this.git(['cat-file', type, oid]);
   }
 
   /** Points any ref (refs/remotes/..., refs/notes/...) at an object. */

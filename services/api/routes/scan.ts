@@ -72,6 +72,13 @@ function toScanFinding(f: Finding, engine: Engine): Record<string, unknown> {
     docs: f.docs,
     revoke: f.revoke,
     // Paths come from the caller; one that holds a token is echoed redacted like everything else.
-    locations: f.locations.map((l) => ({ path: scrubSecrets(engine, l.path), line: l.line, column: l.column, ...(l.commit ? { commit: l.commit } : {}) })),
+    locations: f.locations.map((l) => ({
+      kind: l.kind,
+      ...(l.path !== undefined ? { path: scrubSecrets(engine, l.path) } : {}),
+      line: l.line,
+      column: l.column,
+      ...(l.commit ? { commit: l.commit } : {}),
+      ...(l.encoding ? { encoding: l.encoding } : {}),
+    })),
   };
 }

@@ -20,11 +20,17 @@ const blockFinding = {
       maxItems: 10000,
       items: {
         type: 'object',
-        required: ['path', 'line'],
+        required: ['line'],
         properties: {
+          // A pattern, not an enum: a newer hook's kinds are stored too (and shown as they are).
+          kind: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,49}$', description: 'Which text held the secret (blob, path, commit-message, tag-message, ref-name, ...); absent: blob' },
           commit: { type: 'string', maxLength: 64 },
-          path: { type: 'string', maxLength: 4096 },
+          tag: { type: 'string', maxLength: 64, description: 'The annotated tag object (tag-* kinds)' },
+          tagName: { type: 'string', maxLength: 1024 },
+          ref: { type: 'string', maxLength: 1024 },
+          path: { type: 'string', maxLength: 4096, description: 'Present for blob and path kinds' },
           line: { type: 'integer', minimum: 0 },
+          encoding: { type: 'string', pattern: '^[a-z0-9-]{1,50}$', description: 'The secret was found decoded from this encoding' },
         },
       },
     },

@@ -1,17 +1,24 @@
+import { ENCODINGS } from '../../../scanner/report/location-text.js';
+import { LOCATION_KINDS } from '../../../scanner/types.js';
 import { authErrors, errorBody, fingerprintPattern, pageQuery } from './common.js';
 
 const location = {
   type: 'object',
-  required: ['repository', 'commit', 'path', 'line', 'column', 'author', 'email', 'date'],
+  required: ['repository', 'kind', 'commit', 'path', 'line', 'column', 'author', 'email', 'date'],
   properties: {
     repository: { type: 'string' },
+    kind: { type: 'string', enum: LOCATION_KINDS, description: 'Which text holds the secret: a file (blob), a path, a commit message, a tag, a ref name, ...' },
     commit: { type: ['string', 'null'] },
-    path: { type: 'string' },
-    line: { type: 'integer' },
+    path: { type: ['string', 'null'], description: 'The file (blob) or the path holding the secret (path); null for other kinds' },
+    line: { type: 'integer', description: 'Within the text of the kind' },
     column: { type: 'integer' },
     author: { type: ['string', 'null'] },
     email: { type: ['string', 'null'] },
     date: { type: ['string', 'null'] },
+    tag: { type: 'string', description: 'The annotated tag object (tag-* kinds)' },
+    tagName: { type: 'string' },
+    ref: { type: 'string', description: 'The ref name (ref-name), or a ref pointing at the tag (tag-* kinds)' },
+    encoding: { type: 'string', enum: ENCODINGS, description: 'The secret was found decoded from this encoding' },
   },
 } as const;
 

@@ -1,3 +1,5 @@
+import { ENCODINGS } from '../../../scanner/report/location-text.js';
+import { LOCATION_KINDS } from '../../../scanner/types.js';
 import { authErrors, errorBody } from './common.js';
 
 export const scanFinding = {
@@ -18,7 +20,14 @@ export const scanFinding = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { path: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' }, commit: { type: 'string' } },
+        properties: {
+          kind: { type: 'string', enum: LOCATION_KINDS, description: 'Which text holds the secret (a scanned text or diff is a file: blob)' },
+          path: { type: 'string' },
+          line: { type: 'integer' },
+          column: { type: 'integer' },
+          commit: { type: 'string' },
+          encoding: { type: 'string', enum: ENCODINGS, description: 'The secret was found decoded from this encoding' },
+        },
       },
     },
   },

@@ -1,3 +1,5 @@
+import type { BlockEventLocation } from '../../../hooks/block-event.js';
+import { encodingNote, LOCATION_KIND_NAMES, shortId } from '../../../scanner/report/location-text.js';
 import type { StoredBlockEvent } from '../../store/block-events-store.js';
 import { commitUrl } from '../commit-links.js';
 import { html, type SafeHtml } from '../html.js';
@@ -32,7 +34,7 @@ function eventRow(s: StoredBlockEvent): SafeHtml {
     const where = f.locations.map((l) => {
       const url = commitUrl(e.repository, l.commit ?? null);
       const commit = l.commit ? (url ? html` <a href="${url}" rel="noopener noreferrer" target="_blank">${shortCommit(l.commit)}</a>` : html` ${shortCommit(l.commit)}`) : '';
-      return html`<br><span class="muted">${l.path}:${l.line}${commit}</span>`;
+      return html`<br><span class="muted" data-kind="${l.kind ?? 'blob'}">${placeOf(l)}${commit}</span>`;
     });
     return html`<div>${FINGERPRINT.test(f.fingerprint) ? html`<a href="/console/findings/${f.fingerprint}">${label}</a>` : label}${where}</div>`;
   });
@@ -44,6 +46,29 @@ function eventRow(s: StoredBlockEvent): SafeHtml {
 <td>${e.reason}${e.detail ? html`<br><span class="muted">${e.detail}</span>` : ''}</td>
 <td>${findings}</td>
 </tr>`;
+}
+
+/**
+ * `config/app.env:2`, `commit message, line 3`, `tag v1.0 (9ab0123456) message, line 1`,
+ * `ref name refs/heads/x`. Events from older hooks have no kind: a file. A kind
+ * this page does not know (a newer hook) is shown by its name.
+ */
+function placeOf(l: BlockEventLocation): string {
+  const kind = l.kind ?? 'blob';
+  const enc = encodingNote(l.encoding);
+  const tag = l.tagName || l.tag ? `tag ${l.tagName ?? ''}${l.tag ? ` (${shortId(l.tag)})` : ''} ` : '';
+  switch (kind) {
+    case 'blob':
+      return `${l.path ?? ''}:${l.line}${enc}`;
+    case 'path':
+      return `path ${l.path ?? ''}${enc}`;
+    case 'ref-name':
+      return `ref name ${l.ref ?? ''}${enc}`;
+    default: {
+      const name = (LOCATION_KIND_NAMES as Readonly<Record<string, string>>)[kind] ?? kind;
+      return `${tag}${name}, line ${l.line}${enc}`;
+    }
+  }
 }
 
 function summary(title: string, rows: ReadonlyArray<readonly [string, number]>, param: 'repository' | 'pusher'): SafeHtml {

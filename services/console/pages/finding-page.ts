@@ -2,6 +2,7 @@ import type { AuditRecord } from '../../audit/audit-log.js';
 import type { FindingOwner, LivenessCheckRecord } from '../../liveness/liveness-control.js';
 import type { FindingDetail, StoredLocation } from '../../store/findings-store.js';
 import type { TriageState } from '../../triage/triage-store.js';
+import { encodingNote, LOCATION_KIND_NAMES, shortId } from '../../../scanner/report/location-text.js';
 import { commitUrl } from '../commit-links.js';
 import { html, safeExternalUrl, type SafeHtml } from '../html.js';
 import type { ConsoleSession } from '../session-store.js';
@@ -75,16 +76,38 @@ function details(v: FindingView): SafeHtml {
 
 function locations(f: FindingDetail): SafeHtml {
   return html`<table class="locations">
-<thead><tr><th>Repository</th><th>Commit</th><th>File</th><th>Author</th><th>Date</th></tr></thead>
+<thead><tr><th>Repository</th><th>Commit or tag</th><th>Kind</th><th>Where</th><th>Author</th><th>Date</th></tr></thead>
 <tbody>
 ${f.locations.map((l) => {
-  const url = commitUrl(l.repository, l.commit);
-  const commit = url ? html`<a href="${url}" rel="noopener noreferrer" target="_blank"><code>${shortCommit(l.commit)}</code></a>` : html`<code>${shortCommit(l.commit)}</code>`;
-  return html`<tr><td>${l.repository}</td><td>${commit}</td><td><code>${l.path}:${l.line}:${l.column}</code></td><td>${l.author ?? ''} ${l.email ? html`<span class="muted">&lt;${l.email}&gt;</span>` : ''}</td><td>${formatTime(l.date)}</td></tr>`;
+  return html`<tr data-kind="${l.kind}"><td>${l.repository}</td><td>${objectCell(l)}</td><td>${LOCATION_KIND_NAMES[l.kind] ?? l.kind}</td><td>${whereCell(l)}</td><td>${l.author ?? ''} ${l.email ? html`<span class="muted">&lt;${l.email}&gt;</span>` : ''}</td><td>${formatTime(l.date)}</td></tr>`;
 })}
 </tbody>
 </table>
 ${f.locationsTruncated ? html`<p class="muted">Showing the first ${f.locations.length} of ${f.locationCount} locations.</p>` : ''}`;
+}
+
+/** The commit (linked when the repository has a known web view) or the annotated tag that holds the location. */
+function objectCell(l: StoredLocation): SafeHtml {
+  if (l.tag || l.tagName) {
+    return html`tag <code>${l.tagName ?? ''}</code>${l.tag ? html` <span class="muted"><code>${shortId(l.tag)}</code></span>` : ''}`;
+  }
+  const url = commitUrl(l.repository, l.commit);
+  return url ? html`<a href="${url}" rel="noopener noreferrer" target="_blank"><code>${shortCommit(l.commit)}</code></a>` : html`<code>${shortCommit(l.commit)}</code>`;
+}
+
+/** `path:line:column` for a file; the path or ref that holds the secret; otherwise the position in the message or headers. */
+function whereCell(l: StoredLocation): SafeHtml {
+  const encoded = l.encoding ? html` <span class="muted">${encodingNote(l.encoding).trim()}</span>` : '';
+  switch (l.kind) {
+    case 'blob':
+      return html`<code>${l.path ?? ''}:${l.line}:${l.column}</code>${encoded}`;
+    case 'path':
+      return html`<code>${l.path ?? ''}</code>${encoded}`;
+    case 'ref-name':
+      return html`<code>${l.ref ?? ''}</code>${encoded}`;
+    default:
+      return html`line ${l.line}, column ${l.column}${l.ref ? html` <span class="muted">(${l.ref})</span>` : ''}${encoded}`;
+  }
 }
 
 function timeline(v: FindingView): SafeHtml {
