@@ -23,7 +23,10 @@ import type { BenchContext, BenchModule } from './types.js';
  * DFA) for the registry's keywords and for a synthetic
  * set standing in for the final detector load; the full engine
  * (`createEngine(ALL_DETECTORS).scan`), the identifiable tier alone (what a
- * push hook runs) and the streaming API in 1 MiB chunks.
+ * push hook runs) and the streaming API in 1 MiB chunks. The full engine and
+ * the identifiable tier run with decoding off and on (EngineOptions.decode)
+ * in one process, alternating, and the cost of decoding is the median of the
+ * per-pair ratios (issue 13's target: at most 15% more).
  * Options: `--needle TEXT` for the baseline (default `AKIA`).
  */
 export const bench: BenchModule = {
@@ -128,19 +131,27 @@ async function run(ctx: BenchContext): Promise<void> {
   const corpusPath = join(dir, 'corpus.bin');
   writeFileSync(corpusPath, buf);
   const childRss: string[] = [];
+  const decodeCost: string[] = [];
   let fullEngine: Timing | undefined;
   try {
     for (const job of ENGINE_JOBS) {
-      const r = await runChild(corpusPath, job.set, job.mode, reps, needle);
-      if (job.set === 'all' && job.mode === 'scan') fullEngine = r.timing;
-      const planted = new Set(r.secrets.filter((x) => plantedSecrets.has(x))).size;
-      rows.push({
-        what: `engine: ${job.label} (${r.detectors} detectors, created in ${fmt(r.createMs, 1)} ms, first scan ${fmt(r.firstScanMs)} ms)`,
-        timing: r.timing,
-        cost: r.cost,
-        found: `${fmt(r.secrets.length)} matches, ${planted}/${plantedSecrets.size} planted`,
-      });
-      childRss.push(`${job.label}: ${fmt(r.peakRssMiB)} MiB`);
+      const results = await runChild(corpusPath, job.set, job.mode, reps, needle);
+      for (const r of results) {
+        if (job.set === 'all' && job.mode !== 'stream' && r.decode) fullEngine = r.timing;
+        const planted = new Set(r.secrets.filter((x) => plantedSecrets.has(x))).size;
+        const label = job.mode === 'stream' ? job.label : `${job.label}, decoding ${r.decode ? 'on' : 'off'}`;
+        rows.push({
+          what: `engine: ${label} (${r.detectors} detectors, created in ${fmt(r.createMs, 1)} ms, first scan ${fmt(r.firstScanMs)} ms)`,
+          timing: r.timing,
+          cost: r.cost,
+          found: `${fmt(r.secrets.length)} matches (${fmt(r.decoded)} decoded), ${planted}/${plantedSecrets.size} planted`,
+        });
+        if (r.ratio !== undefined) {
+          const pct = (x: number): string => `${fmt((x - 1) * 100, 1)}%`;
+          decodeCost.push(`${job.label}: decoding costs ${pct(r.ratio.wall)} more (cpu ${pct(r.ratio.cpu)}; target <= 15%), median of ${r.timing.runsMs.length} paired runs`);
+        }
+      }
+      childRss.push(`${job.label}: ${fmt(results[0]!.peakRssMiB)} MiB`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -148,7 +159,7 @@ async function run(ctx: BenchContext): Promise<void> {
 
   const base = rows[0]!.timing;
   ctx.table(
-    `engine throughput on ${fmt(buf.length / 1e6, 1)} MB (median of ${reps}; cost = median of each run / an indexOf pass run just before it; target: full engine <= 8x)`,
+    `engine throughput on ${fmt(buf.length / 1e6, 1)} MB (median of ${reps}, of ${Math.max(reps, PAIRS)} for engines with decoding off and on; cost = median of each run / an indexOf pass run just before it; target: full engine <= 8x)`,
     ['what', 'MB/s', 'MB/s cpu', 'cost', 'cost cpu', 'found'],
     rows.map((r) => [
       r.what,
@@ -164,6 +175,7 @@ async function run(ctx: BenchContext): Promise<void> {
       ? `prefilter kernels: native ${native.kernel} (of ${native.kernels.join(', ')}), the engine's default past 1 MiB; simd = the WebAssembly kernel`
       : `prefilter kernels: native addon unavailable (${native.reason ?? 'unknown'}); the engine uses the WebAssembly kernel (simd)`,
   );
+  for (const line of decodeCost) ctx.log(`${line} with decoding off and on in one process`);
   if (fullEngine !== undefined) needleSpread(ctx, buf, base, fullEngine);
   await keywordBreakdown(ctx, buf, registry);
   ctx.log(`peak RSS of the engine processes (each holds the ${fmt(buf.length / 2 ** 20)} MiB corpus): ${childRss.join('; ')}`);
@@ -218,33 +230,41 @@ async function keywordBreakdown(ctx: BenchContext, buf: Buffer, keywords: readon
 }
 
 type EngineSet = 'all' | 'identifiable';
-type EngineMode = 'scan' | 'stream';
+/** `pair`: `.scan` with decoding off and on, alternating in one process; `stream`: 1 MiB chunks, decoding on. */
+type EngineMode = 'pair' | 'stream';
 const ENGINE_JOBS: ReadonlyArray<{ label: string; set: EngineSet; mode: EngineMode }> = [
-  { label: 'createEngine(ALL_DETECTORS).scan', set: 'all', mode: 'scan' },
+  { label: 'createEngine(ALL_DETECTORS).scan', set: 'all', mode: 'pair' },
   { label: 'ALL_DETECTORS .stream(), 1 MiB chunks', set: 'all', mode: 'stream' },
-  { label: 'IDENTIFIABLE_DETECTORS .scan (push hook)', set: 'identifiable', mode: 'scan' },
+  { label: 'IDENTIFIABLE_DETECTORS .scan (push hook)', set: 'identifiable', mode: 'pair' },
 ];
 
 interface ChildResult {
+  readonly decode: boolean;
   readonly detectors: number;
   readonly createMs: number;
   readonly firstScanMs: number;
   readonly timing: Timing;
   readonly cost: Row['cost'];
   readonly secrets: string[];
+  /** Matches found in decoded forms. */
+  readonly decoded: number;
+  /** Decoding on: median over pairs of (run with decoding on / run with it off just before), wall and CPU. */
+  readonly ratio?: { readonly wall: number; readonly cpu: number };
   readonly peakRssMiB: number;
 }
 
 const CHILD_FLAG = '--engine-bench-child';
 /** Untimed scans after the first (measured: the second and third scans of 64 MB ran 10-25% slower than later ones). */
 const ENGINE_WARMUPS = 2;
+/** Paired runs (decoding off, then on) at least, whatever --reps says. */
+const PAIRS = 11;
 
-function runChild(corpusPath: string, set: EngineSet, mode: EngineMode, reps: number, needle: string): Promise<ChildResult> {
+function runChild(corpusPath: string, set: EngineSet, mode: EngineMode, reps: number, needle: string): Promise<ChildResult[]> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, corpusPath, set, mode, String(reps), needle], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result: ChildResult | undefined;
+    let result: ChildResult[] | undefined;
     child.on('message', (m) => {
-      result = m as ChildResult;
+      result = m as ChildResult[];
     });
     child.on('error', reject);
     child.on('close', (code) => (result ? resolve(result) : reject(new Error(`engine bench child (${set}, ${mode}) exited with ${code}`))));
@@ -252,7 +272,7 @@ function runChild(corpusPath: string, set: EngineSet, mode: EngineMode, reps: nu
 }
 
 function scanOnce(engine: Engine, buf: Buffer, mode: EngineMode): Match[] {
-  if (mode === 'scan') return engine.scan(buf);
+  if (mode === 'pair') return engine.scan(buf);
   const s = engine.stream();
   const out: Match[] = [];
   for (let at = 0; at < buf.length; at += 1 << 20) out.push(...s.push(buf.subarray(at, at + (1 << 20))));
@@ -260,27 +280,77 @@ function scanOnce(engine: Engine, buf: Buffer, mode: EngineMode): Match[] {
   return out;
 }
 
-if (process.argv[2] === CHILD_FLAG) {
-  const [, , , corpusPath, set, mode, reps, needle] = process.argv as [string, string, string, string, EngineSet, EngineMode, string, string];
-  const buf = readFileSync(corpusPath);
+/** One engine of a child: built, first scan (lazy RE2 compiles) apart, then warmed up. */
+interface ChildEngine {
+  readonly engine: Engine;
+  readonly createMs: number;
+  readonly firstScanMs: number;
+  matches: Match[];
+}
+
+function childEngine(set: EngineSet, decode: boolean, buf: Buffer, mode: EngineMode): ChildEngine {
   const t0 = performance.now();
-  const engine = createEngine(set === 'all' ? ALL_DETECTORS : IDENTIFIABLE_DETECTORS);
+  const engine = createEngine(set === 'all' ? ALL_DETECTORS : IDENTIFIABLE_DETECTORS, { decode });
   const createMs = performance.now() - t0;
-  // The first scan compiles every RE2 pattern whose keyword fired: reported apart. Two more warm V8's
-  // regexps and validators up to the tier a long history scan runs at; then runs are timed.
+  // The first scan compiles every RE2 pattern whose keyword fired: reported apart.
   const t1 = performance.now();
-  let matches = scanOnce(engine, buf, mode);
-  const firstScanMs = performance.now() - t1;
-  for (let i = 0; i < ENGINE_WARMUPS; i++) matches = scanOnce(engine, buf, mode);
-  const { timing, cost } = paired(
-    buf,
-    Buffer.from(needle, 'latin1'),
-    () => {
-      matches = scanOnce(engine, buf, mode);
-    },
-    Number(reps),
-    0,
-  );
-  const result: ChildResult = { detectors: engine.detectors.length, createMs, firstScanMs, timing, cost, secrets: matches.map((m) => m.secret), peakRssMiB: peakRssMiB() };
-  process.send?.(result);
+  const matches = scanOnce(engine, buf, mode);
+  return { engine, createMs, firstScanMs: performance.now() - t1, matches };
+}
+
+if (process.argv[2] === CHILD_FLAG) {
+  const [, , , corpusPath, set, mode, repsArg, needle] = process.argv as [string, string, string, string, EngineSet, EngineMode, string, string];
+  const buf = readFileSync(corpusPath);
+  const reps = Number(repsArg);
+  const needleBytes = Buffer.from(needle, 'latin1');
+  // Decoding off then on, or on alone (stream). Two more scans each warm V8's regexps and validators up to the
+  // tier a long history scan runs at; then runs are timed, each right after an indexOf pass (see paired), and
+  // in pair mode each run with decoding on right after one with it off, so their ratio is taken on one machine state.
+  const engines = (mode === 'pair' ? [false, true] : [true]).map((decode) => childEngine(set, decode, buf, mode));
+  for (let i = 0; i < ENGINE_WARMUPS; i++) for (const e of engines) e.matches = scanOnce(e.engine, buf, mode);
+  const base: Timing[][] = engines.map(() => []);
+  const runs: Timing[][] = engines.map(() => []);
+  // Pairs: at least 11, since single runs here vary by a third (a GC pause, another job) and the ratio of
+  // interest is a few percent.
+  const pairs = mode === 'pair' ? Math.max(reps, PAIRS) : reps;
+  for (let r = 0; r < pairs; r++) {
+    engines.forEach((e, i) => {
+      base[i]!.push(time(() => indexOfPass(buf, needleBytes), 1, 0));
+      runs[i]!.push(
+        time(
+          () => {
+            e.matches = scanOnce(e.engine, buf, mode);
+          },
+          1,
+          0,
+        ),
+      );
+    });
+  }
+  const results = engines.map((e, i): ChildResult => {
+    const all = runs[i]!.flatMap((t) => t.runsMs);
+    const ratio =
+      engines.length === 2 && i === 1
+        ? {
+            wall: median(runs[1]!.map((t, r) => t.medianMs / runs[0]![r]!.medianMs)),
+            cpu: median(runs[1]!.map((t, r) => t.cpuMedianMs / Math.max(runs[0]![r]!.cpuMedianMs, 1e-3))),
+          }
+        : undefined;
+    return {
+      decode: e.engine.decode,
+      detectors: e.engine.detectors.length,
+      createMs: e.createMs,
+      firstScanMs: e.firstScanMs,
+      timing: { medianMs: median(all), minMs: Math.min(...all), cpuMedianMs: median(runs[i]!.map((t) => t.cpuMedianMs)), runsMs: all },
+      cost: {
+        wall: median(runs[i]!.map((t, r) => t.medianMs / base[i]![r]!.medianMs)),
+        cpu: median(runs[i]!.map((t, r) => t.cpuMedianMs / Math.max(base[i]![r]!.cpuMedianMs, 1e-3))),
+      },
+      secrets: e.matches.map((m) => m.secret),
+      decoded: e.matches.filter((m) => m.encoding !== undefined).length,
+      ...(ratio ? { ratio } : {}),
+      peakRssMiB: peakRssMiB(),
+    };
+  });
+  process.send?.(results);
 }

@@ -92,6 +92,8 @@ export class PieceCutter {
 export interface WorkerInit {
   /** Ids of the detectors to build the worker's engine from, in the engine's order. */
   readonly detectors: readonly string[];
+  /** The engine's EngineOptions.decode: the worker's engine decodes exactly when the caller's does. */
+  readonly decode: boolean;
 }
 
 /** `segments`: per piece, [blob, offset in `bytes`, length, 1 if it is the blob's last piece else 0]. */
@@ -186,7 +188,7 @@ export function sharedEnginePool(engine: Engine): EnginePool | null {
   const threads = engineThreads();
   if (threads === 0 || !fromRegistry(engine.detectors)) return null;
   const ids = engine.detectors.map((d) => d.id);
-  const key = `${threads}\n${ids.join('\n')}`;
+  const key = `${threads}\n${engine.decode}\n${ids.join('\n')}`;
   let pool = shared.get(key);
   if (!pool) {
     const workerUrl = builtWorkerUrl();
@@ -195,7 +197,7 @@ export function sharedEnginePool(engine: Engine): EnginePool | null {
       if (process.env['PUSHGATE_ENGINE_THREADS']) throw new EngineWorkerError('PUSHGATE_ENGINE_THREADS is set but scanner/engine-worker.js is not built (npm run build)');
       return null;
     }
-    pool = new EnginePool(ids, { workerUrl, threads });
+    pool = new EnginePool(ids, { workerUrl, threads, decode: engine.decode });
     shared.set(key, pool);
   }
   return pool;
@@ -208,6 +210,8 @@ export interface EnginePoolOptions {
   readonly workerUrl: URL;
   /** Default 1. */
   readonly threads?: number;
+  /** Whether the workers' engines look in decoded forms (EngineOptions.decode); default true, as createEngine. */
+  readonly decode?: boolean;
 }
 
 interface PoolThread {
@@ -219,6 +223,8 @@ interface PoolThread {
 }
 
 export class EnginePool {
+  /** Whether the workers' engines look in decoded forms; a scan's engine must agree (scan). */
+  readonly decode: boolean;
   private readonly threads: Array<PoolThread | undefined>;
   private readonly workerUrl: URL;
   private nextBatch = 1;
@@ -230,14 +236,20 @@ export class EnginePool {
     options: EnginePoolOptions,
   ) {
     this.workerUrl = options.workerUrl;
+    this.decode = options.decode !== false;
     this.threads = new Array<PoolThread | undefined>(Math.max(1, options.threads ?? 1)).fill(undefined);
   }
 
-  /** A client for one scan; `detectors` are the caller's engine's (their ids are the pool's). */
-  scan(detectors: readonly Detector[]): PooledScan {
+  /**
+   * A client for one scan; `detectors` are the caller's engine's (their ids
+   * are the pool's), and `decode` its EngineOptions.decode (the pool's, as
+   * sharedEnginePool builds it, when not given).
+   */
+  scan(detectors: readonly Detector[], decode: boolean = this.decode): PooledScan {
     if (detectors.length !== this.detectorIds.length || detectors.some((d, i) => d.id !== this.detectorIds[i])) {
       throw new EngineWorkerError("the engine's detectors are not the pool's");
     }
+    if (decode !== this.decode) throw new EngineWorkerError(`the engine ${decode ? 'decodes' : 'does not decode'}, the pool's engines ${this.decode ? 'do' : 'do not'}`);
     return new PooledScan(this, new Map(detectors.map((d) => [d.id, d])));
   }
 
@@ -292,7 +304,7 @@ export class EnginePool {
   private start(slot: number): PoolThread {
     // Loaded here, not imported: a scan that never starts a thread (a small push) skips it at start-up.
     const { Worker } = process.getBuiltinModule('node:worker_threads');
-    const worker = new Worker(this.workerUrl, { workerData: { detectors: this.detectorIds } satisfies WorkerInit, execArgv: workerExecArgv() });
+    const worker = new Worker(this.workerUrl, { workerData: { detectors: this.detectorIds, decode: this.decode } satisfies WorkerInit, execArgv: workerExecArgv() });
     worker.unref();
     const t: PoolThread = { worker, batches: new Map(), bytes: 0, alive: true };
     worker.on('message', (m: FromWorker) => {

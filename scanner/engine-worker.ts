@@ -12,7 +12,9 @@ import { registryDetectors, type FromWorker, type ToWorker, type WireMatch, type
 const port = parentPort;
 if (!port) throw new Error('scanner/engine-worker.js runs in a worker thread started by EnginePool');
 
-const engine = createEngine(registryDetectors((workerData as WorkerInit).detectors));
+const init = workerData as WorkerInit;
+// Decoding as the caller's engine does (an older pool that does not say: the default, on).
+const engine = createEngine(registryDetectors(init.detectors), { decode: init.decode !== false });
 /** Blobs whose first pieces came in earlier batches. */
 const open = new Map<number, { stream: MatchStream; found: Match[] | undefined }>();
 

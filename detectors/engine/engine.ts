@@ -4,6 +4,7 @@ import { compilePattern, type CompiledPattern, type CompileOptions, type Pattern
 import { byteClass } from './char-class.js';
 import { jsTwin, leadingLiterals, type LeadingLiteral } from './js-fast-reject.js';
 import { countByte } from './count-byte.js';
+import { buildDecodePlan, DecodedScan, newDecodeCounters, type DecodeCounters, type DecodePlan, type InnerScan } from './decoded-scan.js';
 
 /**
  * The scanning engine: keyword prefilter over all detectors at once, RE2 on a
@@ -12,10 +13,18 @@ import { countByte } from './count-byte.js';
  *
  * Works on bytes. Windows are decoded as latin1 so every byte is one code
  * point: offsets from RE2 are byte offsets, NUL and non-UTF-8 bytes are
- * harmless, and a token inside a binary blob is still found.
+ * harmless, and a token inside a binary blob is still found. Unless
+ * EngineOptions.decode is off, it also looks in decoded forms of the bytes
+ * (base64, percent-encoding, string escapes, UTF-16; decoded-scan.ts).
  */
 export interface Engine {
   readonly detectors: readonly Detector[];
+  /**
+   * Whether secrets are also looked for in decoded forms of the bytes
+   * (EngineOptions.decode; only identifiable detectors scan decoded bytes, so
+   * an engine without one never decodes).
+   */
+  readonly decode: boolean;
   /** Bytes a stream must carry from one chunk to the next so no match is cut. */
   readonly overlap: number;
   /** Scans one complete buffer. */
@@ -67,6 +76,32 @@ export interface EngineOptions {
    * compare against.
    */
   readonly fastPaths?: boolean;
+  /**
+   * Also find secrets in decoded forms of the bytes (default on): base64,
+   * percent-encoding, JSON/JavaScript string escapes and UTF-16, one level
+   * deep, reported at the encoded bytes with `Match.encoding` set
+   * (decoded-scan.ts). Off: only the bytes as they are.
+   */
+  readonly decode?: boolean;
+}
+
+/** What a Stream scans with: an engine's detectors, keywords and prefilter. */
+interface Core {
+  readonly prepared: PreparedDetector[];
+  readonly prefilter: Prefilter;
+  readonly keywordOwners: number[][];
+  readonly keywordLength: number[];
+  readonly overlap: number;
+  readonly compileOptions: CompileOptions;
+  /** Decoded forms: the triggers' meaning, the plain core that scans decoded bytes, work counters. */
+  readonly decode: { readonly plan: DecodePlan; readonly inner: () => Core; readonly counters: DecodeCounters } | null;
+}
+
+const counters = new WeakMap<Engine, DecodeCounters>();
+
+/** The decoded scans' cumulative work counters of an engine (for tests of the cost bound); undefined without decoding. */
+export function decodeCounters(engine: Engine): DecodeCounters | undefined {
+  return counters.get(engine);
 }
 
 export function createEngine(detectors: readonly Detector[], options: EngineOptions = {}): Engine {
@@ -111,6 +146,45 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
       if (!keywordOwners[k]!.includes(p.index)) keywordOwners[k]!.push(p.index);
     }
   }
+  const detectorKeywords = keywordSpecs.length;
+  let plainOverlap = 0;
+  for (let k = 0; k < detectorKeywords; k++) {
+    for (const d of keywordOwners[k]!) {
+      const p = prepared[d]!;
+      plainOverlap = Math.max(plainOverlap, p.reachBefore + keywordLength[k]! + p.reachAfter + 2);
+    }
+  }
+  const decode = options.decode !== false && detectors.some((d) => d.tier === 'identifiable');
+  // Decoded matches are identifiable; the plain matches they are checked against share their families.
+  const families = new Set(detectors.filter((d) => d.tier === 'identifiable').map((d) => d.family));
+  let familyReach = 0;
+  for (let k = 0; k < detectorKeywords; k++) {
+    for (const d of keywordOwners[k]!) {
+      const p = prepared[d]!;
+      if (families.has(p.detector.family)) familyReach = Math.max(familyReach, p.reachBefore + keywordLength[k]! + p.reachAfter + 2);
+    }
+  }
+  // Decoder triggers join the same keyword list (after the detectors'), so the one prefilter pass finds both.
+  const plan = decode
+    ? buildDecodePlan({
+        detectors,
+        keywordSpecs: keywordSpecs.slice(),
+        keywordOwners: keywordOwners.map((o) => o.slice()),
+        plainReach: familyReach,
+        addKeyword(spec) {
+          const key = `${spec.ignoreCase ? 'i' : 's'}:${spec.ignoreCase ? spec.text.toLowerCase() : spec.text}`;
+          let k = seen.get(key);
+          if (k === undefined) {
+            k = keywordSpecs.length;
+            seen.set(key, k);
+            keywordSpecs.push({ text: spec.text, ignoreCase: spec.ignoreCase });
+            keywordOwners.push([]);
+            keywordLength.push(spec.text.length);
+          }
+          return k;
+        },
+      })
+    : null;
   for (const p of prepared) p.ownKeyword = new Uint8Array(keywordSpecs.length);
   // Decided once per detector: translating a pattern's twin is not free, and the engine is built per hook run.
   const anchorable = new Map<number, boolean>();
@@ -119,31 +193,90 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
     // The prefilter may apply a keyword's requirement itself (the native kernel does) when its only detector
     // has one, unless that detector may be hit-anchored, which must see every hit of its keywords.
     const only = owners.length === 1 ? prepared[owners[0]!]! : undefined;
-    if (only === undefined || only.requireAny === null) return;
+    // A keyword that is also a decoder's trigger must reach the decoded scan with every hit.
+    if (only === undefined || only.requireAny === null || plan?.roles[k] !== undefined) return;
     let anchored = anchorable.get(only.index);
     if (anchored === undefined) anchorable.set(only.index, (anchored = mayBeHitAnchored(only.detector)));
     if (!anchored) keywordSpecs[k] = { ...keywordSpecs[k]!, requires: { anyOf: only.requireAny, over: only.requireOver, within: only.requireWithin } };
   });
-  const prefilter: Prefilter = buildPrefilter(keywordSpecs);
-  let overlap = 0;
-  for (let k = 0; k < keywordSpecs.length; k++) {
-    for (const d of keywordOwners[k]!) {
-      const p = prepared[d]!;
-      overlap = Math.max(overlap, p.reachBefore + keywordLength[k]! + p.reachAfter + 2);
-    }
+  // Bytes this engine's prefilter has been given, for the decoded scan's own prefilter (buildPrefilter).
+  let scanned = 0;
+  const own = buildPrefilter(keywordSpecs);
+  const prefilter: Prefilter = {
+    keywords: keywordSpecs,
+    scan(buf, from, to, onHit) {
+      scanned += to - from;
+      own.scan(buf, from, to, onHit);
+    },
+  };
+  let overlap = plainOverlap;
+  let decodeCore: Core['decode'] = null;
+  if (plan !== null) {
+    // A trigger is handled once the region holds all its decoding may read, and every plain match its
+    // decoded matches could duplicate (plan.reachAfter counts the plain reach).
+    let longest = 0;
+    plan.roles.forEach((roles, k) => {
+      if (roles !== undefined) longest = Math.max(longest, keywordLength[k]!);
+    });
+    overlap = Math.max(overlap, plan.reachBefore + longest + plan.reachAfter + 2);
+    // Decoded bytes are scanned by the plain engine's identifiable detectors: legacy heuristics read
+    // structure into decoded text that the writer never meant (a URL password's `%40` becomes an `@`).
+    let inner: Core | undefined;
+    decodeCore = {
+      plan,
+      counters: newDecodeCounters(),
+      inner: () => (inner ??= identifiableCore(prepared, keywordSpecs.slice(0, detectorKeywords), keywordOwners, keywordLength, compileOptions, () => scanned)),
+    };
   }
+  const core: Core = { prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions, decode: decodeCore };
 
   const engine: Engine = {
     detectors,
+    decode,
     overlap,
     scan(buf) {
-      return new Stream(prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions).whole(buf);
+      return new Stream(core).whole(buf);
     },
     stream() {
-      return new Stream(prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions);
+      return new Stream(core);
     },
   };
+  if (decodeCore !== null) counters.set(engine, decodeCore.counters);
   return engine;
+}
+
+/**
+ * The plain core of an engine's identifiable detectors, sharing its prepared
+ * detectors (compiled patterns) and keyword indexes: the prefilter searches
+ * the keywords an identifiable detector owns and reports them by their
+ * index in the engine's list.
+ */
+function identifiableCore(
+  prepared: PreparedDetector[],
+  keywords: readonly KeywordSpec[],
+  owners: number[][],
+  keywordLength: number[],
+  compileOptions: CompileOptions,
+  scannedElsewhere: () => number,
+): Core {
+  const keywordOwners = owners.map((o) => o.filter((d) => prepared[d]!.detector.tier === 'identifiable'));
+  const index: number[] = [];
+  const specs: KeywordSpec[] = [];
+  keywords.forEach((spec, k) => {
+    if (keywordOwners[k]!.length === 0) return;
+    index.push(k);
+    specs.push(spec);
+  });
+  const own = buildPrefilter(specs, undefined, scannedElsewhere);
+  const prefilter: Prefilter = {
+    keywords: specs,
+    scan: (buf, from, to, onHit) => own.scan(buf, from, to, (k, start) => onHit(index[k]!, start)),
+  };
+  let overlap = 0;
+  keywordOwners.forEach((ds, k) => {
+    for (const d of ds) overlap = Math.max(overlap, prepared[d]!.reachBefore + keywordLength[k]! + prepared[d]!.reachAfter + 2);
+  });
+  return { prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions, decode: null };
 }
 
 function asBuffer(u8: Uint8Array): Buffer {
@@ -179,19 +312,55 @@ class Stream implements MatchStream {
    * and the boundary check and validator are pure, so the same outcome.
    */
   private readonly tried = new Set<string>();
-  /** Keyword hits of the region being scanned, (keyword, start) pairs; grown as needed and reused. */
-  private pending = new Uint32Array(1024);
+  /**
+   * Keyword hits of the region being scanned, (keyword, start) pairs; grown
+   * as needed and reused. Small at first: most scans are of small texts
+   * (paths, commit messages, ref names, one per object), where a 4 KB array
+   * per scan was a tenth of a history scan's time in allocation and GC.
+   */
+  private pending = new Uint32Array(32);
   /** [start, end) pairs (absolute) of identifiable matches still within reach of later regions. */
   private readonly identifiableSpans: number[] = [];
+  private readonly prepared: PreparedDetector[];
+  private readonly prefilter: Prefilter;
+  private readonly keywordOwners: number[][];
+  private readonly keywordLength: number[];
+  private readonly overlap: number;
+  private readonly compileOptions: CompileOptions;
+  /** The decoded scan's state for this stream, made at its first trigger hit. */
+  private decoded: DecodedScan | null = null;
+  /** Plain matches still within reach of later regions' decoded matches: family, and [start, end) absolute. */
+  private readonly plainFamily: string[] = [];
+  private readonly plainSpan: number[] = [];
+  /**
+   * The region offsets the current window may use: the whole region, or the
+   * segment of a decoded buffer its keyword hit lies in (`segments`).
+   */
+  private segLo = 0;
+  private segHi = 0;
 
+  /**
+   * `segments`: scan only inside these [start, end) pairs of the buffer
+   * given to `whole`, each as if it were a text of its own (windows, boundary
+   * checks and companions stay inside a hit's segment), for decoded bytes
+   * laid end to end. Cross-tier dedup and line numbers are left to the scan
+   * the decoded bytes came from.
+   */
   constructor(
-    private readonly prepared: PreparedDetector[],
-    private readonly prefilter: Prefilter,
-    private readonly keywordOwners: number[][],
-    private readonly keywordLength: number[],
-    private readonly overlap: number,
-    private readonly compileOptions: CompileOptions,
-  ) {}
+    private readonly core: Core,
+    private readonly segments: Int32Array | null = null,
+    /** Segment scans: whether a match (detector index, buffer offsets) is wanted, asked before its companion is looked for. */
+    private readonly accept: ((detector: number, start: number, end: number) => boolean) | null = null,
+    /** Segment scans: whether decoding changed a byte in [lo, hi); a window whose bytes it did not change is not tried. */
+    private readonly changed: ((lo: number, hi: number) => boolean) | null = null,
+  ) {
+    this.prepared = core.prepared;
+    this.prefilter = core.prefilter;
+    this.keywordOwners = core.keywordOwners;
+    this.keywordLength = core.keywordLength;
+    this.overlap = core.overlap;
+    this.compileOptions = core.compileOptions;
+  }
 
   get bytes(): number {
     return this.consumed;
@@ -283,6 +452,12 @@ class Stream implements MatchStream {
     let pending = this.pending;
     let count = 0;
     this.tried.clear();
+    const segments = this.segments;
+    let seg = 0;
+    this.segLo = 0;
+    this.segHi = region.length;
+    const decode = this.core.decode;
+    const roles = decode?.plan.roles;
     this.prefilter.scan(region, 0, region.length, (kw, start) => {
       if (count + 2 > pending.length) {
         const grown = new Uint32Array(pending.length * 2);
@@ -297,6 +472,13 @@ class Stream implements MatchStream {
       const start = pending[h + 1]!;
       const kwLen = keywordLength[kw]!;
       const kwAbs = base + start;
+      if (segments !== null) {
+        // Hits come by end offset, so their segments come in order.
+        while (seg + 2 < segments.length && segments[seg + 1]! < start + kwLen) seg += 2;
+        if (start < segments[seg]! || start + kwLen > segments[seg + 1]!) continue;
+        this.segLo = segments[seg]!;
+        this.segHi = segments[seg + 1]!;
+      }
       const owners = keywordOwners[kw]!;
       for (let o = 0; o < owners.length; o++) {
         const p = prepared[owners[o]!]!;
@@ -304,11 +486,30 @@ class Stream implements MatchStream {
         // Not final and the window could run past the region: the next region sees it whole.
         if (!final && reachEnd + 1 >= regionEnd) continue;
         if (reachEnd + 1 < handledUntil) continue;
-        if (p.requireAny !== null && !requirementHolds(p, region, start + kwLen)) continue;
+        // Bytes a decoder passed through unchanged were scanned as they are already, with the same outcome.
+        if (this.changed !== null && !this.changed(Math.max(this.segLo, start - p.reachBefore - 1), Math.min(this.segHi, start + kwLen + p.reachAfter + 1))) continue;
+        if (p.requireAny !== null && !requirementHolds(p, region, start + kwLen, this.segHi)) continue;
         this.tryWindow(p, region, base, start, kwLen, found, pending, count, h);
       }
+      const triggers = roles?.[kw];
+      if (triggers !== undefined) {
+        for (const role of triggers) {
+          // Like a window: handled in the first region that holds all it reaches, and only there.
+          const reachEnd = kwAbs + kwLen + role.reachAfter;
+          if (!final && reachEnd + 1 >= regionEnd) continue;
+          if (reachEnd + 1 < handledUntil) continue;
+          (this.decoded ??= this.newDecodedScan()).add(role, region, start, kwAbs);
+        }
+      }
+    }
+    if (segments !== null) {
+      found.sort((a, b) => a.start - b.start || (a.detector.id < b.detector.id ? -1 : a.detector.id > b.detector.id ? 1 : 0));
+      return found;
     }
     this.dropShadowedLegacy(found, base);
+    // After the cross-tier dedup: a decoded match is found later than the plain legacy matches over the
+    // same bytes (its trigger waits for more of the stream), so in a stream it could not take one back.
+    if (decode !== null) this.addDecoded(region, base, found, decode.plan);
     this.handledUntil = final ? Infinity : regionEnd;
     // Drop dedup entries that can no longer recur.
     for (const [key, at] of this.emitted) if (at < base) this.emitted.delete(key);
@@ -317,18 +518,59 @@ class Stream implements MatchStream {
     return found;
   }
 
+  private newDecodedScan(): DecodedScan {
+    const decode = this.core.decode!;
+    const inner: InnerScan = (buf, segments, accept, changed) => new Stream(decode.inner(), segments, accept, changed).whole(buf);
+    return new DecodedScan(decode.plan, inner, decode.counters);
+  }
+
+  /**
+   * Adds the region's decoded matches to its plain ones: not one that
+   * overlaps a plain match of its detector's family (the plain one says it,
+   * at the same secret's fingerprint), nor one already emitted.
+   */
+  private addDecoded(region: Buffer, base: number, found: Match[], plan: DecodePlan): void {
+    const families = this.plainFamily;
+    const spans = this.plainSpan;
+    let w = 0;
+    for (let r = 0; r < families.length; r++) {
+      if (spans[2 * r + 1]! <= base) continue;
+      families[w] = families[r]!;
+      spans[2 * w] = spans[2 * r]!;
+      spans[2 * w + 1] = spans[2 * r + 1]!;
+      w++;
+    }
+    families.length = w;
+    spans.length = 2 * w;
+    for (const m of found) {
+      families.push(m.detector.family);
+      spans.push(m.start, m.end);
+    }
+    if (this.decoded === null || !this.decoded.pending) return;
+    const plain = (family: string, start: number, end: number): boolean => {
+      for (let i = 0; i < families.length; i++) if (families[i] === family && start < spans[2 * i + 1]! && spans[2 * i]! < end) return true;
+      return false;
+    };
+    for (const m of this.decoded.finish(region, base, plain)) {
+      const key = `${plan.detectorIndex.get(m.detector)!}:${m.start}`;
+      if (this.emitted.has(key)) continue;
+      this.emitted.set(key, m.start);
+      found.push(m);
+    }
+  }
+
   /** `hits[h]` is this window's keyword hit, among the region's `count` hit values (see scanRegion). */
   private tryWindow(p: PreparedDetector, region: Buffer, base: number, kwStart: number, kwLen: number, out: Match[], hits: Uint32Array, count: number, h: number): void {
     const d = p.detector;
-    const from = Math.max(0, kwStart - d.window.before);
-    const to = Math.min(region.length, kwStart + kwLen + d.window.after);
+    const from = Math.max(this.segLo, kwStart - d.window.before);
+    const to = Math.min(this.segHi, kwStart + kwLen + d.window.after);
     p.pattern ??= compilePattern(d.id, d.pattern, this.compileOptions);
     p.hitAnchored ??= startsAtOwnKeywords(d, p.pattern.leadingLiterals);
     const text = region.toString('latin1', from, to);
     const may = p.hitAnchored ? mayMatchAtHits(p.pattern, text, from, to, { hits, count, h, own: p.ownKeyword, keywordLength: this.keywordLength }) : p.pattern.mayMatch(text);
     if (!may) return;
     if (p.pattern.exact !== null) {
-      const matches = promisingMatches(p, p.pattern.exact, region, text, from, kwStart, kwLen);
+      const matches = promisingMatches(p, p.pattern.exact, region, text, from, kwStart, kwLen, this.accept);
       if (matches.length === 0) return;
       if (this.confirmTwinMatches(p, p.pattern, region, base, from, to, matches, kwStart, kwLen, out)) return;
       // RE2 disagreed (never seen; it would mean the twin is not exact): RE2 on the whole window, as without a twin.
@@ -400,6 +642,7 @@ class Stream implements MatchStream {
     const candidate: Candidate = { secret, groups: m.groups, matchText: m.text };
     const verdict = known !== undefined ? known : d.validate ? d.validate(candidate) : HIGH;
     if (verdict === null) return;
+    if (this.accept !== null && !this.accept(p.index, start, end)) return;
     const context: Record<string, string> = {};
     for (const [name, value] of Object.entries(m.groups)) {
       if (name !== 'secret' && value !== undefined) context[name] = value;
@@ -424,8 +667,8 @@ class Stream implements MatchStream {
     const spec = p.detector.companion;
     if (!spec) return undefined;
     p.companion ??= compilePattern(`${p.detector.id}/companion`, spec.pattern, this.compileOptions);
-    const from = Math.max(0, start - spec.window);
-    const to = Math.min(region.length, end + spec.window);
+    const from = Math.max(this.segLo, start - spec.window);
+    const to = Math.min(this.segHi, end + spec.window);
     const text = region.toString('latin1', from, to);
     let best: { value: string; distance: number } | undefined;
     for (const m of p.companion.matchAll(text)) {
@@ -508,7 +751,16 @@ interface PromisingMatch {
   readonly verdict: Verdict;
 }
 
-function promisingMatches(p: PreparedDetector, exact: RegExp, region: Buffer, text: string, from: number, kwStart: number, kwLen: number): PromisingMatch[] {
+function promisingMatches(
+  p: PreparedDetector,
+  exact: RegExp,
+  region: Buffer,
+  text: string,
+  from: number,
+  kwStart: number,
+  kwLen: number,
+  accept: ((detector: number, start: number, end: number) => boolean) | null,
+): PromisingMatch[] {
   const validate = p.detector.validate;
   const promising: PromisingMatch[] = [];
   exact.lastIndex = 0;
@@ -526,6 +778,8 @@ function promisingMatches(p: PreparedDetector, exact: RegExp, region: Buffer, te
     if (secret.length === 0) continue;
     const start = from + (m.indices?.groups?.['secret']?.[0] ?? m.index);
     if (p.alphabet && !isolated(region, start, start + secret.length, p.alphabet)) continue;
+    // Decoded bytes: a match the decoded scan would drop costs no validation and no RE2 confirmation.
+    if (accept !== null && !accept(p.index, start, start + secret.length)) continue;
     const verdict = validate ? validate({ secret, groups: { ...m.groups }, matchText: whole }) : HIGH;
     if (verdict === null) continue;
     promising.push({ match: m, verdict });
@@ -595,11 +849,11 @@ function byteSet(body: string): Uint8Array {
   return t;
 }
 
-/** `requires`: an `anyOf` byte within reach after the keyword, with only `over` bytes before it. */
-function requirementHolds(p: PreparedDetector, region: Buffer, from: number): boolean {
+/** `requires`: an `anyOf` byte within reach after the keyword (and before `limit`), with only `over` bytes before it. */
+function requirementHolds(p: PreparedDetector, region: Buffer, from: number, limit: number): boolean {
   const any = p.requireAny!;
   const over = p.requireOver;
-  const to = Math.min(region.length, from + p.requireWithin);
+  const to = Math.min(limit, from + p.requireWithin);
   for (let i = from; i < to; i++) {
     const b = region[i]!;
     if (any[b] === 1) return true;
@@ -609,9 +863,37 @@ function requirementHolds(p: PreparedDetector, region: Buffer, from: number): bo
 }
 
 function isolated(region: Buffer, start: number, end: number, alphabet: Uint8Array): boolean {
-  if (start > 0 && alphabet[region[start - 1]!] === 1 && !afterEscape(region, start)) return false;
-  if (end < region.length && alphabet[region[end]!] === 1) return false;
+  if (start > 0 && alphabet[region[start - 1]!] === 1 && !afterEscape(region, start) && !afterPercentEscape(region, start, alphabet)) return false;
+  if (end < region.length && alphabet[region[end]!] === 1 && !atPercentEscape(region, end, alphabet)) return false;
   return true;
+}
+
+/** Value of an ASCII hex digit, -1 for other bytes. */
+function hexDigit(b: number): number {
+  if (b >= 0x30 && b <= 0x39) return b - 0x30;
+  const l = b | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
+}
+
+/**
+ * Whether the bytes before `start` are a percent-escape (`%3D` in
+ * `access_token%3Dghp_...`) of a byte outside the alphabet: its hex digits
+ * are letters and digits, but the byte they stand for bounds the token
+ * (`%41`, an `A`, does not).
+ */
+function afterPercentEscape(region: Buffer, start: number, alphabet: Uint8Array): boolean {
+  if (start < 3 || region[start - 3] !== 0x25) return false;
+  const hi = hexDigit(region[start - 2]!);
+  const lo = hexDigit(region[start - 1]!);
+  return hi >= 0 && lo >= 0 && alphabet[(hi << 4) | lo] !== 1;
+}
+
+/** The same after a token: only matters for an alphabet with `%` (none today; `%` itself bounds the others). */
+function atPercentEscape(region: Buffer, end: number, alphabet: Uint8Array): boolean {
+  if (region[end] !== 0x25 || end + 2 >= region.length) return false;
+  const hi = hexDigit(region[end + 1]!);
+  const lo = hexDigit(region[end + 2]!);
+  return hi >= 0 && lo >= 0 && alphabet[(hi << 4) | lo] !== 1;
 }
 
 /**

@@ -13,8 +13,9 @@ import { TokenFactory } from '../../test/support/token-factory.js';
  * groups only for usable matches, once per match) must change no match:
  * the engine with them and without them (`fastPaths: false`, RE2 on every
  * window and every match) must give identical results on every detector's
- * examples and negatives, and on a few MB of real and random text with those
- * examples planted in it.
+ * examples (as written and in encoded forms, for the decoded scan) and
+ * negatives, and on a few MB of real and random text with those examples
+ * planted in it.
  */
 const detectorsDir = join(import.meta.dirname, '..');
 const folders = readdirSync(detectorsDir, { withFileTypes: true })
@@ -27,10 +28,21 @@ async function exampleTexts(): Promise<string[]> {
   for (const folder of folders) {
     const { examples } = (await import(`../${folder}/examples.ts`)) as { examples: DetectorExamples };
     const t = new TokenFactory(`fast-paths:${folder}`);
-    for (const p of examples.positives(t)) texts.push(p.text);
+    for (const p of examples.positives(t)) texts.push(p.text, ...encodedForms(p.text, p.secret));
     texts.push(...examples.negatives(t));
   }
   return texts;
+}
+
+/** The example as the engine's decoded scan meets it: base64, percent-encoded, JSON-escaped and UTF-16 (latin1 strings). */
+function encodedForms(text: string, secret: string): string[] {
+  const bytes = Buffer.from(text, 'latin1');
+  return [
+    `data:\n  value: ${Buffer.from(secret, 'latin1').toString('base64')}\n`,
+    `https://example.com/r?to=${encodeURIComponent(text)}`,
+    JSON.stringify({ text }).replaceAll('/', '\\/'),
+    Buffer.from(bytes.toString('latin1'), 'utf16le').toString('latin1'),
+  ];
 }
 
 /** Comparable form of a match; the secret only as a fingerprint, so a failure never prints one. */

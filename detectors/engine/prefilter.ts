@@ -60,7 +60,13 @@ function checkKeywords(keywords: readonly KeywordSpec[]): void {
   });
 }
 
-export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: PrefilterKind): Prefilter {
+/**
+ * `scannedElsewhere` (default kind only): bytes a related prefilter has
+ * scanned, counted with this one's own when choosing the kind. The engine's
+ * scan of decoded bytes passes the outer scan's count: its calls are small,
+ * but an engine that has scanned megabytes will scan more.
+ */
+export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: PrefilterKind, scannedElsewhere?: () => number): Prefilter {
   checkKeywords(keywords);
   if (kind === 'native') return buildNativeTeddyPrefilter(keywords);
   if (kind === 'simd') return buildTeddyPrefilter(keywords);
@@ -68,13 +74,14 @@ export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: Prefilte
   const small = buildIndexOfPrefilter(keywords);
   let dfa: Prefilter | undefined;
   let fast: Prefilter | undefined;
-  let scanned = 0;
+  let own = 0;
   return {
     keywords,
     scan(buf, from, to, onHit) {
       if (fast === undefined) {
         // This call's bytes count before the choice: one large first call goes straight to a faster kind.
-        scanned += to - from;
+        own += to - from;
+        const scanned = own + (scannedElsewhere?.() ?? 0);
         if (scanned > NATIVE_AFTER_BYTES && (native ??= nativePrefilterAvailable())) fast = buildNativeTeddyPrefilter(keywords);
         else if (scanned > SIMD_AFTER_BYTES && (simd ??= wasmSimdAvailable())) fast = buildTeddyPrefilter(keywords);
         else if (scanned > INDEXOF_UNTIL_BYTES) dfa ??= buildDfaPrefilter(keywords);

@@ -1,0 +1,86 @@
+/**
+ * The byte strings that announce an encoded keyword, for the engine's
+ * decoded scan (detectors/engine/decoded-scan.ts). They are searched in the
+ * same prefilter pass as the detectors' own keywords, so text without them
+ * costs nothing more.
+ */
+
+/** Standard base64 alphabet, index = 6-bit value. */
+export const BASE64_STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** URL-safe alphabet (RFC 4648 section 5): only 62 and 63 differ. */
+export const BASE64_URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * One way a keyword shows in base64: the keyword starts `align` bytes into a
+ * 3-byte group, and `text` holds the characters whose 6 bits all come from
+ * the keyword. Its first character is `charOffset` characters into the
+ * group's 4, so a hit of `text` at offset t says the group starts at
+ * t - charOffset, whatever precedes it.
+ */
+export interface Base64Trigger {
+  readonly text: string;
+  readonly keyword: string;
+  readonly align: 0 | 1 | 2;
+  readonly charOffset: number;
+}
+
+/** The base64 triggers of a keyword: each alignment, in the standard alphabet and (when it differs) the URL-safe one. */
+export function base64Triggers(keyword: string): Base64Trigger[] {
+  const bytes = Buffer.from(keyword, 'latin1');
+  const out: Base64Trigger[] = [];
+  for (const align of [0, 1, 2] as const) {
+    const bitStart = 8 * align;
+    const bitEnd = bitStart + 8 * bytes.length;
+    // Characters whose 6 bits lie wholly inside [bitStart, bitEnd).
+    const first = Math.ceil(bitStart / 6);
+    const end = Math.floor(bitEnd / 6);
+    let std = '';
+    let url = '';
+    for (let c = first; c < end; c++) {
+      let v = 0;
+      for (let b = 0; b < 6; b++) {
+        const bit = 6 * c + b - bitStart;
+        v = (v << 1) | ((bytes[bit >> 3]! >> (7 - (bit & 7))) & 1);
+      }
+      std += BASE64_STD[v];
+      url += BASE64_URL[v];
+    }
+    if (std.length === 0) continue;
+    out.push({ text: std, keyword, align, charOffset: first });
+    if (url !== std) out.push({ text: url, keyword, align, charOffset: first });
+  }
+  return out;
+}
+
+/**
+ * The keyword in UTF-16 without its first and last NUL: `g\0h\0p\0_` for
+ * `ghp_`. Both byte orders contain it (LE: `g\0h\0p\0_\0`, BE:
+ * `\0g\0h\0p\0_`), so one trigger serves both; the NUL beside it tells them
+ * apart where it matters.
+ */
+export function utf16Trigger(keyword: string): string {
+  let out = '';
+  for (let i = 0; i < keyword.length; i++) out += i === 0 ? keyword[i] : `\0${keyword[i]}`;
+  return out;
+}
+
+/**
+ * Percent-escapes of the bytes that occur in keywords and token alphabets but
+ * must be escaped in a URL component (`/ + = : @`); matched ASCII
+ * case-insensitively (`%2f` too). Unreserved characters (letters, digits,
+ * `-._~`) are rarely escaped, and `%3D` before a token is already a boundary
+ * without decoding (engine.ts, isolated).
+ */
+export const PERCENT_TRIGGERS: readonly string[] = ['%2F', '%2B', '%3D', '%3A', '%40'];
+
+/**
+ * JSON and JavaScript string escapes of printable ASCII that hide a keyword's
+ * or a URL's bytes: `\u00XX` (serialize-javascript's `\u002F`, hand-obfuscated
+ * letters) and `\xXX` for XX from 20 to 7F (`\x00` and `\xa0` fill C and Perl
+ * strings). `\/` alone (PHP's json_encode) is everywhere in minified JSON
+ * and JavaScript regular expressions, and a two-byte keyword costs the
+ * prefilter 30% more time on source text; the engine searches it inside the
+ * keywords that hold a `/` (`hooks.slack.com\/`) and looks for it near the
+ * keywords of tokens with `/` in their alphabet.
+ */
+export const ESCAPE_TRIGGERS: readonly string[] = ['\\u00', '\\x2', '\\x3', '\\x4', '\\x5', '\\x6', '\\x7'];
