@@ -6,6 +6,7 @@ import { createEngine } from './engine/engine.js';
 import type { Detector } from './types.js';
 import type { DetectorExamples } from './examples-types.js';
 import { TokenFactory } from '../test/support/token-factory.js';
+import { TABLES, TABLE_ENTRIES } from './tables/tables.js';
 
 /**
  * Runs every detector through the real engine (prefilter, RE2, boundary
@@ -18,10 +19,23 @@ const folders = readdirSync(here, { withFileTypes: true })
   .map((e) => e.name)
   .sort();
 
+const tableFiles = readdirSync(join(here, 'tables'))
+  .filter((f) => f.endsWith('.ts') && f !== 'tables.ts' && !f.endsWith('.test.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
 async function load(folder: string): Promise<{ detector: Detector; examples: DetectorExamples }> {
   const d = (await import(`./${folder}/detector.ts`)) as { detector: Detector };
   const e = (await import(`./${folder}/examples.ts`)) as { examples: DetectorExamples };
   return { detector: d.detector, examples: e.examples };
+}
+
+/** Every detector with its examples, whether declared in a folder or as a table row, labelled by where. */
+async function everyDetector(): Promise<Array<{ where: string; detector: Detector; examples: DetectorExamples }>> {
+  const out: Array<{ where: string; detector: Detector; examples: DetectorExamples }> = [];
+  for (const folder of folders) out.push({ where: folder, ...(await load(folder)) });
+  for (const e of TABLE_ENTRIES) out.push({ where: `tables/${e.table}:${e.row.id}`, detector: e.detector, examples: e.examples });
+  return out;
 }
 
 const ID_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -46,6 +60,13 @@ describe('detector conformance', () => {
       const { detector } = await load(folder);
       if (detector.id !== folder) problems.push(`${folder}: folder name differs from id ${detector.id}`);
       if (!ALL_DETECTORS.includes(detector)) problems.push(`${folder}: not in registry.ts`);
+      if (TABLE_ENTRIES.some((e) => e.row.id === folder)) problems.push(`${folder}: declared both as a folder and as a table row`);
+    }
+    const listed = TABLES.map((t) => t.name).sort();
+    if (JSON.stringify(listed) !== JSON.stringify(tableFiles)) problems.push(`tables.ts lists ${listed.join(', ')}; files are ${tableFiles.join(', ')}`);
+    for (const e of TABLE_ENTRIES) {
+      if (!ALL_DETECTORS.includes(e.detector)) problems.push(`tables/${e.table}:${e.row.id}: not in the registry`);
+      if (e.detector.tier !== 'identifiable') problems.push(`tables/${e.table}:${e.row.id}: rows are identifiable formats`);
     }
     expect(problems).toEqual([]);
   });
@@ -54,8 +75,7 @@ describe('detector conformance', () => {
     const engine = createEngine(ALL_DETECTORS);
     const problems: string[] = [];
     let checked = 0;
-    for (const folder of folders) {
-      const { detector, examples } = await load(folder);
+    for (const { where: folder, detector, examples } of await everyDetector()) {
       const t = new TokenFactory(folder);
       const positives = examples.positives(t);
       if (positives.length < 2) problems.push(`${folder}: fewer than 2 positive examples`);

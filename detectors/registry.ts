@@ -1,4 +1,5 @@
 import type { Detector } from './types.js';
+import { TABLE_ENTRIES } from './tables/tables.js';
 import { detector as githubPatClassic } from './github-pat-classic/detector.js';
 import { detector as githubOauthToken } from './github-oauth-token/detector.js';
 import { detector as githubUserToServerToken } from './github-user-to-server-token/detector.js';
@@ -98,8 +99,9 @@ import { detector as credentialConstructorCall } from './credential-constructor-
 import { detector as privateKeyInKeystoreBase64 } from './private-key-in-keystore-base64/detector.js';
 
 /**
- * Every detector, in a fixed order. One line per detector folder; the
- * conformance test fails when a folder is missing here.
+ * Every detector, in a fixed order. One line per detector folder, then the
+ * rows of the format tables; the conformance test fails when a folder is
+ * missing here.
  */
 export const ALL_DETECTORS: readonly Detector[] = [
   githubPatClassic,
@@ -182,6 +184,9 @@ export const ALL_DETECTORS: readonly Detector[] = [
   azureDevopsPat,
   azureAiServicesKey,
   microsoftCaskKey,
+  // Folders added with the catalogue (formats with their own validator or structure).
+  // Rows of the format tables (detectors/tables/): a prefix, an alphabet and a length.
+  ...TABLE_ENTRIES.map((e) => e.detector),
   passwordAssignment,
   urlCredentials,
   databaseConnectionString,

@@ -89,6 +89,25 @@ export interface Detector extends DetectorMeta {
   /** Checksum or plausibility test; `null` rejects the candidate. Must be pure. */
   readonly validate?: (candidate: Candidate) => Verdict | null;
   readonly companion?: CompanionSpec;
+  /**
+   * The randomly generated characters of an identifiable format. The engine
+   * judges them after the validator with one shared placeholder test
+   * (detectors/builders/placeholder-token.ts): alphabet walks, periodic and
+   * constant bodies, placeholder words, documented example keys. Every
+   * identifiable detector declares it unless the conformance test lists why
+   * it cannot (a private key's structure, a connection string).
+   */
+  readonly randomPart?: RandomPart;
+}
+
+/** Where a format's random characters are, and what they are drawn from. */
+export interface RandomPart {
+  /** Every character the random part may hold (the placeholder test's error bound depends on it). */
+  readonly alphabet: string;
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** The random characters of a matched secret (with the match's groups); null when it has none to judge. */
+  of(secret: string, groups: Readonly<Record<string, string | undefined>>): string | null;
 }
 
 /**

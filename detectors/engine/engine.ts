@@ -4,6 +4,7 @@ import { compilePattern, type CompiledPattern, type CompileOptions, type Pattern
 import { byteClass } from './char-class.js';
 import { jsTwin, leadingLiterals, type LeadingLiteral } from './js-fast-reject.js';
 import { countByte } from './count-byte.js';
+import { placeholderJudge, type PlaceholderJudge } from '../builders/placeholder-token.js';
 import { buildDecodePlan, DecodedScan, newDecodeCounters, type DecodeCounters, type DecodePlan, type InnerScan } from './decoded-scan.js';
 
 /**
@@ -45,6 +46,8 @@ export interface MatchStream {
 interface PreparedDetector {
   readonly detector: Detector;
   readonly index: number;
+  /** The detector's validator followed, for identifiable formats, by the shared placeholder judgment. */
+  readonly validate: ((candidate: Candidate) => Verdict | null) | undefined;
   readonly alphabet: Uint8Array | null;
   /** `requires`, compiled: byte tables and the reach after the keyword. */
   readonly requireAny: Uint8Array | null;
@@ -66,6 +69,27 @@ interface PreparedDetector {
 }
 
 const HIGH: Verdict = { confidence: 'high', reason: 'format match' };
+
+/**
+ * The validator the engine runs: the detector's own, then, for an
+ * identifiable format that says where its random characters are, the shared
+ * placeholder judgment (placeholder-token.ts), built on first use so an
+ * engine made for a hook run pays nothing for formats its push never shows.
+ */
+function judgedValidator(detector: Detector): ((candidate: Candidate) => Verdict | null) | undefined {
+  const random = detector.tier === 'identifiable' ? detector.randomPart : undefined;
+  const own = detector.validate;
+  if (random === undefined) return own;
+  let judge: PlaceholderJudge | undefined;
+  return (candidate) => {
+    const verdict = own ? own(candidate) : HIGH;
+    if (verdict === null) return null;
+    const part = random.of(candidate.secret, candidate.groups);
+    if (part === null) return verdict;
+    judge ??= placeholderJudge(random);
+    return judge.reason(part) === null ? verdict : null;
+  };
+}
 
 export interface EngineOptions {
   /**
@@ -111,6 +135,7 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
     return {
       detector,
       index,
+      validate: judgedValidator(detector),
       alphabet: detector.alphabet ? byteClass(detector.alphabet) : null,
       requireAny: detector.requires ? byteSet(detector.requires.anyOf) : null,
       requireOver: detector.requires?.over !== undefined ? byteSet(detector.requires.over) : null,
@@ -640,7 +665,7 @@ class Stream implements MatchStream {
     const key = `${p.index}:${base + start}`;
     if (this.emitted.has(key)) return;
     const candidate: Candidate = { secret, groups: m.groups, matchText: m.text };
-    const verdict = known !== undefined ? known : d.validate ? d.validate(candidate) : HIGH;
+    const verdict = known !== undefined ? known : p.validate ? p.validate(candidate) : HIGH;
     if (verdict === null) return;
     if (this.accept !== null && !this.accept(p.index, start, end)) return;
     const context: Record<string, string> = {};
@@ -761,7 +786,7 @@ function promisingMatches(
   kwLen: number,
   accept: ((detector: number, start: number, end: number) => boolean) | null,
 ): PromisingMatch[] {
-  const validate = p.detector.validate;
+  const validate = p.validate;
   const promising: PromisingMatch[] = [];
   exact.lastIndex = 0;
   for (let m = exact.exec(text); m !== null; m = exact.exec(text)) {
