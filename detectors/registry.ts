@@ -80,6 +80,10 @@ import { detector as azureDevopsLegacyPat } from './azure-devops-legacy-pat/dete
 import { detector as azureDevopsPat } from './azure-devops-pat/detector.js';
 import { detector as azureAiServicesKey } from './azure-ai-services-key/detector.js';
 import { detector as microsoftCaskKey } from './microsoft-cask-key/detector.js';
+// imports: cloud, CI/CD and registries folders
+// imports: AI, payment and messaging folders
+// imports: observability, SaaS and private-key folders
+// imports: legacy and context folders
 import { detector as passwordAssignment } from './password-assignment/detector.js';
 import { detector as urlCredentials } from './url-credentials/detector.js';
 import { detector as databaseConnectionString } from './database-connection-string/detector.js';
@@ -185,6 +189,9 @@ export const ALL_DETECTORS: readonly Detector[] = [
   azureAiServicesKey,
   microsoftCaskKey,
   // Folders added with the catalogue (formats with their own validator or structure).
+  // registry: cloud, CI/CD and registries folders
+  // registry: AI, payment and messaging folders
+  // registry: observability, SaaS and private-key folders
   // Rows of the format tables (detectors/tables/): a prefix, an alphabet and a length.
   ...TABLE_ENTRIES.map((e) => e.detector),
   passwordAssignment,
@@ -204,6 +211,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   privateKeyInKeystore,
   credentialConstructorCall,
   privateKeyInKeystoreBase64,
+  // registry: legacy and context folders
 ];
 
 /** Only the detectors that may block a push. */
