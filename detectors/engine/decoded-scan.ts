@@ -146,77 +146,88 @@ export interface DecodeSetup {
 const ELIGIBLE_MIN = 3;
 
 /** Builds the triggers (through setup.addKeyword) and what each means. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A role as one fixed-shape literal: the hook builds its engine, and so this
+ * plan, on every run, in cold code where object spreads cost microseconds each.
+ */
+function newRole(decoder: number, length: number, check: number, keyword: Uint8Array, keywordIndex: number, align: number, charOffset: number, before: number, after: number): Mutable<TriggerRole> {
+  return { id: 0, decoder, reachAfter: 0, length, keyword, keywordIndex, align, charOffset, before, after, check };
+}
+
 export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
   const { detectors, keywordSpecs, keywordOwners } = setup;
   const roles: TriggerRole[][] = [];
-  const pending: Array<{ spec: KeywordSpec; role: Omit<TriggerRole, 'reachAfter' | 'id'> }> = [];
+  const pending: Array<{ spec: KeywordSpec; role: Mutable<TriggerRole> }> = [];
   const reachB = new Array<number>(DECODERS).fill(0);
   const reachA = new Array<number>(DECODERS).fill(0);
   const none = new Uint8Array(0);
-  const base = { keyword: none, keywordIndex: -1, align: 0, charOffset: 0, before: 0, after: 0, check: ESC_ALWAYS };
   const widen = (decoder: number, before: number, after: number): void => {
-    reachB[decoder] = Math.max(reachB[decoder]!, before);
-    reachA[decoder] = Math.max(reachA[decoder]!, after);
-  };
-  const reachOf = (d: Detector): { before: number; after: number } => {
-    const cw = d.companion?.window ?? 0;
-    return { before: d.window.before + cw, after: d.window.after + cw };
+    if (before > reachB[decoder]!) reachB[decoder] = before;
+    if (after > reachA[decoder]!) reachA[decoder] = after;
   };
 
-  keywordSpecs.forEach((spec, k) => {
-    const owners = keywordOwners[k]!.map((i) => detectors[i]!);
-    const identifiable = owners.filter((d) => d.tier === 'identifiable');
-    // The encoded forms of identifiable keywords: a base64 or UTF-16 form of a case-insensitive one has too many spellings.
-    if (identifiable.length > 0 && !spec.ignoreCase && spec.text.length >= ELIGIBLE_MIN) {
-      const bytes = Uint8Array.from(Buffer.from(spec.text, 'latin1'));
-      let before = 0;
-      let after = 0;
-      for (const d of owners) {
-        const r = reachOf(d);
-        before = Math.max(before, r.before);
-        after = Math.max(after, r.after);
+  for (let k = 0; k < keywordSpecs.length; k++) {
+    const spec = keywordSpecs[k]!;
+    const owners = keywordOwners[k]!;
+    // Reach of the keyword's detectors (companion included), of its identifiable ones' plain windows,
+    // and whether an identifiable one has `/` in its alphabet.
+    let identifiable = false;
+    let before = 0;
+    let after = 0;
+    let slashed = false;
+    let slashBefore = 0;
+    let slashAfter = 0;
+    for (let o = 0; o < owners.length; o++) {
+      const d = detectors[owners[o]!]!;
+      const cw = d.companion?.window ?? 0;
+      if (d.window.before + cw > before) before = d.window.before + cw;
+      if (d.window.after + cw > after) after = d.window.after + cw;
+      if (d.tier !== 'identifiable') continue;
+      identifiable = true;
+      if (d.alphabet.includes('/')) {
+        slashed = true;
+        if (d.window.before > slashBefore) slashBefore = d.window.before;
+        if (d.window.after > slashAfter) slashAfter = d.window.after;
       }
+    }
+    if (!identifiable) continue;
+    // The encoded forms of identifiable keywords: a base64 or UTF-16 form of a case-insensitive one has too many spellings.
+    if (!spec.ignoreCase && spec.text.length >= ELIGIBLE_MIN) {
+      const bytes = Uint8Array.from(Buffer.from(spec.text, 'latin1'));
       const L = bytes.length;
-      for (const t of base64Triggers(spec.text)) {
-        if (!BASE64_ALIGNMENTS.includes(t.align)) continue;
-        const role = { ...base, decoder: BASE64, length: t.text.length, keyword: bytes, keywordIndex: k, align: t.align, charOffset: t.charOffset, before, after };
-        pending.push({ spec: { text: t.text, ignoreCase: false }, role });
+      for (const t of base64Triggers(spec.text, BASE64_ALIGNMENTS)) {
+        pending.push({ spec: { text: t.text, ignoreCase: false }, role: newRole(BASE64, t.text.length, ESC_ALWAYS, bytes, k, t.align, t.charOffset, before, after) });
         // Characters read: the groups the keyword's window needs, a group of slack, and one past each end.
         widen(BASE64, t.charOffset + 4 * Math.ceil((before + 1) / 3) + 5, 4 * Math.ceil((t.align + L + after + 1) / 3) + 5 - t.text.length);
       }
       const u16 = utf16Trigger(spec.text);
-      pending.push({ spec: { text: u16, ignoreCase: false }, role: { ...base, decoder: UTF16, length: u16.length, keyword: bytes, keywordIndex: k, before, after } });
+      pending.push({ spec: { text: u16, ignoreCase: false }, role: newRole(UTF16, u16.length, ESC_ALWAYS, bytes, k, 0, 0, before, after) });
       widen(UTF16, 2 * (before + 1) + 2, 2 * (after + 1) + 3);
     }
     // `\/` inside the keyword: what a JSON encoder (PHP's json_encode) makes of it.
-    if (identifiable.length > 0 && spec.text.includes('/')) {
+    if (spec.text.includes('/')) {
       const escaped = spec.text.replaceAll('/', '\\/');
       const cut = escaped.indexOf('\\/') + 2;
       const text = escaped.slice(0, Math.max(cut, ELIGIBLE_MIN));
-      pending.push({ spec: { text, ignoreCase: spec.ignoreCase }, role: { ...base, decoder: ESCAPE, length: text.length, check: ESC_ALWAYS } });
+      pending.push({ spec: { text, ignoreCase: spec.ignoreCase }, role: newRole(ESCAPE, text.length, ESC_ALWAYS, none, -1, 0, 0, 0, 0) });
       widen(ESCAPE, CAP + LOOKBACK + 2, CAP + 8);
     }
     // A token whose alphabet has `/` may have it escaped inside, while its keyword shows plainly (`+ASt`, `glc_eyJ`).
-    const slashed = identifiable.filter((d) => d.alphabet.includes('/'));
-    if (slashed.length > 0) {
-      let before = 0;
-      let after = 0;
-      for (const d of slashed) {
-        before = Math.max(before, d.window.before);
-        after = Math.max(after, d.window.after);
-      }
-      pending.push({ spec, role: { ...base, decoder: ESCAPE, length: spec.text.length, check: ESC_WINDOW, before, after } });
+    if (slashed) {
+      pending.push({ spec, role: newRole(ESCAPE, spec.text.length, ESC_WINDOW, none, -1, 0, 0, slashBefore, slashAfter) });
       widen(ESCAPE, CAP + LOOKBACK + 2, CAP + 8);
     }
-  });
+  }
   for (const { spec, check } of CONTEXTS) {
-    pending.push({ spec, role: { ...base, decoder: BASE64, length: spec.text.length, check } });
+    pending.push({ spec, role: newRole(BASE64, spec.text.length, check, none, -1, 0, 0, 0, 0) });
     widen(BASE64, 2, CONTEXT_GAP + CONTEXT_CAP + 1);
   }
-  for (const text of PERCENT_TRIGGERS) pending.push({ spec: { text, ignoreCase: true }, role: { ...base, decoder: PERCENT, length: text.length } });
+  for (const text of PERCENT_TRIGGERS) pending.push({ spec: { text, ignoreCase: true }, role: newRole(PERCENT, text.length, ESC_ALWAYS, none, -1, 0, 0, 0, 0) });
   widen(PERCENT, CAP + 2, CAP + 3);
   for (const text of ESCAPE_TRIGGERS) {
-    pending.push({ spec: { text, ignoreCase: false }, role: { ...base, decoder: ESCAPE, length: text.length, check: text.startsWith('\\u') ? ESC_U : ESC_X } });
+    pending.push({ spec: { text, ignoreCase: false }, role: newRole(ESCAPE, text.length, text.startsWith('\\u') ? ESC_U : ESC_X, none, -1, 0, 0, 0, 0) });
   }
   widen(ESCAPE, CAP + LOOKBACK + 2, CAP + 8);
 
@@ -224,10 +235,15 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
   const roleList: TriggerRole[] = [];
   for (const { spec, role } of pending) {
     const k = setup.addKeyword(spec);
-    const r = { ...role, id: roleList.length, reachAfter };
-    roleList.push(r);
-    (roles[k] ??= []).push(r);
+    role.id = roleList.length;
+    role.reachAfter = reachAfter;
+    roleList.push(role);
+    (roles[k] ??= []).push(role);
   }
+  const reachOf = (d: Detector): { before: number; after: number } => {
+    const cw = d.companion?.window ?? 0;
+    return { before: d.window.before + cw, after: d.window.after + cw };
+  };
   const detectorKeywords = detectors.map(() => new Set<number>());
   keywordOwners.forEach((owners, k) => {
     for (const d of owners) detectorKeywords[d]!.add(k);
