@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Detector } from '../detectors/types.js';
 import type { DetectorExamples } from '../detectors/examples-types.js';
 import { TokenFactory } from '../test/support/token-factory.js';
+import { TABLE_ENTRIES } from '../detectors/tables/tables.js';
+import { CONTEXT_ENTRIES } from '../detectors/context-tables/context-tables.js';
 
 /**
  * The benchmark corpus: real source text read from this machine at bench time
@@ -98,6 +100,9 @@ function readSourceText(roots: readonly string[], targetBytes: number): { parts:
 }
 
 async function loadExamples(id: string): Promise<DetectorExamples | undefined> {
+  // Table rows carry their examples; folders keep theirs beside the detector.
+  const row = TABLE_ENTRIES.find((e) => e.row.id === id) ?? CONTEXT_ENTRIES.find((e) => e.row.id === id);
+  if (row) return row.examples;
   try {
     const mod = (await import(new URL(`../detectors/${id}/examples.js`, import.meta.url).href)) as { examples?: DetectorExamples };
     return mod.examples;

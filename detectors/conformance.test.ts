@@ -40,6 +40,28 @@ async function everyDetector(): Promise<Array<{ where: string; detector: Detecto
 
 const ID_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/**
+ * Identifiable detectors that declare no `randomPart` (the engine's shared
+ * placeholder judgment, detectors/builders/placeholder-token.ts, then does
+ * not apply to them), each with the reason. Every other identifiable
+ * detector, folder or table row, must declare one.
+ */
+const RANDOM_PART_EXEMPT: Readonly<Record<string, string>> = {
+  // Private keys: the secret is a structure (PEM, PPK, OpenPGP packets, PKCS#8/#12, JKS) whose
+  // validators check the key material itself; there is no run of characters a generator drew and
+  // a person could have typed instead.
+  'private-key-pem': 'PEM private key block: ASN.1 key structure, checked by its validator',
+  'private-key-pem-encrypted': 'encrypted PEM private key block: ciphertext inside a key structure',
+  'private-key-pem-base64': 'base64 of a whole PEM private key block: the structure is checked after decoding',
+  'private-key-der-base64': 'base64 of a DER private key: ASN.1 key structure',
+  'putty-private-key': 'PuTTY .ppk file: key structure with its own MAC',
+  'putty-private-key-encrypted': 'encrypted PuTTY .ppk file: key structure with its own MAC',
+  'gcp-service-account-key': 'service-account key file: the secret is its private key, whose DER framing the validator checks',
+  'pgp-private-key': 'OpenPGP secret key block: packet structure',
+  'pgp-private-key-encrypted': 'encrypted OpenPGP secret key block: packet structure',
+  'java-keystore-base64': 'base64 of a JKS/JCEKS keystore: the keystore and key structure are checked',
+};
+
 describe('detector conformance', () => {
   it('has one registered detector per folder, with well-formed unique metadata', async () => {
     const problems: string[] = [];
@@ -67,6 +89,27 @@ describe('detector conformance', () => {
     for (const e of TABLE_ENTRIES) {
       if (!ALL_DETECTORS.includes(e.detector)) problems.push(`tables/${e.table}:${e.row.id}: not in the registry`);
       if (e.detector.tier !== 'identifiable') problems.push(`tables/${e.table}:${e.row.id}: rows are identifiable formats`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every identifiable detector declares its random part, unless exempt with a reason', async () => {
+    const problems: string[] = [];
+    const all = await everyDetector();
+    for (const { where, detector } of all) {
+      if (detector.tier !== 'identifiable') continue;
+      const exempt = RANDOM_PART_EXEMPT[detector.id];
+      if (detector.randomPart === undefined && exempt === undefined) problems.push(`${where}: identifiable but declares no randomPart`);
+      if (detector.randomPart !== undefined && exempt !== undefined) problems.push(`${where}: declares a randomPart but is listed as exempt`);
+      const rp = detector.randomPart;
+      if (rp && !(rp.alphabet.length >= 2 && rp.minLength >= 1 && rp.maxLength >= rp.minLength)) {
+        problems.push(`${where}: randomPart has a bad alphabet or length range`);
+      }
+    }
+    for (const id of Object.keys(RANDOM_PART_EXEMPT)) {
+      const d = all.find((x) => x.detector.id === id)?.detector;
+      if (d === undefined) problems.push(`${id}: exempt from randomPart but not a detector`);
+      else if (d.tier !== 'identifiable') problems.push(`${id}: exempt from randomPart but not identifiable`);
     }
     expect(problems).toEqual([]);
   });

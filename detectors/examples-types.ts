@@ -20,4 +20,12 @@ export interface DetectorExamples {
   readonly negatives: (t: TokenFactory) => string[];
   /** A valid token, for tests and benchmarks elsewhere (identifiable detectors). */
   readonly generate?: (t: TokenFactory) => string;
+  /**
+   * A valid token (checksum, signature and structure recomputed) whose random
+   * part (the detector's `randomPart.of`) is exactly `random`, the rest drawn
+   * from the factory; null when the format cannot carry it (a character
+   * outside its alphabet, a length it does not have, a structure the value
+   * would break). The placeholder test plants placeholders with it.
+   */
+  readonly withRandom?: (t: TokenFactory, random: string) => string | null;
 }

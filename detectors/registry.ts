@@ -1,5 +1,6 @@
 import type { Detector } from './types.js';
 import { TABLE_ENTRIES } from './tables/tables.js';
+import { registerIdentifiablePrefixes } from './builders/placeholder.js';
 import { detector as githubPatClassic } from './github-pat-classic/detector.js';
 import { detector as githubOauthToken } from './github-oauth-token/detector.js';
 import { detector as githubUserToServerToken } from './github-user-to-server-token/detector.js';
@@ -81,9 +82,65 @@ import { detector as azureDevopsPat } from './azure-devops-pat/detector.js';
 import { detector as azureAiServicesKey } from './azure-ai-services-key/detector.js';
 import { detector as microsoftCaskKey } from './microsoft-cask-key/detector.js';
 // imports: cloud, CI/CD and registries folders
+import { detector as gcpServiceAccountKey } from './gcp-service-account-key/detector.js';
+import { detector as googleOauthAccessToken } from './google-oauth-access-token/detector.js';
+import { detector as vercelPersonalAccessToken } from './vercel-personal-access-token/detector.js';
+import { detector as vercelIntegrationToken } from './vercel-integration-token/detector.js';
+import { detector as vercelAppAccessToken } from './vercel-app-access-token/detector.js';
+import { detector as vercelAppRefreshToken } from './vercel-app-refresh-token/detector.js';
+import { detector as vercelApiKey } from './vercel-api-key/detector.js';
+import { detector as atlassianAccessToken } from './atlassian-access-token/detector.js';
+import { detector as bitbucketAppPassword } from './bitbucket-app-password/detector.js';
+import { detector as gitlabFeedToken } from './gitlab-feed-token/detector.js';
+import { detector as gitlabIncomingEmailToken } from './gitlab-incoming-email-token/detector.js';
+import { detector as gitlabAgentToken } from './gitlab-agent-token/detector.js';
+import { detector as gitlabOauthApplicationSecret } from './gitlab-oauth-application-secret/detector.js';
+import { detector as gitlabFeatureFlagsClientToken } from './gitlab-feature-flags-client-token/detector.js';
+import { detector as gitlabCiJobToken } from './gitlab-ci-job-token/detector.js';
 // imports: AI, payment and messaging folders
+import { detector as elevenlabsApiKey } from './elevenlabs-api-key/detector.js';
+import { detector as firecrawlApiKey } from './firecrawl-api-key/detector.js';
+import { detector as polarOrganizationAccessToken } from './polar-organization-access-token/detector.js';
+import { detector as telegramBotToken } from './telegram-bot-token/detector.js';
+import { detector as discordWebhookUrl } from './discord-webhook-url/detector.js';
+import { detector as microsoftTeamsIncomingWebhook } from './microsoft-teams-incoming-webhook/detector.js';
+import { detector as azureLogicAppsTriggerUrl } from './azure-logic-apps-trigger-url/detector.js';
+import { detector as powerAutomateWorkflowUrl } from './power-automate-workflow-url/detector.js';
+import { detector as mailchimpApiKey } from './mailchimp-api-key/detector.js';
+import { detector as mailgunApiKey } from './mailgun-api-key/detector.js';
+import { detector as resendApiKey } from './resend-api-key/detector.js';
+import { detector as intercomAccessToken } from './intercom-access-token/detector.js';
 // imports: observability, SaaS and private-key folders
+import { detector as grafanaApiKey } from './grafana-api-key/detector.js';
+import { detector as onepasswordServiceAccountToken } from './onepassword-service-account-token/detector.js';
+import { detector as sentryDsnWithSecret } from './sentry-dsn-with-secret/detector.js';
+import { detector as cloudinaryUrl } from './cloudinary-url/detector.js';
+import { detector as lobLiveApiKey } from './lob-live-api-key/detector.js';
+import { detector as launchdarklyAccessToken } from './launchdarkly-access-token/detector.js';
+import { detector as launchdarklySdkKey } from './launchdarkly-sdk-key/detector.js';
+import { detector as posthogPersonalApiKey } from './posthog-personal-api-key/detector.js';
+import { detector as zohoOauthToken } from './zoho-oauth-token/detector.js';
+import { detector as clickupPersonalApiToken } from './clickup-personal-api-token/detector.js';
+import { detector as pgpPrivateKey } from './pgp-private-key/detector.js';
+import { detector as pgpPrivateKeyEncrypted } from './pgp-private-key-encrypted/detector.js';
+import { detector as javaKeystoreBase64 } from './java-keystore-base64/detector.js';
+import { detector as privateKeyDerBase64 } from './private-key-der-base64/detector.js';
+import { detector as trelloApiToken } from './trello-api-token/detector.js';
+import { detector as yandexCloudIamToken } from './yandex-cloud-iam-token/detector.js';
 // imports: legacy and context folders
+import { CONTEXT_ENTRIES } from './context-tables/context-tables.js';
+import { detector as bearerTokenHeader } from './bearer-token-header/detector.js';
+import { detector as jsonWebToken } from './json-web-token/detector.js';
+import { detector as twitchStreamKey } from './twitch-stream-key/detector.js';
+import { detector as salesforceAccessToken } from './salesforce-access-token/detector.js';
+import { detector as commandLinePassword } from './command-line-password/detector.js';
+import { detector as passwordInProse } from './password-in-prose/detector.js';
+import { detector as jwtSigningSecret } from './jwt-signing-secret/detector.js';
+import { detector as frontendEnvPassword } from './frontend-env-password/detector.js';
+import { detector as hardcodedLoginCheck } from './hardcoded-login-check/detector.js';
+import { detector as dependencyTrackApiKey } from './dependency-track-api-key/detector.js';
+import { detector as userPasswordPair } from './user-password-pair/detector.js';
+import { detector as stripeTestSecretKey } from './stripe-test-secret-key/detector.js';
 import { detector as passwordAssignment } from './password-assignment/detector.js';
 import { detector as urlCredentials } from './url-credentials/detector.js';
 import { detector as databaseConnectionString } from './database-connection-string/detector.js';
@@ -190,8 +247,51 @@ export const ALL_DETECTORS: readonly Detector[] = [
   microsoftCaskKey,
   // Folders added with the catalogue (formats with their own validator or structure).
   // registry: cloud, CI/CD and registries folders
+  gcpServiceAccountKey,
+  googleOauthAccessToken,
+  vercelPersonalAccessToken,
+  vercelIntegrationToken,
+  vercelAppAccessToken,
+  vercelAppRefreshToken,
+  vercelApiKey,
+  atlassianAccessToken,
+  bitbucketAppPassword,
+  gitlabFeedToken,
+  gitlabIncomingEmailToken,
+  gitlabAgentToken,
+  gitlabOauthApplicationSecret,
+  gitlabFeatureFlagsClientToken,
+  gitlabCiJobToken,
   // registry: AI, payment and messaging folders
+  elevenlabsApiKey,
+  firecrawlApiKey,
+  polarOrganizationAccessToken,
+  telegramBotToken,
+  discordWebhookUrl,
+  microsoftTeamsIncomingWebhook,
+  azureLogicAppsTriggerUrl,
+  powerAutomateWorkflowUrl,
+  mailchimpApiKey,
+  mailgunApiKey,
+  resendApiKey,
+  intercomAccessToken,
   // registry: observability, SaaS and private-key folders
+  grafanaApiKey,
+  onepasswordServiceAccountToken,
+  sentryDsnWithSecret,
+  cloudinaryUrl,
+  lobLiveApiKey,
+  launchdarklyAccessToken,
+  launchdarklySdkKey,
+  posthogPersonalApiKey,
+  zohoOauthToken,
+  clickupPersonalApiToken,
+  pgpPrivateKey,
+  pgpPrivateKeyEncrypted,
+  javaKeystoreBase64,
+  privateKeyDerBase64,
+  trelloApiToken,
+  yandexCloudIamToken,
   // Rows of the format tables (detectors/tables/): a prefix, an alphabet and a length.
   ...TABLE_ENTRIES.map((e) => e.detector),
   passwordAssignment,
@@ -212,7 +312,24 @@ export const ALL_DETECTORS: readonly Detector[] = [
   credentialConstructorCall,
   privateKeyInKeystoreBase64,
   // registry: legacy and context folders
+  bearerTokenHeader,
+  jsonWebToken,
+  twitchStreamKey,
+  salesforceAccessToken,
+  commandLinePassword,
+  passwordInProse,
+  jwtSigningSecret,
+  frontendEnvPassword,
+  hardcodedLoginCheck,
+  dependencyTrackApiKey,
+  userPasswordPair,
+  stripeTestSecretKey,
+  // Context-required formats (detectors/context-tables/): a value shape next to its provider's word.
+  ...CONTEXT_ENTRIES.map((e) => e.detector),
 ];
 
 /** Only the detectors that may block a push. */
 export const IDENTIFIABLE_DETECTORS: readonly Detector[] = ALL_DETECTORS.filter((d) => d.tier === 'identifiable');
+
+// Legacy detectors leave values that start like an identifiable format to that format's detector.
+registerIdentifiablePrefixes(IDENTIFIABLE_DETECTORS.flatMap((d) => (d.keywordsIgnoreCase ? [] : d.keywords)));

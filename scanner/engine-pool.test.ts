@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../detectors/engine/engine.js';
-import type { DetectorExamples } from '../detectors/examples-types.js';
+import { examplesOf } from '../test/support/detector-examples.js';
 import { examples as patExamples } from '../detectors/github-pat-classic/examples.js';
 import { ALL_DETECTORS } from '../detectors/registry.js';
 import type { Detector } from '../detectors/types.js';
@@ -91,8 +91,7 @@ function comparable(report: ScanReport): string {
 async function positives(): Promise<Array<{ id: string; text: string; secret: string }>> {
   const out: Array<{ id: string; text: string; secret: string }> = [];
   for (const d of ALL_DETECTORS) {
-    const mod = (await import(`../detectors/${d.id}/examples.ts`)) as { examples: DetectorExamples };
-    for (const p of mod.examples.positives(t)) out.push({ id: d.id, text: p.text, secret: p.secret });
+    for (const p of (await examplesOf(d.id)).positives(t)) out.push({ id: d.id, text: p.text, secret: p.secret });
   }
   return out;
 }

@@ -2,8 +2,10 @@
 // Prints the README's detector table from the registry (run after `npm run build`).
 import { ALL_DETECTORS } from '../dist/detectors/registry.js';
 import { TABLE_ENTRIES } from '../dist/detectors/tables/tables.js';
+import { CONTEXT_ENTRIES } from '../dist/detectors/context-tables/context-tables.js';
 
 const rowOf = new Map(TABLE_ENTRIES.map((e) => [e.detector, e]));
+const contextRowOf = new Map(CONTEXT_ENTRIES.map((e) => [e.detector, e]));
 
 /** A keyword as Markdown code, with bytes outside printable ASCII shown as \xNN (keystore magics are binary). */
 function code(keyword) {
@@ -14,7 +16,9 @@ function code(keyword) {
 function checkedBy(d) {
   const entry = rowOf.get(d);
   const parts = [];
+  const context = contextRowOf.get(d);
   if (entry) parts.push(entry.row.check ? 'shape + structure' : 'shape');
+  else if (context) parts.push('keyword next to the value, shape, randomness');
   else parts.push(d.validate ? 'validator' : 'shape');
   if (d.randomPart) parts.push('placeholder judgment');
   return parts.join(', ');
@@ -22,14 +26,17 @@ function checkedBy(d) {
 
 function declaredIn(d) {
   const entry = rowOf.get(d);
-  return entry ? `table \`${entry.table}\`` : 'folder';
+  if (entry) return `table \`${entry.table}\``;
+  const context = contextRowOf.get(d);
+  return context ? `context table \`${context.table}\`` : 'folder';
 }
 
 const identifiable = ALL_DETECTORS.filter((d) => d.tier === 'identifiable');
 const rows = TABLE_ENTRIES.length;
 console.log(
   `${ALL_DETECTORS.length} detectors: ${identifiable.length} identifiable (block pushes; ${rows} of them rows of the format tables in ` +
-    `\`detectors/tables/\`, ${identifiable.length - rows} folders), ${ALL_DETECTORS.length - identifiable.length} legacy (reported by scans only).\n`,
+    `\`detectors/tables/\`, ${identifiable.length - rows} folders), ${ALL_DETECTORS.length - identifiable.length} legacy (reported by scans only; ` +
+    `${CONTEXT_ENTRIES.length} of them rows of the context-required tables in \`detectors/context-tables/\`).\n`,
 );
 console.log('| id | provider | title | tier | severity | keywords | checked by | declared in |');
 console.log('|---|---|---|---|---|---|---|---|');

@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
-import { bech32Decode, convertBits } from '../checksum/bech32.js';
+import { BECH32_CHARSET, bech32Decode, convertBits } from '../checksum/bech32.js';
+import { slicedRandomPart } from '../builders/random-part.js';
 
 /**
  * age X25519 identities: bech32 with HRP `AGE-SECRET-KEY-`, written in
@@ -27,4 +28,6 @@ export const detector: Detector = {
     if (!key || key.length !== 32) return null;
     return { confidence: 'high', reason: 'bech32 checksum and a 32-byte key' };
   },
+  // The first 51 data characters; the 52nd carries one bit of the key and 4 zero padding bits.
+  randomPart: slicedRandomPart(BECH32_CHARSET.toUpperCase(), 51, 51, 16, 67),
 };

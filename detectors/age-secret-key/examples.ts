@@ -1,6 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
-import { bech32Encode, convertBits } from '../checksum/bech32.js';
+import { BECH32_CHARSET, bech32Encode, convertBits } from '../checksum/bech32.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 export function makeAgeSecretKey(t: TokenFactory): string {
   return bech32Encode('age-secret-key-', convertBits([...t.bytes(32)], 8, 5, true)!).toUpperCase();
@@ -12,6 +13,13 @@ export function makeAgeRecipient(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: makeAgeSecretKey,
+  // 51 data characters as given, a 52nd with zero padding bits, and the bech32 checksum.
+  withRandom: (t, random) => {
+    const charset = BECH32_CHARSET.toUpperCase();
+    if (!fitsRandom(random, charset, 51)) return null;
+    const words = [...random].map((c) => charset.indexOf(c));
+    return bech32Encode('age-secret-key-', [...words, t.pick([0, 16])]).toUpperCase();
+  },
   positives: (t) => {
     const a = makeAgeSecretKey(t);
     const b = makeAgeSecretKey(t);

@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /** Anthropic API key: `sk-ant-api03-` + 93 characters of `[A-Za-z0-9_-]` + `AA`. */
 const PREFIX = 'sk-ant-api03-';
@@ -18,4 +20,6 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9_-',
   window: { before: 0, after: 95 },
   validate: ({ secret }) => (looksGenerated(secret.slice(PREFIX.length, -2)) ? SHAPE_MATCH : null),
+  // The 93 random characters between the prefix and the closing `AA`.
+  randomPart: slicedRandomPart(CHARS.base64url.chars, 93, 93, PREFIX.length, -2),
 };

@@ -1,6 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 const PREFIX = 'sk-ant-api03-';
 
@@ -10,6 +11,7 @@ function make(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (_t, random) => (fitsRandom(random, ALPHA.base64url, 93) ? `${PREFIX}${random}AA` : null),
   positives: (t) => {
     const sdk = make(t);
     const header = make(t);

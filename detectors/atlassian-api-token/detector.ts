@@ -1,4 +1,5 @@
 import { shapeTokenDetector } from '../builders/shape-token.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Atlassian (Jira, Confluence, Bitbucket Cloud) API tokens: `ATATT3` + 177
@@ -22,5 +23,6 @@ export const detector = shapeTokenDetector(
     alphabet: 'A-Za-z0-9_-',
     window: { before: 0, after: 186 },
     randomPart: ({ secret }) => secret.slice(12, 183),
+    random: { alphabet: CHARS.base64url.chars, minLength: 171, maxLength: 171 },
   },
 );

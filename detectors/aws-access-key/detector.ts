@@ -1,5 +1,7 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
 import { looksGenerated } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * AWS access key id and, when it sits nearby, its secret access key.
@@ -55,4 +57,6 @@ export const detector: Detector = {
     alphabet: 'A-Za-z0-9/+',
     validate: validateSecretKey,
   },
+  // The 16 characters after the kind prefix.
+  randomPart: slicedRandomPart(CHARS.base32Upper.chars, 16, 16, 4),
 };

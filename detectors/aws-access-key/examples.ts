@@ -1,5 +1,6 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 function keyId(t: TokenFactory, prefix = 'AKIA'): string {
   return prefix + t.chars(ALPHA.base32Upper, 16);
@@ -15,6 +16,7 @@ const DOC_SECRET = ['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCYEXAMPLEKEY'].join('/');
 
 export const examples: DetectorExamples = {
   generate: (t) => keyId(t),
+  withRandom: (_t, random) => (fitsRandom(random, ALPHA.base32Upper, 16) ? `AKIA${random}` : null),
   positives: (t) => {
     const p1 = [keyId(t), secretKey(t)] as const;
     const p2 = [keyId(t), secretKey(t)] as const;

@@ -1,11 +1,12 @@
 import type { DetectorExamples } from '../examples-types.js';
-import { flipCaskChecksum, makeCaskKey } from '../builders/microsoft-cask-examples.js';
+import { caskKeyWithRandom, flipCaskChecksum, makeCaskKey } from '../builders/microsoft-cask-examples.js';
 
 // Provider-reserved data `AAA` + the service's base64 index: B = Azure OpenAI, Y = Speech, L = Form Recognizer, A = AI services.
 const key = (service: string) => ({ providerSignature: 'ACOG', providerReserved: `AAA${service}`, encoding: 'base64' }) as const;
 
 export const examples: DetectorExamples = {
   generate: (t) => makeCaskKey(t, key('B')),
+  withRandom: (t, random) => caskKeyWithRandom(t, key('B'), random),
   positives: (t) => {
     const a = makeCaskKey(t, key('B'));
     const b = makeCaskKey(t, key('Y'));

@@ -1,6 +1,15 @@
 import type { Detector, Verdict } from '../types.js';
 import { adoLegacyPatKind, ADO_PAT_KINDS, type AdoPatKind } from '../checksum/azure-devops-legacy-pat.js';
 import { caselessAny } from '../builders/ascii-caseless.js';
+import { CHARS } from '../builders/token-row.js';
+
+/**
+ * The characters of a token that hold only random bits: not the ones that
+ * touch a checksum byte (2, 7, 8, 22), nor the last (4 unused bits).
+ */
+export const ADO_RANDOM_CHARS: readonly number[] = Array.from({ length: 51 }, (_, i) => i).filter((i) =>
+  [2, 7, 8, 22].every((b) => 5 * i + 4 < 8 * b || 5 * i > 8 * b + 7),
+);
 
 /**
  * Azure DevOps personal access tokens of the legacy format (security-utilities
@@ -82,5 +91,11 @@ export const detector: Detector = {
   validate: ({ secret }) => {
     const kind = adoLegacyPatKind(secret);
     return kind ? VERDICTS.get(kind)! : null;
+  },
+  randomPart: {
+    alphabet: CHARS.base32Lower.chars,
+    minLength: ADO_RANDOM_CHARS.length,
+    maxLength: ADO_RANDOM_CHARS.length,
+    of: (secret) => (secret.length === 52 ? ADO_RANDOM_CHARS.map((i) => secret[i]).join('') : null),
   },
 };

@@ -1,6 +1,8 @@
 import type { DetectorExamples } from '../examples-types.js';
-import { buildAdoLegacyPat, type AdoPatKind } from '../checksum/azure-devops-legacy-pat.js';
+import { base32Decode, buildAdoLegacyPat, type AdoPatKind } from '../checksum/azure-devops-legacy-pat.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
+import { ADO_RANDOM_CHARS } from './detector.js';
 
 export function makeAdoLegacyPat(t: TokenFactory, kind: AdoPatKind = 'user PAT'): string {
   return buildAdoLegacyPat(t.bytes(32), kind);
@@ -30,6 +32,13 @@ const NUGET_CONFIG = (pat: string): string => `<?xml version="1.0" encoding="utf
 
 export const examples: DetectorExamples = {
   generate: (t) => makeAdoLegacyPat(t),
+  // The random characters in their places, random bits elsewhere, then the checksum bytes written in.
+  withRandom: (t, random) => {
+    if (!fitsRandom(random, ALPHA.base32Lower, ADO_RANDOM_CHARS.length)) return null;
+    const chars = [...t.chars(ALPHA.base32Lower, 52)];
+    ADO_RANDOM_CHARS.forEach((at, i) => (chars[at] = random[i]!));
+    return buildAdoLegacyPat(base32Decode(chars.join(''))!, t.pick(['user PAT', 'application secret'] as const));
+  },
   positives: (t) => {
     const [a, b, c, d] = [1, 2, 3, 4].map(() => makeAdoLegacyPat(t)) as [string, string, string, string];
     const app = makeAdoLegacyPat(t, 'application secret');

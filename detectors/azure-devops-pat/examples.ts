@@ -1,11 +1,12 @@
 import type { DetectorExamples } from '../examples-types.js';
-import { flipCaskChecksum, makeCaskKey } from '../builders/microsoft-cask-examples.js';
+import { caskKeyWithRandom, flipCaskChecksum, makeCaskKey } from '../builders/microsoft-cask-examples.js';
 import { ALPHA } from '../../test/support/token-factory.js';
 
 const pat = { providerSignature: 'AZDO', providerReserved: 'AAAS' } as const;
 
 export const examples: DetectorExamples = {
   generate: (t) => makeCaskKey(t, pat),
+  withRandom: (t, random) => caskKeyWithRandom(t, pat, random),
   positives: (t) => {
     const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(() => makeCaskKey(t, pat));
     const f = makeCaskKey(t, { ...pat, encoding: 'base64' });

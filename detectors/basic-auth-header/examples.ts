@@ -13,7 +13,8 @@ export const examples: DetectorExamples = {
     add((a) => `headers = {"Authorization": "Basic ${a}", "Accept": "application/json"}\n`, `reports:${alnumPassword(t)}`);
     add((a) => `conn.setRequestProperty("Authorization", "Basic ${a}");\n`, `jenkins:${hex(t, 34)}`);
     add((a) => `git -c http.extraheader="AUTHORIZATION: basic ${a}" clone https://dev.azure.com/acme/_git/app\n`, `:${base62(t, 52)}`);
-    add((a) => `  -H 'Authorization: Basic ${a}' \\\n  -F from='Excited User <mailgun@acme.io>'\n`, `api:key-${hex(t, 32)}`);
+    // An API key sent as the password of a fixed user (`api:<key>`); Mailgun's `key-` keys are mailgun-api-key's.
+    add((a) => `  -H 'Authorization: Basic ${a}' \\\n  -F from='Excited User <mailer@acme.io>'\n`, `api:${hex(t, 40)}`);
     add((a) => `proxy_set_header Proxy-Authorization "Basic ${a}";\n`, `proxy:${randomPassword(t, 14)}`);
     add((a) => `{"request":{"headers":{"authorization":"Basic ${a}"}}}`, `ops@acme.io:${alnumPassword(t, 20)}`);
     return out;

@@ -1,9 +1,9 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { crc32Base62 } from '../checksum/crc32-base62.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from './random-part.js';
 
-export function makeCrc32Token(t: TokenFactory, prefix: string): string {
-  const payload = t.chars(ALPHA.base62, 30);
+export function makeCrc32Token(t: TokenFactory, prefix: string, payload: string = t.chars(ALPHA.base62, 30)): string {
   return `${prefix}${payload}${crc32Base62(payload)}`;
 }
 
@@ -11,6 +11,7 @@ export function makeCrc32Token(t: TokenFactory, prefix: string): string {
 export function crc32TokenExamples(prefix: string, envName: string): DetectorExamples {
   return {
     generate: (t) => makeCrc32Token(t, prefix),
+    withRandom: (t, random) => (fitsRandom(random, ALPHA.base62, 30) ? makeCrc32Token(t, prefix, random) : null),
     positives: (t) => {
       const a = makeCrc32Token(t, prefix);
       const b = makeCrc32Token(t, prefix);

@@ -1,6 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
-import { gitlabRoutableCrc } from './gitlab-token.js';
+import { gitlabRoutableCrc, ROUTABLE_RANDOM_CHARS } from './gitlab-token.js';
+import { fitsRandom } from './random-part.js';
 
 const LEGACY_ALPHABET = ALPHA.base64url;
 
@@ -17,10 +18,12 @@ export function makeGitlabLegacyToken(t: TokenFactory, prefix: string, length = 
 export function makeGitlabRoutableToken(
   t: TokenFactory,
   prefix: string,
-  options: { routing?: string; versioned?: boolean } = {},
+  options: { routing?: string; versioned?: boolean; random?: string } = {},
 ): string {
   const routing = options.routing ?? `o:${(1 + t.int(5000)).toString(36)}\nu:${(1 + t.int(9_000_000)).toString(36)}`;
-  const bytes = Buffer.concat([Buffer.from(t.bytes(16)), Buffer.from(routing, 'latin1'), Buffer.from([routing.length])]);
+  // The 16 random bytes, or bytes whose encoding starts with the 21 characters asked for.
+  const random = options.random === undefined ? Buffer.from(t.bytes(16)) : Buffer.from(options.random + t.chars(ALPHA.base64url, 1), 'base64url');
+  const bytes = Buffer.concat([random, Buffer.from(routing, 'latin1'), Buffer.from([routing.length])]);
   const payload = bytes.toString('base64url');
   const length = payload.length.toString(36).padStart(2, '0');
   const checksummed = `${prefix}${payload}.${options.versioned === false ? '' : '01.'}${length}`;
@@ -40,6 +43,13 @@ export function gitlabTokenExamples(spec: GitlabExampleSpec): DetectorExamples {
   const make = (t: TokenFactory): string => (spec.routable ? makeGitlabRoutableToken(t, prefix) : spec.legacy(t));
   return {
     generate: make,
+    // A routable token around 21 random characters, or a legacy token whose body ends with them.
+    withRandom: (t, random) => {
+      if (spec.routable && fitsRandom(random, ALPHA.base64url, ROUTABLE_RANDOM_CHARS)) return makeGitlabRoutableToken(t, prefix, { random });
+      const legacy = spec.legacy(t);
+      const body = legacy.slice(prefix.length);
+      return fitsRandom(random, ALPHA.base64url, 1, body.length) ? legacy.slice(0, legacy.length - random.length) + random : null;
+    },
     positives: (t) => {
       const legacyA = spec.legacy(t);
       const legacyB = spec.legacy(t);

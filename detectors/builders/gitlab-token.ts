@@ -1,6 +1,7 @@
-import type { Candidate, Detector, DetectorMeta, Verdict } from '../types.js';
+import type { Candidate, Detector, DetectorMeta, RandomPart, Verdict } from '../types.js';
 import { crc32 } from '../checksum/crc32.js';
 import { looksGenerated } from './token-shape.js';
+import { CHARS } from './token-row.js';
 
 /**
  * GitLab tokens come in two shapes behind one prefix:
@@ -28,6 +29,13 @@ export interface GitlabTokenSpec {
   readonly legacyBody: string;
   /** Whether the kind is also issued in the routable shape. */
   readonly routable: boolean;
+  /**
+   * How many random characters end a legacy body (default 20): the whole
+   * body, or what follows a runner's `t1_` partition id.
+   */
+  readonly legacyRandom?: number;
+  /** Their alphabet, when not base64url (pipeline trigger tokens: 40 lowercase hex). */
+  readonly legacyAlphabet?: string;
 }
 
 /** Longest base64 payload the design document allows, plus room for a runner's `t1_` sub-prefix. */
@@ -54,6 +62,42 @@ export function isValidRoutableToken(token: string, prefix: string): boolean {
   return payloadLength >= 27 && payloadLength <= run.length && run.length - payloadLength <= 8 && payloadLength % 4 !== 1;
 }
 
+/** Characters of a routable token's payload that are its 16 random bytes (126 of their 128 bits). */
+export const ROUTABLE_RANDOM_CHARS = 21;
+
+/** The first 21 characters of a routable token's payload: its 16 random bytes. Null when it is not routable. */
+export function routableRandom(token: string, prefix: string): string | null {
+  const m = ROUTABLE_TAIL.exec(token.slice(prefix.length));
+  if (!m) return null;
+  const run = m[1]!;
+  const payloadLength = Number.parseInt(m[2]!, 36);
+  if (payloadLength < ROUTABLE_RANDOM_CHARS || payloadLength > run.length) return null;
+  const at = run.length - payloadLength;
+  return run.slice(at, at + ROUTABLE_RANDOM_CHARS);
+}
+
+/**
+ * Where a GitLab token's random characters are: the end of a legacy body, or
+ * a routable token's 16 random bytes. With hex legacy bodies the judged
+ * alphabet is hex, which only makes the judgment stricter for the base64url
+ * characters of a routable token.
+ */
+function gitlabRandomPart(spec: GitlabTokenSpec, prefixes: readonly string[]): RandomPart {
+  const legacy = spec.legacyRandom ?? 20;
+  return {
+    alphabet: spec.legacyAlphabet ?? CHARS.base64url.chars,
+    minLength: spec.routable ? Math.min(legacy, ROUTABLE_RANDOM_CHARS) : legacy,
+    maxLength: spec.routable ? Math.max(legacy, ROUTABLE_RANDOM_CHARS) : legacy,
+    of: (secret) => {
+      const prefix = prefixes.find((p) => secret.startsWith(p));
+      if (prefix === undefined) return null;
+      if (spec.routable && secret.includes('.')) return routableRandom(secret, prefix);
+      const body = secret.slice(prefix.length);
+      return body.length >= legacy ? body.slice(body.length - legacy) : null;
+    },
+  };
+}
+
 export function gitlabTokenDetector(spec: GitlabTokenSpec, meta: Omit<DetectorMeta, 'tier'>): Detector {
   const prefixes = [...spec.prefixes].sort((a, b) => b.length - a.length);
   const prefixGroup = prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
@@ -73,5 +117,6 @@ export function gitlabTokenDetector(spec: GitlabTokenSpec, meta: Omit<DetectorMe
     alphabet: 'A-Za-z0-9_-',
     window: { before: 0, after: spec.routable ? MAX_ROUTABLE_RUN + 13 : 64 },
     validate,
+    randomPart: gitlabRandomPart(spec, prefixes),
   };
 }

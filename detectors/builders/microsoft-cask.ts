@@ -5,6 +5,11 @@ import {
   CASK_PROVIDER_SIGNATURE_OFFSET,
   hasValidCaskChecksum,
 } from '../checksum/microsoft-cask.js';
+import { CHARS } from './token-row.js';
+import { slicedRandomPart } from './random-part.js';
+
+/** Random characters at the start of a CASK key, before `JQQJ9`. */
+export const CASK_RANDOM_CHARS = 52;
 
 /**
  * Provider signatures of legacy CASK keys, from security-utilities
@@ -100,5 +105,6 @@ export function caskDetector(spec: CaskDetectorSpec, meta: Omit<DetectorMeta, 't
       if (spec.claimedElsewhere?.(secret)) return null;
       return { confidence: 'high', reason: `CASK signature and Marvin32 checksum (${spec.describe(secret)})` };
     },
+    randomPart: slicedRandomPart(CHARS.base62.chars, CASK_RANDOM_CHARS, CASK_RANDOM_CHARS, 0, CASK_RANDOM_CHARS),
   };
 }

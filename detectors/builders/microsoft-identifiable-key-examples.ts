@@ -3,6 +3,7 @@ import { asciiSeed } from '../checksum/marvin32.js';
 import { buildIdentifiableKey, signatureOffset } from '../checksum/microsoft-identifiable.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { type IdentifiableKeySpec } from './microsoft-identifiable-key.js';
+import { fitsRandom } from './random-part.js';
 
 /** Puts a key into a realistic file; returns the text, or the text and the exact secret when they differ. */
 export type KeyContext = (key: string) => string | PositiveExample;
@@ -20,6 +21,26 @@ export function makeIdentifiableKey(t: TokenFactory, spec: IdentifiableKeySpec, 
     // Search keys are issued without `-`/`_`; draw again until the encoding has none.
     if (!spec.base62Only || /^[A-Za-z0-9]+$/.test(key)) return key;
   }
+}
+
+/**
+ * A valid key whose characters before the signature are `random`: the bytes
+ * they encode, random bytes after them, then the signature and checksum.
+ * Null when `random` does not fit (length, alphabet) or, for base62-only
+ * kinds, when no checksum without `-`/`_` turns up.
+ */
+export function identifiableKeyWithRandom(t: TokenFactory, spec: IdentifiableKeySpec, random: string, seed?: bigint): string | null {
+  const at = signatureOffset(spec.shape);
+  if (!fitsRandom(random, charset(spec), at)) return null;
+  const dataChars = Math.ceil((spec.shape.bytes * 8) / 6);
+  for (let i = 0; i < 200; i++) {
+    const text = random + t.chars(ALPHA.base64url, dataChars - at);
+    const bytes = Uint8Array.from(Buffer.from(text, 'base64url')).subarray(0, spec.shape.bytes);
+    const key = buildIdentifiableKey(bytes, spec.shape, seed ?? t.pick(spec.seeds).seed);
+    if (key.slice(0, at) !== random) return null;
+    if (!spec.base62Only || /^[A-Za-z0-9]+$/.test(key)) return key;
+  }
+  return null;
 }
 
 /** The key with one free checksum character changed: same shape, wrong checksum. */
@@ -45,6 +66,7 @@ export function identifiableKeyExamples(spec: IdentifiableKeySpec, contexts: rea
   const sigAt = signatureOffset(spec.shape);
   return {
     generate: (t) => makeIdentifiableKey(t, spec),
+    withRandom: (t, random) => identifiableKeyWithRandom(t, spec, random),
     positives: (t) =>
       contexts.map((context, i) => {
         const key = makeIdentifiableKey(t, spec, spec.seeds[i % spec.seeds.length]!.seed);

@@ -1,4 +1,6 @@
-import type { Detector, DetectorMeta, Verdict } from '../types.js';
+import type { Detector, DetectorMeta, RandomPart, Verdict } from '../types.js';
+import { CHARS } from './token-row.js';
+import { slicedRandomPart } from './random-part.js';
 import {
   identifiableKeyKind,
   signatureOffset,
@@ -18,6 +20,22 @@ export interface IdentifiableKeySpec {
 export function keyCharClass(spec: IdentifiableKeySpec): string {
   if (spec.base62Only) return 'A-Za-z0-9';
   return spec.shape.urlSafe ? 'A-Za-z0-9_-' : 'A-Za-z0-9+/';
+}
+
+/** The characters random bytes fill: all of them in the alphabet of the key text. */
+export function keyAlphabet(spec: IdentifiableKeySpec): string {
+  if (spec.base62Only) return CHARS.base62.chars;
+  return spec.shape.urlSafe ? CHARS.base64url.chars : CHARS.base64.chars;
+}
+
+/**
+ * The random part: every character before the signature. Each carries 6
+ * random bits (the bits of the random byte the signature shares fall in the
+ * signature's own characters).
+ */
+export function identifiableKeyRandomPart(spec: IdentifiableKeySpec): RandomPart {
+  const n = signatureOffset(spec.shape);
+  return slicedRandomPart(keyAlphabet(spec), n, n, 0, n);
 }
 
 /** Base64 padding characters after the encoded bytes. */
@@ -70,5 +88,6 @@ export function identifiableKeyDetector(spec: IdentifiableKeySpec, meta: Omit<De
       const kind = identifiableKeyKind(secret, spec.shape, spec.seeds);
       return kind ? verdicts.get(kind)! : null;
     },
+    randomPart: identifiableKeyRandomPart(spec),
   };
 }

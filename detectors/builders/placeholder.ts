@@ -4,6 +4,7 @@
  * dictionary password, or a format that an identifiable detector already
  * reports? Each check returns the reason it rejects, or null. Pure.
  */
+import { adoLegacyPatKind } from '../checksum/azure-devops-legacy-pat.js';
 
 /** Whole-value placeholders, compared after lower-casing and undoing leetspeak. */
 const PLACEHOLDER_WORDS = new Set([
@@ -128,6 +129,28 @@ function longestSequentialRun(s: string, stride: number): number {
   return best;
 }
 
+/**
+ * Share of the letters and digits that sit in ascending runs of two or more
+ * (`ab`, `123`): `abc123def456ghi789` is all runs, a random value about one
+ * in twenty (each neighbour follows with chance 1/36 or less).
+ */
+function sequentialShare(s: string): number {
+  let alnum = 0;
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const isAlnum = /[A-Za-z0-9]/.test(s[i]!);
+    if (isAlnum) alnum++;
+    const follows = i > 0 && isAlnum && c - s.charCodeAt(i - 1) === 1 && /[A-Za-z0-9]/.test(s[i - 1]!);
+    if (follows) {
+      run++;
+      inRuns += run === 2 ? 2 : 1;
+    } else run = 1;
+  }
+  return alnum === 0 ? 0 : inRuns / alnum;
+}
+
 /** True when `core` splits entirely into WEAK_PARTS (dynamic programming over prefixes). */
 function composedOfWeakParts(core: string): boolean {
   if (core.length === 0) return true;
@@ -169,6 +192,7 @@ export function placeholderReason(value: string): string | null {
   if (/^(.)\1+$/.test(v)) return 'one repeated character';
   if (longestSequentialRun(v, 1) >= 6) return 'sequential filler (abcdef, 123456)';
   if (longestSequentialRun(v.replace(/[^A-Za-z0-9]/g, ''), 2) >= 12) return 'sequential filler (a1b2c3d4...)';
+  if (v.length >= 16 && sequentialShare(v) >= 0.6) return 'sequential chunks (abc123def456..., abcd1234-ef56-...)';
   if (/^[xX*•#.?_\-]{3,}$/.test(v)) return 'mask';
   const lower = v.toLowerCase();
   const core = letterCore(v);
@@ -205,9 +229,60 @@ export function weakPasswordReason(value: string): string | null {
   return null;
 }
 
-/** Why the value belongs to an identifiable format that another detector reports, or null. */
+/**
+ * Words a stand-in password is made of (`mypass`, `yourpassword1`,
+ * `test_secret`), as opposed to a weak but real one built from a product or
+ * role name (`dev_admin`, `VMware1!`). Detectors that report weak passwords
+ * where the context leaves no doubt (a login command, a sentence saying what
+ * the password is) still drop these.
+ */
+const STAND_IN_PARTS = new Set([
+  'my', 'your', 'the', 'a', 'new', 'pass', 'password', 'passwd', 'pwd', 'passphrase', 'secret', 'test', 'testing', 'example',
+  'sample', 'dummy', 'fake', 'foo', 'bar', 'baz', 'abc', 'xyz', 'some', 'here', 'this', 'that', 'value', 'string', 'user',
+  'username', 'login', 'change', 'changeme', 'me', 'it', 'enter', 'put', 'insert', 'replace', 'todo', 'qwerty', 'asdf',
+]);
+const STAND_IN_MAX = Math.max(...[...STAND_IN_PARTS].map((w) => w.length));
+
+/** Why a value is a stand-in made of placeholder words (`mypass`, `PASSWORD123`), or null. */
+export function standInReason(value: string): string | null {
+  const core = letterCore(value);
+  if (core.length === 0) return value.length < 6 ? 'too short' : null;
+  const ok = new Array<boolean>(core.length + 1).fill(false);
+  ok[0] = true;
+  for (let end = 1; end <= core.length; end++) {
+    for (let start = Math.max(0, end - STAND_IN_MAX); start < end && !ok[end]; start++) ok[end] = ok[start]! && STAND_IN_PARTS.has(core.slice(start, end));
+  }
+  return ok[core.length] ? 'stand-in words only' : null;
+}
+
+/**
+ * Literal starts of every identifiable format, by first character, added by
+ * registry.ts (registerIdentifiablePrefixes) once the catalogue is built:
+ * the static list above cannot keep up with a catalogue of hundreds of rows.
+ */
+const registeredPrefixes = new Map<string, string[]>();
+
+/**
+ * Registers identifiable formats' literal starts (their case-sensitive
+ * keywords of 4 or more characters), so legacy detectors leave values of
+ * those shapes to them, including ones their validator rejects: a token with
+ * a fabricated checksum is not a secret, whatever a heuristic thinks of it.
+ */
+export function registerIdentifiablePrefixes(prefixes: Iterable<string>): void {
+  for (const p of prefixes) {
+    if (p.length < 4) continue;
+    const list = registeredPrefixes.get(p[0]!) ?? [];
+    if (!list.includes(p)) list.push(p);
+    registeredPrefixes.set(p[0]!, list);
+  }
+}
+
+/** Why the value belongs to an identifiable format that another detector reports (or rejects), or null. */
 export function identifiableFormatReason(value: string): string | null {
   for (const p of IDENTIFIABLE_PREFIXES) if (value.startsWith(p)) return `identifiable format (${p})`;
+  for (const p of registeredPrefixes.get(value[0] ?? '') ?? []) if (value.startsWith(p)) return `identifiable format (${p})`;
+  // A legacy Azure DevOps PAT's shape with a failing CRC-32: fabricated (a real one is reported with its checksum).
+  if (value.length === 52 && /^[a-z2-7]+$/.test(value) && adoLegacyPatKind(value) === null) return 'Azure DevOps PAT shape with a failing checksum';
   return null;
 }
 

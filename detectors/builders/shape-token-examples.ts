@@ -18,12 +18,15 @@ export interface ShapeExamplesSpec {
   readonly extraNegatives?: (t: TokenFactory) => string[];
   /** Extra format-specific positives. */
   readonly extraPositives?: (t: TokenFactory) => PositiveExample[];
+  /** A valid token around a chosen random part (see DetectorExamples.withRandom). */
+  readonly withRandom?: (t: TokenFactory, random: string) => string | null;
 }
 
 /** Realistic positives and the look-alikes every shape-only detector must reject. */
 export function shapeTokenExamples(spec: ShapeExamplesSpec): DetectorExamples {
   return {
     generate: spec.make,
+    ...(spec.withRandom ? { withRandom: spec.withRandom } : {}),
     positives: (t) => {
       const a = spec.make(t);
       const b = spec.make(t);

@@ -1,6 +1,7 @@
 import type { Candidate, Detector, DetectorMeta, RandomPart, Severity, Verdict } from '../types.js';
 import type { DetectorExamples, PositiveExample } from '../examples-types.js';
 import type { TokenFactory } from '../../test/support/token-factory.js';
+import { byteClass } from '../engine/char-class.js';
 
 /**
  * Formats that are only literals and random runs (`gsk_` + 52 base62, or
@@ -35,9 +36,9 @@ export const CHARS = {
   base32Upper: set(`${UPPER}234567`, 'A-Z2-7'),
   base32Lower: set(`${LOWER}234567`, 'a-z2-7'),
   base64: set(`${UPPER}${LOWER}${DIGITS}+/`, 'A-Za-z0-9+/'),
-  base64url: set(`${UPPER}${LOWER}${DIGITS}-_`, 'A-Za-z0-9_\\-'),
+  base64url: set(`${UPPER}${LOWER}${DIGITS}-_`, 'A-Za-z0-9_-'),
   /** base62 plus `_` and `-`, the most common "URL-safe" token alphabet. */
-  urlSafe: set(`${UPPER}${LOWER}${DIGITS}-_`, 'A-Za-z0-9_\\-'),
+  urlSafe: set(`${UPPER}${LOWER}${DIGITS}-_`, 'A-Za-z0-9_-'),
   /** base62 plus `_`. */
   word: set(`${UPPER}${LOWER}${DIGITS}_`, 'A-Za-z0-9_'),
 } as const satisfies Record<string, CharSet>;
@@ -132,8 +133,10 @@ function classOf(chars: Iterable<string>): string {
   if ([...UPPER].every((c) => s.has(c))) for (const c of UPPER) s.delete(c), (cls += c === 'A' ? 'A-Z' : '');
   if ([...LOWER].every((c) => s.has(c))) for (const c of LOWER) s.delete(c), (cls += c === 'a' ? 'a-z' : '');
   if ([...DIGITS].every((c) => s.has(c))) for (const c of DIGITS) s.delete(c), (cls += c === '0' ? '0-9' : '');
-  const rest = [...s].sort().map((c) => (c === '-' || c === ']' || c === '\\' || c === '^' ? `\\${c}` : c));
-  return cls + rest.join('');
+  // `-` goes last, unescaped: a literal there for RE2 and for the engine's byteClass, which reads no escapes.
+  const dash = s.delete('-') ? '-' : '';
+  const rest = [...s].sort().map((c) => (c === ']' || c === '\\' || c === '^' ? `\\${c}` : c));
+  return cls + rest.join('') + dash;
 }
 
 function defaultBoundary(shape: readonly Part[]): string {
@@ -217,6 +220,37 @@ export function rowExamples(row: TokenRow): DetectorExamples {
   const lastRun = [...row.shape].reverse().find(isRun);
   return {
     generate: make,
+    // A token whose judged runs (those of the longest run's alphabet, as rowDetector's randomPart
+    // takes them) hold `random` in order, each run its minimum length and the rest spread from the
+    // first; the other runs drawn until the row's check passes.
+    withRandom: (t, random) => {
+      const runs = row.shape.filter(isRun);
+      const main = runs.reduce((a, b) => (b.max > a.max ? b : a));
+      const judgedRuns = runs.filter((r) => r.set === main.set);
+      if (random.length < minLength(judgedRuns) || random.length > maxLength(judgedRuns)) return null;
+      if ([...random].some((c) => !main.set.chars.includes(c))) return null;
+      let extra = random.length - minLength(judgedRuns);
+      const lengths = judgedRuns.map((r) => {
+        const n = r.min + Math.min(extra, r.max - r.min);
+        extra -= n - r.min;
+        return n;
+      });
+      for (let i = 0; i < 1000; i++) {
+        let at = 0;
+        let k = 0;
+        const token = row.shape
+          .map((p) => {
+            if (!isRun(p)) return p;
+            if (p.set !== main.set) return t.chars(p.set.chars, p.min + t.int(p.max - p.min + 1));
+            const part = random.slice(at, at + lengths[k]!);
+            at += lengths[k++]!;
+            return part;
+          })
+          .join('');
+        if (!row.check || row.check(token)) return token;
+      }
+      return null;
+    },
     positives: (t) => {
       const [a, b, c, d] = [make(t), make(t), make(t), make(t)];
       return [
@@ -238,6 +272,8 @@ export function rowExamples(row: TokenRow): DetectorExamples {
         `${row.env}=${row.shape.map((p) => (isRun(p) ? p.set.chars[p.set.chars.length - 1]!.repeat(p.min) : p)).join('')}`,
         `${row.env}=${keywordsOrPrefix(row)}<your-token-here>`,
       ];
+      // Where `-` is a token character, a dash glues as well (URL-safe alphabets); the tail outruns any run length.
+      if (byteClass(row.boundary ?? defaultBoundary(row.shape))[0x2d] === 1) out.push(`blob: a9-${good}`, `blob: ${good}-${'x0'.repeat(40)}`);
       // One character short, when the last run has a fixed length (a variable one may still fit).
       if (lastRun && lastRun.min === lastRun.max && row.shape[row.shape.length - 1] === lastRun) out.push(`${row.env}=${good.slice(0, -1)} `);
       return [...out, ...(row.negatives?.(t) ?? [])];

@@ -1,5 +1,6 @@
 import type { Candidate, Detector } from '../types.js';
 import { shapeTokenDetector } from '../builders/shape-token.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Databricks personal access token, and the workspace it was issued by when
@@ -44,6 +45,7 @@ export const detector: Detector = {
       alphabet: 'A-Za-z0-9_',
       window: { before: 0, after: 35 },
       randomPart: ({ secret }) => secret.slice(4, 36),
+      random: { alphabet: CHARS.hexLower.chars, minLength: 32, maxLength: 32 },
     },
   ),
   companion: {

@@ -1,9 +1,11 @@
 import { shapeTokenExamples } from '../builders/shape-token-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 
 const make = (t: TokenFactory): string => `dapi${t.chars(ALPHA.hexLower, 32)}`;
 
 export const examples = shapeTokenExamples({
+  withRandom: (_t, random) => (fitsRandom(random, ALPHA.hexLower, 32) ? `dapi${random}` : null),
   make,
   prefix: 'dapi',
   envName: 'DATABRICKS_TOKEN',

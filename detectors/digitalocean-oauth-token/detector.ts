@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /** DigitalOcean OAuth access token: `doo_v1_` + 64 hex. */
 const PREFIX = 'doo_v1_';
@@ -18,4 +20,6 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9_',
   window: { before: 0, after: 64 },
   validate: ({ secret }) => (looksGenerated(secret.slice(PREFIX.length)) ? SHAPE_MATCH : null),
+  // Issued tokens are lowercase hex; the judgment assumes that alphabet.
+  randomPart: slicedRandomPart(CHARS.hexLower.chars, 64, 64, PREFIX.length),
 };

@@ -1,6 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 const PREFIX = 'dor_v1_';
 
@@ -10,6 +11,7 @@ function make(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (_t, random) => (fitsRandom(random, ALPHA.hexLower, 64) ? PREFIX + random : null),
   positives: (t) => {
     const x = make(t);
     const y = make(t);

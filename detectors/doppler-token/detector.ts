@@ -1,4 +1,5 @@
 import { shapeTokenDetector } from '../builders/shape-token.js';
+import { CHARS } from '../builders/token-row.js';
 
 export const detector = shapeTokenDetector(
   {
@@ -18,5 +19,6 @@ export const detector = shapeTokenDetector(
     alphabet: 'A-Za-z0-9_',
     window: { before: 0, after: 90 },
     randomPart: ({ secret }) => secret.slice(secret.lastIndexOf('.') + 1),
+    random: { alphabet: CHARS.base62.chars, minLength: 40, maxLength: 44 },
   },
 );

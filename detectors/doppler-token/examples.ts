@@ -1,7 +1,9 @@
 import { shapeTokenExamples } from '../builders/shape-token-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 import { ALPHA } from '../../test/support/token-factory.js';
 
 export const examples = shapeTokenExamples({
+  withRandom: (_t, random) => (fitsRandom(random, ALPHA.base62, 40, 44) ? `dp.pt.${random}` : null),
   make: (t) => `dp.pt.${t.chars(ALPHA.base62, 43)}`,
   prefix: 'dp.pt.',
   envName: 'DOPPLER_TOKEN',

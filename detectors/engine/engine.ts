@@ -411,8 +411,9 @@ class Stream implements MatchStream {
       this.work.set(chunk, this.carryLength);
       region = this.work.subarray(0, length);
     }
-    if (length <= this.overlap) {
-      // All of it would be carried and scanned again: wait for more bytes or the end.
+    if (length < 2 * this.overlap) {
+      // Scanning now would scan the carry again for few new bytes (quadratic in small chunks: the
+      // overlap is tens of KB with key-file detectors); wait until a scan moves at least an overlap on.
       this.keep(region, 0);
       return [];
     }

@@ -3,8 +3,7 @@ import { mayMatchAtHits, startsAtOwnKeywords } from './engine.js';
 import { buildPrefilter, type KeywordSpec } from './prefilter.js';
 import { compilePattern } from './re2-pattern.js';
 import { ALL_DETECTORS } from '../registry.js';
-import type { DetectorExamples } from '../examples-types.js';
-import type { Detector } from '../types.js';
+import { examplesOf } from '../../test/support/detector-examples.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 
 /**
@@ -16,10 +15,6 @@ import { TokenFactory } from '../../test/support/token-factory.js';
  */
 const FOREIGN = ['://', 'password', 'AKIA', 'machine', '_auth'];
 const PIECES = [' = ', '=', ': ', '"', "'", '\n', ' ', '_', '.', '-', 'x', 'Q7', '9f', '/', '+', 'value', '<', ',', ';', '(', ')', '$', '>'];
-
-async function examplesOf(d: Detector): Promise<DetectorExamples> {
-  return ((await import(`../${d.id}/examples.ts`)) as { examples: DetectorExamples }).examples;
-}
 
 function mixedCase(t: TokenFactory, s: string): string {
   return [...s].map((c) => (t.int(3) === 0 ? c.toUpperCase() : c)).join('');
@@ -40,7 +35,7 @@ describe('hit-anchored mayMatch', () => {
     it(`${d.id}: answers as mayMatch does on every window`, async () => {
       const pattern = compilePattern(d.id, d.pattern);
       const t = new TokenFactory(`hit-anchored-${d.id}`);
-      const ex = await examplesOf(d);
+      const ex = await examplesOf(d.id);
       const samples = [...ex.positives(t).map((p) => p.text), ...ex.negatives(t)];
       const keywords: KeywordSpec[] = d.keywords.map((text) => ({ text, ignoreCase: d.keywordsIgnoreCase === true }));
       for (const text of FOREIGN) if (!d.keywords.includes(text)) keywords.push({ text, ignoreCase: false });

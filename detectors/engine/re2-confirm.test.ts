@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePattern } from './re2-pattern.js';
 import { ALL_DETECTORS } from '../registry.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
+import { examplesOf } from '../../test/support/detector-examples.js';
 
 /**
  * The engine asks RE2 only to confirm where a match of the exact twin lies
@@ -10,6 +11,12 @@ import { TokenFactory } from '../../test/support/token-factory.js';
  * honours the context byte before the match, and `twinMatch` gives what
  * RE2's matchAll gives for the same match.
  */
+/** The reference for offset 0: RE2's leftmost match in `text` (fast paths off: plain exec) starts at 0 and is `n` long. */
+function unanchoredAtStart(id: string, source: string, text: string, n: number): boolean {
+  const first = compilePattern(`${id}/reference`, source, { fastPaths: false }).matchAll(text)[0];
+  return first !== undefined && first.index === 0 && first.text.length === n;
+}
+
 describe('RE2 confirmation of exact-twin matches', () => {
   const pattern = compilePattern('test-confirm', String.raw`\b(?P<key>api|tok)_(?P<secret>[A-Z0-9]{8})\b`);
 
@@ -78,4 +85,41 @@ describe('exact twins of the key-assignment detectors (with the run-start guard)
     const twin = compilePattern('unguarded', String.raw`(?:\\?["'])?(?P<key>(?:--?)?[\w.$>-]*tok[\w.-]*)=(?P<secret>[0-9]+)(?:[\s.]|$)`).exact!;
     expect(twin.source).not.toContain('(?<![');
   });
+
+  it('answers with one character of context (anchored search) as the unanchored search from the same offset does', async () => {
+    // For every detector, at every place its exact twin matches in its own examples and negatives, with
+    // the true length and one off either way: confirm(text, 0 or 1, n) takes the anchored path; the
+    // reference is RE2's unanchored search (for offset 1, the same text behind one more character from
+    // offset 2, the same neighbour; for offset 0, the leftmost match of the plain pattern).
+    let compared = 0;
+    const disagreements: string[] = [];
+    for (const d of ALL_DETECTORS) {
+      const pattern = compilePattern(d.id, d.pattern);
+      const exact = pattern.exact;
+      if (exact === null) continue;
+      const ex = await examplesOf(d.id);
+      const t = new TokenFactory(`confirm-${d.id}`);
+      const texts = [...ex.positives(t).map((p) => p.text), ...ex.negatives(t), ` ${ex.generate?.(t) ?? ''}-`];
+      for (const text of texts) {
+        exact.lastIndex = 0;
+        for (let m = exact.exec(text); m !== null; m = exact.exec(text)) {
+          if (m[0].length === 0) exact.lastIndex++;
+          // With a neighbour (offset 1), and at the text's start (offset 0, an edge for `\b` and `^`).
+          const subs: Array<[string, number]> = [[text.slice(m.index, m.index + m[0].length + 1), 0]];
+          if (m.index > 0) subs.push([text.slice(m.index - 1, m.index + m[0].length + 1), 1]);
+          for (const [sub, at] of subs) {
+            for (const n of [m[0].length - 1, m[0].length, m[0].length + 1]) {
+              const anchored = pattern.confirm(sub, at, n);
+              // Offset 2 takes the unanchored search; `^` cannot match there, as it cannot at offset 1.
+              const unanchored = at === 1 ? pattern.confirm(`#${sub}`, 2, n) : unanchoredAtStart(d.id, d.pattern, sub, n);
+              compared++;
+              if (anchored !== unanchored) disagreements.push(`${d.id}: ${n} at ${m.index}+${at}: anchored ${anchored}, unanchored ${unanchored}`);
+            }
+          }
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBeGreaterThan(3 * ALL_DETECTORS.length);
+  }, 120_000);
 });

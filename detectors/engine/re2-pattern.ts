@@ -1,16 +1,29 @@
 import { createRequire } from 'node:module';
+import { dirname, sep } from 'node:path';
 import type { RE2 as RE2Class } from 're2-wasm';
 import { jsExactTwin, jsTwin, leadingLiterals, type LeadingLiteral } from './js-fast-reject.js';
 
 /**
- * re2-wasm compiles its WebAssembly when it is loaded (about 90 ms), so it is
- * loaded on the first pattern compile, not at import: a push whose blobs fire
- * no keyword never pays for it.
+ * re2-wasm instances, each with its own fixed 16 MiB heap, loaded when first
+ * needed (about 25 to 90 ms each), not at import: a push whose blobs fire no
+ * keyword never pays for one. The module keeps its heap in module state, so a
+ * second instance is the same files loaded again with Node's require cache
+ * for them cleared.
  */
-let RE2: typeof RE2Class | undefined;
-function re2(): typeof RE2Class {
-  RE2 ??= (createRequire(import.meta.url)('re2-wasm') as { RE2: typeof RE2Class }).RE2;
-  return RE2;
+const instances: Array<typeof RE2Class> = [];
+function re2Instance(index: number): typeof RE2Class {
+  let instance = instances[index];
+  if (instance === undefined) {
+    const require = createRequire(import.meta.url);
+    if (index > 0) {
+      // node_modules/re2-wasm/build/src/re2.js -> node_modules/re2-wasm/
+      const root = dirname(dirname(dirname(require.resolve('re2-wasm')))) + sep;
+      for (const key of Object.keys(require.cache)) if (key.startsWith(root)) delete require.cache[key];
+    }
+    instance = (require('re2-wasm') as { RE2: typeof RE2Class }).RE2;
+    instances[index] = instance;
+  }
+  return instance;
 }
 
 /**
@@ -162,12 +175,27 @@ export function wholeMatchIsSecret(source: string): boolean {
 
 /**
  * Compiled RE2 objects by source, shared by every engine of the process.
- * re2-wasm never frees them, and its heap is fixed at 16 MiB: the patterns of
- * all detectors with their DFA caches nearly fill it, so a second engine
- * (tests, a scan beside a hook) compiling its own copies aborts the instance.
- * Sharing is safe: calls are synchronous and set lastIndex before each use.
+ * One re2-wasm heap is fixed at 16 MiB for all its compiled programs and DFA
+ * caches, and running out aborts that instance for good; the catalogue's 330
+ * patterns no longer fit in one (the conformance run aborted past about 300).
+ * So each instance holds at most RE2_PATTERNS_PER_INSTANCE (the 200 longest
+ * patterns, each worked over 64 KiB, fit in one: pattern-heap.test.ts holds
+ * this many), a pattern goes to the first instance with room, and up to
+ * RE2_INSTANCES are loaded: the whole catalogue stays compiled (compiling
+ * costs 2 ms for a median pattern and up to 90 ms for long counted
+ * repetitions, so evicting in turn made a scan of every detector's examples
+ * several times slower). Past that, the least recently used is freed.
+ * Nothing outside this map holds a compiled object across calls, so freeing
+ * one is safe: calls are synchronous and look the object up each time.
  */
-const shared = new Map<string, RE2Class>();
+export const RE2_PATTERNS_PER_INSTANCE = 128;
+export const RE2_INSTANCES = 4;
+interface Compiled {
+  readonly re: RE2Class;
+  readonly instance: number;
+}
+const shared = new Map<string, Compiled>();
+const livePerInstance: number[] = [];
 
 export function compilePattern(detectorId: string, source: string, options: CompileOptions = {}): CompiledPattern {
   const fast = options.fastPaths !== false;
@@ -178,8 +206,10 @@ export function compilePattern(detectorId: string, source: string, options: Comp
   const prefixed = withPrefixGroup(source);
   const final = prefixed ?? source;
   // Without an exact twin the pattern is compiled now, so an invalid one fails at engine use, not mid-scan.
-  let compiled: RE2Class | undefined = exact === null ? compileRe2(detectorId, final) : undefined;
-  const compiledRe2 = (): RE2Class => (compiled ??= compileRe2(detectorId, final));
+  if (exact === null) compileRe2(detectorId, final);
+  const compiledRe2 = (): RE2Class => compileRe2(detectorId, final);
+  const atStart = `^(?:${source})`;
+  const afterContext = `^(?s:.)(?:${source})`;
 
   const withGroups = (m: NonNullable<ReturnType<RE2Class['exec']>>): PatternMatch => {
     const whole = m[0] ?? '';
@@ -219,6 +249,18 @@ export function compilePattern(detectorId: string, source: string, options: Comp
       return sticky.test(text);
     },
     confirm(text, at, length) {
+      if (at <= 1) {
+        // The match from `at`, anchored, behind its one character of context when there is one: the
+        // same question as the unanchored search from `at` below (the leftmost match from there starts
+        // there exactly when one does, and RE2 picks the same one), with `\b` and `^` seeing the same
+        // neighbour or the same edge. An anchored search builds a handful of DFA states where the
+        // unanchored one builds a state per set of live counters: a pattern's first confirmation cost
+        // 2.5 ms unanchored and 0.3 ms anchored (measured over 60 table formats), and every scan pays
+        // it once per pattern with a finding.
+        const anchored = (compileRe2(detectorId, at === 1 ? afterContext : atStart) as unknown as { wrapper: Re2Binding }).wrapper;
+        const found = anchored.match(text, 0, false);
+        return found.index === 0 && found.match.length === length + at;
+      }
       const binding = (compiledRe2() as unknown as { wrapper: Re2Binding }).wrapper;
       const found = binding.match(text, at, false);
       return found.index === at && found.match.length === length;
@@ -267,16 +309,36 @@ export function compilePattern(detectorId: string, source: string, options: Comp
 }
 
 function compileRe2(detectorId: string, source: string): RE2Class {
-  let compiled = shared.get(source);
-  if (compiled === undefined) {
-    try {
-      compiled = new (re2())(source, 'gu');
-    } catch (err) {
-      throw new PatternError(detectorId, (err as Error).message);
-    }
-    shared.set(source, compiled);
+  const hit = shared.get(source);
+  if (hit !== undefined) {
+    // Most recently used goes last: Map iteration order is insertion order.
+    shared.delete(source);
+    shared.set(source, hit);
+    return hit.re;
   }
-  return compiled;
+  let instance = 0;
+  while (instance < RE2_INSTANCES && (livePerInstance[instance] ?? 0) >= RE2_PATTERNS_PER_INSTANCE) instance++;
+  if (instance === RE2_INSTANCES) {
+    const [oldest, evicted] = shared.entries().next().value as [string, Compiled];
+    shared.delete(oldest);
+    (evicted.re as unknown as { wrapper: { delete(): void } }).wrapper.delete();
+    instance = evicted.instance;
+    livePerInstance[instance]!--;
+  }
+  let re: RE2Class;
+  try {
+    re = new (re2Instance(instance))(source, 'gu');
+  } catch (err) {
+    throw new PatternError(detectorId, (err as Error).message);
+  }
+  shared.set(source, { re, instance });
+  livePerInstance[instance] = (livePerInstance[instance] ?? 0) + 1;
+  return re;
+}
+
+/** Compiled RE2 objects alive in each loaded instance (tests: the bound holds). */
+export function liveRe2Patterns(): readonly number[] {
+  return instances.map((_, i) => livePerInstance[i] ?? 0);
 }
 
 /** For patterns whose secret group is nested: the last occurrence is the usual place of a value. */

@@ -1,5 +1,5 @@
 import type { Detector, Verdict } from '../types.js';
-import { hasValidEntraSecretChecksum } from '../checksum/entra-client-secret.js';
+import { ENTRA_SECRET_ALPHABET, hasValidEntraSecretChecksum } from '../checksum/entra-client-secret.js';
 
 const VALID: Verdict = { confidence: 'high', reason: '8Q~ signature and Marvin32 checksum' };
 
@@ -25,4 +25,11 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9_~.+/-',
   window: { before: 3, after: 34 },
   validate: ({ secret }) => (hasValidEntraSecretChecksum(secret) ? VALID : null),
+  // The 34 random characters: 3 before the `8Q~` signature and 31 after it, before the checksum.
+  randomPart: {
+    alphabet: ENTRA_SECRET_ALPHABET,
+    minLength: 34,
+    maxLength: 34,
+    of: (secret) => (secret.length === 40 ? secret.slice(0, 3) + secret.slice(6, 37) : null),
+  },
 };

@@ -1,14 +1,16 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ENTRA_SECRET_ALPHABET, entraSecretChecksum } from '../checksum/entra-client-secret.js';
 import type { TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
-export function makeEntraSecret(t: TokenFactory): string {
-  const first37 = `${t.chars(ENTRA_SECRET_ALPHABET, 3)}8Q~${t.chars(ENTRA_SECRET_ALPHABET, 31)}`;
+export function makeEntraSecret(t: TokenFactory, random: string = t.chars(ENTRA_SECRET_ALPHABET, 34)): string {
+  const first37 = `${random.slice(0, 3)}8Q~${random.slice(3)}`;
   return first37 + entraSecretChecksum(first37);
 }
 
 export const examples: DetectorExamples = {
   generate: makeEntraSecret,
+  withRandom: (t, random) => (fitsRandom(random, ENTRA_SECRET_ALPHABET, 34) ? makeEntraSecret(t, random) : null),
   positives: (t) => {
     const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(() => makeEntraSecret(t)) as [string, string, string, string, string];
     return [

@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 const PREFIX = 'github_pat_';
 
@@ -24,4 +26,6 @@ export const detector: Detector = {
   window: { before: 0, after: 82 },
   // Only the 59-character part is checked: the 22-character part carries an id and need not look random.
   validate: ({ secret }) => (looksGenerated(secret.slice(PREFIX.length + 23)) ? SHAPE_MATCH : null),
+  // The 59-character part; the 22 characters before it carry an id.
+  randomPart: slicedRandomPart(CHARS.base62.chars, 59, 59, PREFIX.length + 23),
 };

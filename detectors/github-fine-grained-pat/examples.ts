@@ -1,6 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 function make(t: TokenFactory): string {
   // Issued tokens seen in public examples start with `11`; the detector accepts any base62 there.
@@ -9,6 +10,8 @@ function make(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (t, random) =>
+    fitsRandom(random, ALPHA.base62, 59) ? ['github', 'pat', `11${t.chars(ALPHA.base62, 20)}`, random].join('_') : null,
   positives: (t) => {
     const remote = make(t);
     const action = make(t);

@@ -1,8 +1,10 @@
 import { gitlabTokenDetector } from '../builders/gitlab-token.js';
+import { CHARS } from '../builders/token-row.js';
 
 /** Pipeline trigger token: `glptt-` + 40 characters (hex in issued tokens). */
 export const detector = gitlabTokenDetector(
-  { prefixes: ['glptt-'], legacyBody: '[A-Za-z0-9_-]{40}', routable: true },
+  // The placeholder judgment takes the legacy body as the 40 hex characters issued tokens have.
+  { prefixes: ['glptt-'], legacyBody: '[A-Za-z0-9_-]{40}', routable: true, legacyRandom: 40, legacyAlphabet: CHARS.hexLower.chars },
   {
     id: 'gitlab-pipeline-trigger-token',
     family: 'gitlab-token',

@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
 import { decodeBase64JsonObject } from '../decode/json.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Grafana Cloud access policy tokens: `glc_` + base64 of a JSON object
@@ -26,5 +27,15 @@ export const detector: Detector = {
     if (typeof o !== 'string' || typeof n !== 'string' || typeof k !== 'string' || k.length < 16) return null;
     if (m !== undefined && (m === null || typeof m !== 'object')) return null;
     return { confidence: 'high', reason: 'base64 JSON payload with org, name and key fields' };
+  },
+  // The random key inside the payload (`k`, 24 base62 characters in issued tokens).
+  randomPart: {
+    alphabet: CHARS.base62.chars,
+    minLength: 16,
+    maxLength: 64,
+    of: (secret) => {
+      const k = decodeBase64JsonObject(secret.slice(4))?.['k'];
+      return typeof k === 'string' && /^[A-Za-z0-9]{16,64}$/.test(k) ? k : null;
+    },
   },
 };

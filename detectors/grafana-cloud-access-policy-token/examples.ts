@@ -1,11 +1,12 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
-export function makeGlcToken(t: TokenFactory, payload?: Record<string, unknown>): string {
+export function makeGlcToken(t: TokenFactory, payload?: Record<string, unknown>, k?: string): string {
   const body = payload ?? {
     o: String(100000 + t.int(900000)),
     n: `stack-${t.chars(ALPHA.lowerAlnum, 6)}-metrics-write`,
-    k: t.chars(ALPHA.base62, 24),
+    k: k ?? t.chars(ALPHA.base62, 24),
     m: { r: t.pick(['prod-us-east-0', 'prod-eu-west-2', 'prod-ap-south-1']) },
   };
   return `glc_${Buffer.from(JSON.stringify(body)).toString('base64')}`;
@@ -13,6 +14,7 @@ export function makeGlcToken(t: TokenFactory, payload?: Record<string, unknown>)
 
 export const examples: DetectorExamples = {
   generate: (t) => makeGlcToken(t),
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.base62, 16, 64) ? makeGlcToken(t, undefined, random) : null),
   positives: (t) => {
     const a = makeGlcToken(t);
     const b = makeGlcToken(t);

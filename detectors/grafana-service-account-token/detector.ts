@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { glsaChecksum } from './checksum.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 export const detector: Detector = {
   id: 'grafana-service-account-token',
@@ -18,4 +20,6 @@ export const detector: Detector = {
     glsaChecksum(secret.slice(0, 37)) === secret.slice(38)
       ? { confidence: 'high', reason: 'prefix, length and CRC-32 checksum' }
       : null,
+  // The 32 random characters before the checksum.
+  randomPart: slicedRandomPart(CHARS.base62.chars, 32, 32, 5, 37),
 };

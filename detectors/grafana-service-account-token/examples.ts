@@ -1,14 +1,16 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { glsaChecksum } from './checksum.js';
+import { fitsRandom } from '../builders/random-part.js';
 
-export function makeGlsaToken(t: TokenFactory): string {
-  const key = `glsa_${t.chars(ALPHA.base62, 32)}`;
+export function makeGlsaToken(t: TokenFactory, random: string = t.chars(ALPHA.base62, 32)): string {
+  const key = `glsa_${random}`;
   return `${key}_${glsaChecksum(key)}`;
 }
 
 export const examples: DetectorExamples = {
   generate: makeGlsaToken,
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.base62, 32) ? makeGlsaToken(t, random) : null),
   positives: (t) => {
     const a = makeGlsaToken(t);
     const b = makeGlsaToken(t);

@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
 import { decodeBase64Url } from '../decode/base64.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Vault 1.10+ batch tokens: `hvb.` + base64url of a barrier-encrypted token
@@ -30,5 +31,16 @@ export const detector: Detector = {
     const version = bytes[4];
     if (term === 0 || term > 0xffffff || (version !== 1 && version !== 2)) return null;
     return { confidence: 'high', reason: 'hvb. prefix and a barrier ciphertext header (key term, AES-GCM version)' };
+  },
+  // The nonce and ciphertext: the base64url after the 5 header bytes (7 characters), less a last
+  // character that carries padding bits.
+  randomPart: {
+    alphabet: CHARS.base64url.chars,
+    minLength: 92,
+    maxLength: 993,
+    of: (secret) => {
+      const body = secret.slice(4);
+      return body.slice(7, body.length % 4 === 0 ? body.length : body.length - 1);
+    },
   },
 };

@@ -1,5 +1,6 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 /** hvb. + base64url(term || version || nonce || ciphertext || tag). */
 export function makeBatchToken(t: TokenFactory, opts: { term?: number; version?: number; cipherLength?: number } = {}): string {
@@ -11,6 +12,15 @@ export function makeBatchToken(t: TokenFactory, opts: { term?: number; version?:
 
 export const examples: DetectorExamples = {
   generate: (t) => makeBatchToken(t),
+  // The header characters of a generated token, the random part, and a last character with zero padding bits.
+  withRandom: (t, random) => {
+    if (!fitsRandom(random, ALPHA.base64url, 92, 993)) return null;
+    const head = makeBatchToken(t).slice(0, 4 + 7);
+    const filled = 7 + random.length;
+    if (filled % 4 === 0) return head + random;
+    if (filled % 4 === 3) return null;
+    return head + random + t.pick([...(filled % 4 === 1 ? 'AQgw' : 'AEIMQUYcgkosw048')]);
+  },
   positives: (t) => {
     const a = makeBatchToken(t);
     const b = makeBatchToken(t, { term: 3, cipherLength: 240 });

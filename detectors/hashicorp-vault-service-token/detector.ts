@@ -2,6 +2,7 @@ import type { Detector, Verdict } from '../types.js';
 import { decodeBase64Url } from '../decode/base64.js';
 import { looksGenerated } from '../builders/token-shape.js';
 import { readProtoFields } from './protobuf.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Vault 1.10+ service tokens (`hvs.`) come in two forms:
@@ -11,11 +12,19 @@ import { readProtoFields } from './protobuf.js';
  *   and an inner Token whose `random` is itself `hvs.` + 24 base62): about
  *   95 to 120 characters. The structure is checked.
  */
+const SHORT = /^[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?$/;
+const SIGNED: Verdict = { confidence: 'high', reason: 'hvs. prefix and a well-formed SignedToken (version 1, 32-byte HMAC)' };
+
 function validate(secret: string): Verdict | null {
   const body = secret.slice(4);
-  if (/^[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?$/.test(body)) {
+  if (SHORT.test(body)) {
     return looksGenerated(body.slice(0, 24)) ? { confidence: 'high', reason: 'hvs. prefix and 24-character random part' } : null;
   }
+  return signedTokenRandom(body) === null ? null : SIGNED;
+}
+
+/** The 24 random characters of the inner token of a SignedToken (base64url `body`), or null when it is not one. */
+function signedTokenRandom(body: string): string | null {
   const bytes = decodeBase64Url(body);
   const signed = bytes ? readProtoFields(bytes) : null;
   const version = signed?.get(1);
@@ -29,7 +38,7 @@ function validate(secret: string): Verdict | null {
   for (const n of token.keys()) if (n > 3) return null;
   const randomText = Buffer.from(random.bytes).toString('latin1');
   if (!/^hvs\.[A-Za-z0-9]{24}(?:\.[A-Za-z0-9]{5})?$/.test(randomText)) return null;
-  return { confidence: 'high', reason: 'hvs. prefix and a well-formed SignedToken (version 1, 32-byte HMAC)' };
+  return randomText.slice(4, 28);
 }
 
 export const detector: Detector = {
@@ -47,4 +56,14 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9_-',
   window: { before: 0, after: 300 },
   validate: ({ secret }) => validate(secret),
+  // The 24 random characters: the short form's body, or the signed form's inner token.
+  randomPart: {
+    alphabet: CHARS.base62.chars,
+    minLength: 24,
+    maxLength: 24,
+    of: (secret) => {
+      const body = secret.slice(4);
+      return SHORT.test(body) ? body.slice(0, 24) : signedTokenRandom(body);
+    },
+  },
 };

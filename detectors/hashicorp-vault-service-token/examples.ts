@@ -1,5 +1,6 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 function varint(n: number): number[] {
   const out: number[] = [];
@@ -16,8 +17,8 @@ function bytesField(number: number, data: number[]): number[] {
 }
 
 /** A server-side-consistent service token: hvs. + base64url(SignedToken). */
-export function makeSignedServiceToken(t: TokenFactory, opts: { hmacLength?: number; version?: number } = {}): string {
-  const random = [...Buffer.from(`hvs.${t.chars(ALPHA.base62, 24)}`, 'latin1')];
+export function makeSignedServiceToken(t: TokenFactory, opts: { hmacLength?: number; version?: number; random?: string } = {}): string {
+  const random = [...Buffer.from(`hvs.${opts.random ?? t.chars(ALPHA.base62, 24)}`, 'latin1')];
   const token = [...bytesField(1, random), 0x10, ...varint(1000 + t.int(1_000_000)), 0x18, 2];
   const signed = [0x08, opts.version ?? 1, ...bytesField(2, [...t.bytes(opts.hmacLength ?? 32)]), ...bytesField(3, token)];
   return `hvs.${Buffer.from(signed).toString('base64url')}`;
@@ -29,6 +30,7 @@ export function makeShortServiceToken(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: (t) => makeSignedServiceToken(t),
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.base62, 24) ? makeSignedServiceToken(t, { random }) : null),
   positives: (t) => {
     const a = makeSignedServiceToken(t);
     const b = makeSignedServiceToken(t);

@@ -1,4 +1,7 @@
 import { shapeTokenDetector } from '../builders/shape-token.js';
+import { CHARS } from '../builders/token-row.js';
+
+const LETTERS = `${CHARS.upper.chars}${CHARS.lower.chars}`;
 
 export const detector = shapeTokenDetector(
   {
@@ -16,5 +19,6 @@ export const detector = shapeTokenDetector(
     alphabet: 'A-Za-z0-9_',
     window: { before: 0, after: 34 },
     randomPart: ({ secret }) => secret.slice(8),
+    random: { alphabet: LETTERS, minLength: 34, maxLength: 34 },
   },
 );

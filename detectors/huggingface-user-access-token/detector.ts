@@ -1,4 +1,7 @@
 import { shapeTokenDetector } from '../builders/shape-token.js';
+import { CHARS } from '../builders/token-row.js';
+
+const LETTERS = `${CHARS.upper.chars}${CHARS.lower.chars}`;
 
 export const detector = shapeTokenDetector(
   {
@@ -17,5 +20,6 @@ export const detector = shapeTokenDetector(
     alphabet: 'A-Za-z0-9_',
     window: { before: 0, after: 34 },
     randomPart: ({ secret }) => secret.slice(3),
+    random: { alphabet: LETTERS, minLength: 34, maxLength: 34 },
   },
 );

@@ -1,9 +1,11 @@
 import { shapeTokenExamples } from '../builders/shape-token-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 import { ALPHA } from '../../test/support/token-factory.js';
 
 const LETTERS = ALPHA.base62.slice(10);
 
 export const examples = shapeTokenExamples({
+  withRandom: (_t, random) => (fitsRandom(random, LETTERS, 34) ? `hf_${random}` : null),
   make: (t) => `hf_${t.chars(LETTERS, 34)}`,
   prefix: 'hf_',
   envName: 'HF_TOKEN',

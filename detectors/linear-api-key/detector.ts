@@ -1,4 +1,5 @@
 import { shapeTokenDetector } from '../builders/shape-token.js';
+import { CHARS } from '../builders/token-row.js';
 
 export const detector = shapeTokenDetector(
   {
@@ -16,5 +17,6 @@ export const detector = shapeTokenDetector(
     alphabet: 'A-Za-z0-9_',
     window: { before: 0, after: 40 },
     randomPart: ({ secret }) => secret.slice(8),
+    random: { alphabet: CHARS.base62.chars, minLength: 40, maxLength: 40 },
   },
 );

@@ -1,9 +1,10 @@
 import type { DetectorExamples } from '../examples-types.js';
-import { flipCaskChecksum, makeCaskKey } from '../builders/microsoft-cask-examples.js';
+import { caskKeyWithRandom, flipCaskChecksum, makeCaskKey } from '../builders/microsoft-cask-examples.js';
 import { ALPHA } from '../../test/support/token-factory.js';
 
 export const examples: DetectorExamples = {
   generate: (t) => makeCaskKey(t, { providerSignature: 'AZAC' }),
+  withRandom: (t, random) => caskKeyWithRandom(t, { providerSignature: 'AZAC' }, random),
   positives: (t) => {
     const appConfig = makeCaskKey(t, { providerSignature: 'AZAC' });
     const pubsub = makeCaskKey(t, { providerSignature: 'AWPS', encoding: 'base64' });

@@ -5,6 +5,7 @@ const base = crc32TokenExamples('npm_', 'NPM_TOKEN');
 
 export const examples: DetectorExamples = {
   generate: base.generate!,
+  withRandom: base.withRandom!,
   positives: (t) => {
     const npmrc = makeCrc32Token(t, 'npm_');
     const actions = makeCrc32Token(t, 'npm_');

@@ -1,5 +1,6 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
 import { strengthOf } from '../builders/entropy.js';
+import { placeholderJudge } from '../builders/placeholder-token.js';
 import { decodeBase64, identifiableFormatReason, isPrintableAscii, placeholderReason, weakPasswordReason } from '../builders/placeholder.js';
 
 function passwordVerdict(password: string, what: string): Verdict | null {
@@ -8,6 +9,9 @@ function passwordVerdict(password: string, what: string): Verdict | null {
   const weak = s.strength === 'weak' || weakPasswordReason(password) !== null;
   return { confidence: weak ? 'low' : s.strength === 'fair' ? 'medium' : 'high', reason: `${what} with a ${weak ? 'weak' : s.strength} password` };
 }
+
+const UUID_JUDGE = placeholderJudge({ alphabet: '0123456789abcdef', minLength: 32, maxLength: 32 });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validateNpmrc({ secret, groups }: Candidate): Verdict | null {
   if (secret.length > 512) return null;
@@ -28,6 +32,11 @@ export function validateNpmrc({ secret, groups }: Candidate): Verdict | null {
     return passwordVerdict(plain, `npm _password (base64)${registry}`);
   }
   // _authToken / npmAuthToken: legacy npm tokens are UUIDs; registries such as Artifactory and Nexus use long random tokens.
+  // A random UUID's 32 hex digits can score below the strength measure's bar by chance, so the shape
+  // decides for it, and the identifiable tier's placeholder judgment drops `0000…` and walks.
+  if (UUID.test(secret)) {
+    return UUID_JUDGE.reason(secret.replaceAll('-', '').toLowerCase()) === null ? { confidence: 'high', reason: `npm ${key}${registry} (legacy npm token, a UUID)` } : null;
+  }
   const s = strengthOf(secret);
   if (s.strength !== 'random') return null;
   return { confidence: 'high', reason: `npm ${key}${registry} (random token)` };

@@ -9,7 +9,8 @@ export const examples: DetectorExamples = {
     };
     const legacyToken = uuid(t);
     add(`//registry.npmjs.org/:_authToken=${legacyToken}\n`, legacyToken);
-    const artifactory = `AKCp8${base62(t, 68)}`;
+    // An Artifactory access token with no identifiable prefix (`AKCp` API keys are jfrog's own detector's).
+    const artifactory = base62(t, 64);
     add(`registry=https://acme.jfrog.io/artifactory/api/npm/npm/\n//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=${artifactory}\nalways-auth=true\n`, artifactory);
     const auth = b64(`deploy:${randomPassword(t)}`);
     add(`_auth = ${auth}\nemail = ci@acme.io\nalways-auth = true\n`, auth);
@@ -37,5 +38,8 @@ export const examples: DetectorExamples = {
     `npmAuthToken: "\${NPM_AUTH_TOKEN:-}"`,
     `const _auth = require('./auth');`,
     `//registry.npmjs.org/:_authToken=npm-token-goes-here`,
+    // UUID-shaped stand-ins.
+    `//registry.npmjs.org/:_authToken=00000000-0000-0000-0000-000000000000`,
+    `//registry.npmjs.org/:_authToken=12345678-1234-1234-1234-123456789012`,
   ],
 };

@@ -57,4 +57,12 @@ export const detector: Detector = {
     if (id.slice(2).includes(0)) return null; // generated with GetNonZeroBytes
     return { confidence: 'high', reason: 'ApiKeyV4 structure: base32 "v4" id of non-zero bytes and a 16-byte password' };
   },
+  // The random characters of both parts: the id's after `oy2` and its half-fixed 4th character, and
+  // the password's, less each part's last character (mostly unused bits).
+  randomPart: {
+    alphabet: BASE32,
+    minLength: 40,
+    maxLength: 40,
+    of: (secret) => secret.slice(4, 19) + secret.slice(20, 45),
+  },
 };

@@ -1,5 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
+import { detector } from './detector.js';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -29,6 +31,15 @@ export function makeNugetKey(t: TokenFactory, idTail: number[] = nonZeroBytes(t,
 
 export const examples: DetectorExamples = {
   generate: (t) => makeNugetKey(t),
+  // The characters around the random part drawn until the id bytes are non-zero, as NuGet generates them.
+  withRandom: (t, random) => {
+    if (!fitsRandom(random, BASE32, 40)) return null;
+    for (let i = 0; i < 100; i++) {
+      const key = `oy2${t.pick([...BASE32.slice(0, 16)])}${random.slice(0, 15)}${t.pick(['a', 'q'])}${random.slice(15)}${t.pick([...'aeimquy4'])}`;
+      if (detector.validate?.({ secret: key, groups: {}, matchText: key })) return key;
+    }
+    return null;
+  },
   positives: (t) => {
     const a = makeNugetKey(t);
     const b = makeNugetKey(t);

@@ -1,6 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 const MARKER = ['T3Bl', 'bkFJ'].join('');
 
@@ -10,6 +11,12 @@ function make(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: make,
+  // The random characters split around the marker (each side 20 to 120 characters).
+  withRandom: (_t, random) => {
+    if (!fitsRandom(random, ALPHA.base64url, 40, 240)) return null;
+    const half = Math.ceil(random.length / 2);
+    return `sk-admin-${random.slice(0, half)}${MARKER}${random.slice(half)}`;
+  },
   positives: (t) => {
     const curl = make(t);
     return [

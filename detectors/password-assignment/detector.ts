@@ -36,6 +36,12 @@ function isPasswordWord(w: string): boolean {
   return w === 'pass' || w === 'pw' || PASS_PREFIXES.test(w);
 }
 
+/** Whether a key names a password (`DB_PASSWORD`, `smtpPass`) rather than something about one (`password_hash`, `forgot_password`). */
+export function isPasswordKey(key: string): boolean {
+  const words = keyWords(key);
+  return words.some(isPasswordWord) && !words.some((w) => NOT_A_PASSWORD_KEY.has(w));
+}
+
 /** Whole-key names that are flags/CLI switches taking the next token as value. */
 const CLI_KEY = /^--?[A-Za-z]/;
 

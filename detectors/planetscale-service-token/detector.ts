@@ -1,4 +1,5 @@
 import { shapeTokenDetector } from '../builders/shape-token.js';
+import { CHARS } from '../builders/token-row.js';
 
 export const detector = shapeTokenDetector(
   {
@@ -16,5 +17,6 @@ export const detector = shapeTokenDetector(
     alphabet: 'A-Za-z0-9_-',
     window: { before: 0, after: 64 },
     randomPart: ({ secret }) => secret.slice(11),
+    random: { alphabet: CHARS.base64url.chars, minLength: 32, maxLength: 64 },
   },
 );

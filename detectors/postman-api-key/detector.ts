@@ -1,4 +1,5 @@
 import { shapeTokenDetector } from '../builders/shape-token.js';
+import { CHARS } from '../builders/token-row.js';
 
 export const detector = shapeTokenDetector(
   {
@@ -17,5 +18,6 @@ export const detector = shapeTokenDetector(
     alphabet: 'A-Za-z0-9_',
     window: { before: 0, after: 59 },
     randomPart: ({ secret }) => secret.slice(30),
+    random: { alphabet: CHARS.hexLower.chars, minLength: 34, maxLength: 34 },
   },
 );

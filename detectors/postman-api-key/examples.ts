@@ -1,9 +1,11 @@
 import { shapeTokenExamples } from '../builders/shape-token-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 
 const make = (t: TokenFactory): string => `PMAK-${t.chars(ALPHA.hexLower, 24)}-${t.chars(ALPHA.hexLower, 34)}`;
 
 export const examples = shapeTokenExamples({
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.hexLower, 34) ? `PMAK-${t.chars(ALPHA.hexLower, 24)}-${random}` : null),
   make,
   prefix: 'PMAK-',
   envName: 'POSTMAN_API_KEY',

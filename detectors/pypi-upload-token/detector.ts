@@ -1,6 +1,7 @@
 import type { Detector } from '../types.js';
 import { decodeBase64Url } from '../decode/base64.js';
 import { parseMacaroonV2 } from './macaroon.js';
+import { CHARS } from '../builders/token-row.js';
 
 /** `pypi-` + base64url (no padding) of a binary v2 macaroon whose location is pypi.org. */
 const PREFIX = 'pypi-';
@@ -25,5 +26,16 @@ export const detector: Detector = {
     const macaroon = bytes ? parseMacaroonV2(bytes) : null;
     if (!macaroon || macaroon.location !== 'pypi.org') return null;
     return { confidence: 'high', reason: 'macaroon v2 with location pypi.org and a 32-byte signature' };
+  },
+  // The macaroon's 32-byte HMAC signature (its last bytes), judged as hex.
+  randomPart: {
+    alphabet: CHARS.hexLower.chars,
+    minLength: 64,
+    maxLength: 64,
+    of: (secret) => {
+      const bytes = decodeBase64Url(secret.slice(PREFIX.length));
+      if (!bytes || !parseMacaroonV2(bytes)) return null;
+      return Buffer.from(bytes.subarray(bytes.length - 32)).toString('hex');
+    },
   },
 };

@@ -1,5 +1,6 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 function field(type: number, data: Uint8Array | string): number[] {
   const bytes = typeof data === 'string' ? [...Buffer.from(data, 'latin1')] : [...data];
@@ -22,6 +23,8 @@ interface MacaroonParts {
   location?: string;
   caveats?: string[];
   signatureLength?: number;
+  /** The signature bytes (default: random). */
+  signature?: Uint8Array;
 }
 
 /** A binary v2 macaroon shaped like PyPI's (a UUID identifier, JSON caveats), base64url, prefixed. */
@@ -34,13 +37,15 @@ export function makePypiToken(t: TokenFactory, parts: MacaroonParts = {}): strin
     0,
     ...caveats.flatMap((c) => [...field(2, c), 0]),
     0,
-    ...field(6, t.bytes(parts.signatureLength ?? 32)),
+    ...field(6, parts.signature ?? t.bytes(parts.signatureLength ?? 32)),
   ];
   return `pypi-${Buffer.from(bytes).toString('base64url')}`;
 }
 
 export const examples: DetectorExamples = {
   generate: (t) => makePypiToken(t),
+  withRandom: (t, random) =>
+    fitsRandom(random, ALPHA.hexLower, 64) ? makePypiToken(t, { signature: Uint8Array.from(Buffer.from(random, 'hex')) }) : null,
   positives: (t) => {
     const a = makePypiToken(t);
     const b = makePypiToken(t, { caveats: ['{"permissions": {"projects": ["acme-widgets"]}, "version": 1}'] });

@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /** SendGrid (Twilio) API key: `SG.` + 22-character key id + `.` + 43-character secret, base64url. */
 export const detector: Detector = {
@@ -16,4 +18,6 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9_-',
   window: { before: 0, after: 66 },
   validate: ({ secret }) => (looksGenerated(secret.slice(3, 25)) && looksGenerated(secret.slice(26)) ? SHAPE_MATCH : null),
+  // The secret after the second dot: 32 random bytes in 43 characters, the last of which carries 4 bits.
+  randomPart: slicedRandomPart(CHARS.base64url.chars, 42, 42, 26, 68),
 };

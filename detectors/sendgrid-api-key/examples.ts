@@ -1,6 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 function make(t: TokenFactory): string {
   return ['SG', t.chars(ALPHA.base64url, 22), t.chars(ALPHA.base64url, 43)].join('.');
@@ -8,6 +9,8 @@ function make(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (t, random) =>
+    fitsRandom(random, ALPHA.base64url, 42) ? ['SG', t.chars(ALPHA.base64url, 22), random + t.pick([...'AEIMQUYcgkosw048'])].join('.') : null,
   positives: (t) => {
     const js = make(t);
     const php = make(t);

@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { decodeBase64JsonObject } from '../decode/json.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Sentry organization auth tokens (getsentry/sentry orgauthtoken_token.py):
@@ -25,4 +27,6 @@ export const detector: Detector = {
     if (typeof payload['url'] !== 'string' && typeof payload['org'] !== 'string') return null;
     return { confidence: 'high', reason: 'base64 JSON payload with iat, url and org, and a 32-byte secret' };
   },
+  // The 43-character secret after the payload (32 random bytes), less its last character (4 bits).
+  randomPart: slicedRandomPart(CHARS.base64.chars, 42, 42, -43, -1),
 };

@@ -1,7 +1,8 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
-export function makeSentryOrgToken(t: TokenFactory, payload?: Record<string, unknown>): string {
+export function makeSentryOrgToken(t: TokenFactory, payload?: Record<string, unknown>, random?: string): string {
   const body = payload ?? {
     iat: 1_700_000_000 + t.int(60_000_000) + t.int(1_000_000) / 1_000_000,
     url: 'https://sentry.io',
@@ -10,12 +11,13 @@ export function makeSentryOrgToken(t: TokenFactory, payload?: Record<string, unk
   };
   // Python's json.dumps separators, as Sentry writes them.
   const json = JSON.stringify(body).replace(/":/g, '": ').replace(/,"/g, ', "');
-  const secret = Buffer.from(t.bytes(32)).toString('base64').replace(/=+$/, '');
+  const secret = random === undefined ? Buffer.from(t.bytes(32)).toString('base64').replace(/=+$/, '') : random + t.pick([...'AEIMQUYcgkosw048']);
   return `sntrys_${Buffer.from(json).toString('base64')}_${secret}`;
 }
 
 export const examples: DetectorExamples = {
   generate: (t) => makeSentryOrgToken(t),
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.base64, 42) ? makeSentryOrgToken(t, undefined, random) : null),
   positives: (t) => {
     const a = makeSentryOrgToken(t);
     const b = makeSentryOrgToken(t);

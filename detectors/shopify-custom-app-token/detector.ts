@@ -1,6 +1,8 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
 import { shopDomainCompanion } from '../builders/shopify-shop-domain.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /** Shopify custom app access token: `shpca_` + 32 hex. */
 const PREFIX = 'shpca_';
@@ -21,4 +23,6 @@ export const detector: Detector = {
   validate: ({ secret }) => (looksGenerated(secret.slice(PREFIX.length)) ? SHAPE_MATCH : null),
   // The shop domain the token works for: the liveness check calls the Admin API on that host.
   companion: shopDomainCompanion,
+  // Issued tokens are lowercase hex; the judgment assumes that alphabet.
+  randomPart: slicedRandomPart(CHARS.hexLower.chars, 32, 32, PREFIX.length),
 };

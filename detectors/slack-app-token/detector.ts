@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Slack app-level token (Socket Mode, `connections:write`): `xapp-` + a
@@ -19,4 +21,5 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9-',
   window: { before: 0, after: 100 },
   validate: ({ secret }) => (looksGenerated(secret.slice(-64)) ? SHAPE_MATCH : null),
+  randomPart: slicedRandomPart(CHARS.hexLower.chars, 64, 64, -64),
 };

@@ -1,13 +1,15 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
-function make(t: TokenFactory): string {
-  return `xapp-1-A${t.chars(ALPHA.upperAlnum, 10)}-${t.chars('0123456789', 13)}-${t.chars(ALPHA.hexLower, 64)}`;
+function make(t: TokenFactory, random?: string): string {
+  return `xapp-1-A${t.chars(ALPHA.upperAlnum, 10)}-${t.chars('0123456789', 13)}-${random ?? t.chars(ALPHA.hexLower, 64)}`;
 }
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.hexLower, 64) ? make(t, random) : null),
   positives: (t) => {
     const bolt = make(t);
     return [

@@ -1,11 +1,12 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 const DIGITS = '0123456789';
 
-function make(t: TokenFactory): string {
-  return `xoxb-${t.chars(DIGITS, 12)}-${t.chars(DIGITS, 13)}-${t.chars(ALPHA.base62, 24)}`;
+function make(t: TokenFactory, random?: string): string {
+  return `xoxb-${t.chars(DIGITS, 12)}-${t.chars(DIGITS, 13)}-${random ?? t.chars(ALPHA.base62, 24)}`;
 }
 
 function makeClassic(t: TokenFactory): string {
@@ -14,6 +15,7 @@ function makeClassic(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.base62, 24) ? make(t, random) : null),
   positives: (t) => {
     const classic = makeClassic(t);
     const py = make(t);

@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { CHARS } from '../builders/token-row.js';
+import { slackRotationRandom } from '../builders/slack-rotation-token.js';
 
 /**
  * Slack expiring access tokens: `xoxe.xoxb-` / `xoxe.xoxp-` + version digit +
@@ -21,4 +23,6 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9',
   window: { before: 0, after: 212 },
   validate: ({ secret }) => (looksGenerated(secret.slice(12)) ? SHAPE_MATCH : null),
+  // The 64 random hex characters inside the base64 body (see builders/slack-rotation-token.ts).
+  randomPart: { alphabet: CHARS.hexLower.chars, minLength: 64, maxLength: 64, of: (secret) => slackRotationRandom(secret.slice(12)) },
 };

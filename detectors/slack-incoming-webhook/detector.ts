@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Slack incoming webhook URL: `hooks.slack.com/services/` + team id + `/` +
@@ -21,4 +23,5 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9',
   window: { before: 0, after: 80 },
   validate: ({ secret }) => (looksGenerated(secret.slice(-24)) ? SHAPE_MATCH : null),
+  randomPart: slicedRandomPart(CHARS.base62.chars, 24, 24, -24),
 };

@@ -1,12 +1,14 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import { fitsRandom } from '../builders/random-part.js';
 
-function make(t: TokenFactory): string {
-  return `hooks.slack.com/services/T${t.chars(ALPHA.upperAlnum, 8)}/B${t.chars(ALPHA.upperAlnum, 10)}/${t.chars(ALPHA.base62, 24)}`;
+function make(t: TokenFactory, random?: string): string {
+  return `hooks.slack.com/services/T${t.chars(ALPHA.upperAlnum, 8)}/B${t.chars(ALPHA.upperAlnum, 10)}/${random ?? t.chars(ALPHA.base62, 24)}`;
 }
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.base62, 24) ? make(t, random) : null),
   positives: (t) => {
     const [a, b, c, d, e] = [make(t), make(t), make(t), make(t), make(t)];
     return [

@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { CHARS } from '../builders/token-row.js';
+import { slackRotationRandom } from '../builders/slack-rotation-token.js';
 
 /**
  * Slack refresh token for rotating access tokens and app configuration
@@ -20,4 +22,6 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9',
   window: { before: 0, after: 188 },
   validate: ({ secret }) => (looksGenerated(secret.slice(7)) ? SHAPE_MATCH : null),
+  // The 64 random hex characters inside the base64 body (see builders/slack-rotation-token.ts).
+  randomPart: { alphabet: CHARS.hexLower.chars, minLength: 64, maxLength: 64, of: (secret) => slackRotationRandom(secret.slice(7)) },
 };

@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Slack user token: `xoxp-` + three numeric ids + a 32-character secret
@@ -22,4 +24,6 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9-',
   window: { before: 0, after: 80 },
   validate: ({ secret }) => (looksGenerated(secret.slice(-32)) ? SHAPE_MATCH : null),
+  // Issued secrets are 32 lowercase hex characters; the judgment assumes that alphabet.
+  randomPart: slicedRandomPart(CHARS.hexLower.chars, 32, 32, -32),
 };

@@ -1,15 +1,17 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 const DIGITS = '0123456789';
 
-function make(t: TokenFactory): string {
-  return `xoxp-${t.chars(DIGITS, 12)}-${t.chars(DIGITS, 12)}-${t.chars(DIGITS, 13)}-${t.chars(ALPHA.hexLower, 32)}`;
+function make(t: TokenFactory, random?: string): string {
+  return `xoxp-${t.chars(DIGITS, 12)}-${t.chars(DIGITS, 12)}-${t.chars(DIGITS, 13)}-${random ?? t.chars(ALPHA.hexLower, 32)}`;
 }
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (t, random) => (fitsRandom(random, ALPHA.hexLower, 32) ? make(t, random) : null),
   positives: (t) => {
     const curl = make(t);
     const url = make(t);

@@ -1,5 +1,6 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Slack Workflow Builder webhook URLs, which start a workflow for anyone who
@@ -25,4 +26,12 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9',
   window: { before: 0, after: 100 },
   validate: ({ secret }) => (looksGenerated(SECRET_TAIL.exec(secret)?.[0] ?? '') ? SHAPE_MATCH : null),
+  // The secret after the last `/`: 24 base62 (workflows) or 32 hex (triggers). Judged as hex, the
+  // narrower alphabet, which only makes the judgment stricter for the base62 form.
+  randomPart: {
+    alphabet: CHARS.hexLower.chars,
+    minLength: 24,
+    maxLength: 32,
+    of: (secret) => SECRET_TAIL.exec(secret)?.[0] ?? null,
+  },
 };

@@ -1,5 +1,7 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
+import { slicedRandomPart } from '../builders/random-part.js';
+import { CHARS } from '../builders/token-row.js';
 
 /**
  * Stripe live-mode secret key: `sk_live_` + alphanumerics (24 in older keys,
@@ -25,4 +27,5 @@ export const detector: Detector = {
   alphabet: 'A-Za-z0-9_',
   window: { before: 0, after: 247 },
   validate: ({ secret }) => (looksGenerated(secret.slice(8)) ? SHAPE_MATCH : null),
+  randomPart: slicedRandomPart(CHARS.base62.chars, 24, 247, 8),
 };

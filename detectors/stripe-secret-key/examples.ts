@@ -1,6 +1,7 @@
 import type { DetectorExamples } from '../examples-types.js';
 import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
 import { configPositives, referenceNegatives } from '../builders/token-shape-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 
 const PREFIX = 'sk_live_';
 
@@ -15,6 +16,7 @@ function makeOld(t: TokenFactory): string {
 
 export const examples: DetectorExamples = {
   generate: make,
+  withRandom: (_t, random) => (fitsRandom(random, ALPHA.base62, 24, 247) ? PREFIX + random : null),
   positives: (t) => {
     const old = makeOld(t);
     const ruby = make(t);

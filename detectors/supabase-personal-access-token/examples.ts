@@ -1,7 +1,9 @@
 import { shapeTokenExamples } from '../builders/shape-token-examples.js';
+import { fitsRandom } from '../builders/random-part.js';
 import { ALPHA } from '../../test/support/token-factory.js';
 
 export const examples = shapeTokenExamples({
+  withRandom: (_t, random) => (fitsRandom(random, ALPHA.hexLower, 40) ? `sbp_${random}` : null),
   make: (t) => `sbp_${t.chars(ALPHA.hexLower, 40)}`,
   prefix: 'sbp_',
   envName: 'SUPABASE_ACCESS_TOKEN',

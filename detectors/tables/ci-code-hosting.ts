@@ -1,7 +1,240 @@
-import type { TokenTable } from '../builders/token-row.js';
+import { CHARS, run, type TokenRow, type TokenTable } from '../builders/token-row.js';
 
-/** Formats that are a prefix, an alphabet and a length: see detectors/builders/token-row.ts. */
+/**
+ * CI/CD and code-hosting credentials that are a documented prefix, an alphabet
+ * and a length (detectors/builders/token-row.ts). GitLab kinds (routable
+ * tokens carry a CRC) and the Atlassian/Bitbucket formats with a CRC-32 tail
+ * keep folders.
+ */
+
+const sonarqube = (prefix: string, kind: string, what: string, severity: 'critical' | 'high' | 'medium'): TokenRow => ({
+  id: `sonarqube-${kind}-token`,
+  family: 'sonarqube-token',
+  provider: 'SonarSource',
+  title: `SonarQube ${what}`,
+  severity,
+  docs: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+  revoke: 'Revoke the token under My Account > Security (or Administration > Security > Users for another user\'s tokens) and generate a new one.',
+  shape: [prefix, run(CHARS.hexLower, 40)],
+  env: 'SONAR_TOKEN',
+});
+
+const settlemint = (prefix: string, kind: string, what: string): TokenRow => ({
+  id: `settlemint-${kind}-token`,
+  family: 'settlemint-token',
+  provider: 'SettleMint',
+  title: `SettleMint ${what}`,
+  docs: 'https://console.settlemint.com/documentation/platform-components/security-and-authentication/personal-access-tokens',
+  revoke: 'Delete the token in the SettleMint console (personal, application or service access tokens) and create a new one.',
+  shape: [prefix, run(CHARS.base62, 16)],
+  env: 'SETTLEMINT_ACCESS_TOKEN',
+});
+
+const harness = (prefix: string, kind: string, what: string): TokenRow => ({
+  id: `harness-${kind}`,
+  family: 'harness-api-key',
+  provider: 'Harness',
+  title: `Harness ${what}`,
+  severity: 'critical',
+  docs: 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/',
+  revoke: 'Delete the token (or its API key) under My Profile > My API Keys, or the service account\'s API keys, and create a new one.',
+  // `pat.`/`sat.` + account id (22) + `.` + API key id (24 hex) + `.` + secret (20).
+  shape: [prefix, run(CHARS.urlSafe, 22), '.', run(CHARS.hexLower, 24), '.', run(CHARS.base62, 20)],
+  env: 'HARNESS_API_KEY',
+  note: 'The 4-character prefix is a weak keyword; the three dot-separated parts of fixed length and alphabet make the match deterministic.',
+});
+
+const sourcegraph = (id: string, title: string, shape: TokenRow['shape']): TokenRow => ({
+  id,
+  family: 'sourcegraph-access-token',
+  provider: 'Sourcegraph',
+  title,
+  docs: 'https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token',
+  revoke: 'Delete the token under User settings > Access tokens on the Sourcegraph instance and create a new one.',
+  shape,
+  env: 'SRC_ACCESS_TOKEN',
+});
+
 export const table: TokenTable = {
   name: 'ci-code-hosting',
-  rows: [],
+  rows: [
+    {
+      id: 'docker-hub-personal-access-token',
+      family: 'docker-hub-token',
+      provider: 'Docker',
+      title: 'Docker Hub personal access token',
+      docs: 'https://docs.docker.com/security/access-tokens/personal-access-tokens/',
+      revoke: 'Delete the token under Account settings > Personal access tokens on Docker Hub and create a new one.',
+      shape: ['dckr_pat_', run(CHARS.urlSafe, 27)],
+      env: 'DOCKERHUB_TOKEN',
+    },
+    {
+      id: 'docker-hub-organization-access-token',
+      family: 'docker-hub-token',
+      provider: 'Docker',
+      title: 'Docker Hub organization access token',
+      severity: 'critical',
+      docs: 'https://docs.docker.com/security/access-tokens/organization-access-tokens/',
+      revoke: 'Delete the token under the organization\'s Settings > Access tokens in the Docker Admin Console and create a new one.',
+      shape: ['dckr_oat_', run(CHARS.urlSafe, 32)],
+      env: 'DOCKERHUB_TOKEN',
+    },
+    {
+      id: 'gitlab-session-cookie',
+      family: 'gitlab-token',
+      provider: 'GitLab',
+      title: 'GitLab session cookie',
+      severity: 'medium',
+      docs: 'https://docs.gitlab.com/user/profile/active_sessions/',
+      revoke: 'Revoke the session under User settings > Active sessions (or sign out everywhere); sessions also expire.',
+      shape: ['_gitlab_session=', run(CHARS.hexLower, 32)],
+      env: 'GITLAB_COOKIE',
+      note: 'The cookie name is the fixed part; the 32-hex session id is only a credential next to it, so the secret includes the name.',
+    },
+    {
+      id: 'circleci-personal-api-token',
+      family: 'circleci-token',
+      provider: 'CircleCI',
+      title: 'CircleCI personal API token',
+      docs: 'https://circleci.com/docs/managing-api-tokens/',
+      revoke: 'Delete the token under User Settings > Personal API Tokens and create a new one.',
+      shape: ['CCIPAT_', run(CHARS.base62, 22), '_', run(CHARS.hexLower, 40)],
+      env: 'CIRCLECI_TOKEN',
+    },
+    {
+      id: 'circleci-project-api-token',
+      family: 'circleci-token',
+      provider: 'CircleCI',
+      title: 'CircleCI project API token',
+      docs: 'https://circleci.com/docs/managing-api-tokens/#creating-a-project-api-token',
+      revoke: 'Delete the token under Project Settings > API Permissions and create a new one.',
+      shape: ['CCIPRJ_', run(CHARS.base62, 22), '_', run(CHARS.hexLower, 40)],
+      env: 'CIRCLECI_TOKEN',
+    },
+    {
+      id: 'buildkite-api-access-token',
+      provider: 'Buildkite',
+      title: 'Buildkite API access token',
+      docs: 'https://buildkite.com/docs/platform/security/tokens',
+      revoke: 'Revoke the token under Personal Settings > API Access Tokens (or with DELETE /v2/access-token) and create a new one.',
+      shape: ['bkua_', run(CHARS.hexLower, 40)],
+      env: 'BUILDKITE_API_TOKEN',
+    },
+    {
+      id: 'buildkite-api-access-token-sharded',
+      family: 'buildkite-api-access-token',
+      provider: 'Buildkite',
+      title: 'Buildkite API access token (with shard id)',
+      docs: 'https://buildkite.com/docs/platform/security/tokens',
+      revoke: 'Revoke the token under Personal Settings > API Access Tokens (or with DELETE /v2/access-token) and create a new one.',
+      // `bkua_` + a short base64 id (`MTA`) + `.` + 40 hex, as Buildkite's token documentation shows it.
+      shape: ['bkua_', run(CHARS.base62, 2, 8), '.', run(CHARS.hexLower, 40)],
+      env: 'BUILDKITE_API_TOKEN',
+    },
+    {
+      id: 'artifactory-api-key',
+      family: 'jfrog-token',
+      provider: 'JFrog',
+      title: 'JFrog Artifactory API key',
+      severity: 'critical',
+      docs: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
+      revoke: 'Revoke or regenerate the API key in the JFrog Platform (Edit Profile > API Key); API keys are deprecated, so move to access or reference tokens.',
+      shape: ['AKCp', run(CHARS.base62, 69)],
+      env: 'ARTIFACTORY_API_KEY',
+    },
+    {
+      id: 'artifactory-reference-token',
+      family: 'jfrog-token',
+      provider: 'JFrog',
+      title: 'JFrog Artifactory reference token',
+      severity: 'critical',
+      docs: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+      revoke: 'Revoke the token in the JFrog Platform (Administration > User Management > Access Tokens, or Edit Profile for your own) and create a new one.',
+      // base64 of `reftkn:01:<expiry>:<random>`: always 64 characters.
+      shape: ['cmVmdGtu', run(CHARS.base62, 56)],
+      env: 'JFROG_ACCESS_TOKEN',
+      note: 'Reference tokens are base64 of reftkn:…, so they start with cmVmdGtu; ASCII content never encodes to + or /.',
+    },
+    sonarqube('squ_', 'user', 'user token', 'high'),
+    sonarqube('sqp_', 'project-analysis', 'project analysis token', 'medium'),
+    sonarqube('sqa_', 'global-analysis', 'global analysis token', 'high'),
+    {
+      id: 'pulumi-access-token',
+      provider: 'Pulumi',
+      title: 'Pulumi access token',
+      severity: 'critical',
+      docs: 'https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/',
+      revoke: 'Delete the token under Settings > Access Tokens in Pulumi Cloud (personal, team or organization tokens) and create a new one.',
+      shape: ['pul-', run(CHARS.hexLower, 40)],
+      env: 'PULUMI_ACCESS_TOKEN',
+    },
+    harness('pat.', 'personal-access-token', 'personal access token'),
+    harness('sat.', 'service-account-token', 'service account token'),
+    {
+      id: 'octopus-deploy-api-key',
+      provider: 'Octopus Deploy',
+      title: 'Octopus Deploy API key',
+      severity: 'critical',
+      docs: 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key',
+      revoke: 'Revoke the key under your profile > My API Keys (or the service account\'s API keys) and create a new one.',
+      shape: ['API-', run(CHARS.upperAlnum, 26)],
+      env: 'OCTOPUS_API_KEY',
+      // Upper-case words after `API-` (API-DOCUMENTATION…) are not keys: a key has digits.
+      check: (secret) => /[0-9]/.test(secret.slice(4)) && /[A-Z]/.test(secret.slice(4)),
+      note: 'API- is a weak keyword; 26 upper-case alphanumerics with at least one digit and one letter, bounded on both sides, are a key.',
+    },
+    sourcegraph('sourcegraph-access-token', 'Sourcegraph access token', ['sgp_', run(CHARS.hexLower, 16), '_', run(CHARS.hexLower, 40)]),
+    sourcegraph('sourcegraph-local-access-token', 'Sourcegraph access token (instance-local)', ['sgp_local_', run(CHARS.hexLower, 40)]),
+    sourcegraph('sourcegraph-legacy-access-token', 'Sourcegraph access token (prefixed legacy form)', ['sgp_', run(CHARS.hexLower, 40)]),
+    {
+      id: 'infracost-api-key',
+      provider: 'Infracost',
+      title: 'Infracost API key',
+      severity: 'medium',
+      docs: 'https://www.infracost.io/docs/features/cli_commands/#configure-api-key',
+      revoke: 'Rotate the key in Infracost Cloud (Org Settings > API key) and update the CLI configuration.',
+      shape: ['ico-', run(CHARS.base62, 32)],
+      env: 'INFRACOST_API_KEY',
+      // `ico-` also ends file extensions: `favicon.ico-<32 hex>.png` is a fingerprinted asset name,
+      // never mixed-case. A generated key mixes cases (all-one-case: under 1e-7 of keys).
+      check: (secret) => /[A-Z]/.test(secret.slice(4)) && /[a-z]/.test(secret.slice(4)),
+      negatives: (t) => [`<img src="/assets/favicon.ico-${t.chars('0123456789abcdef', 32)}.png">`],
+      note: 'The 4-character prefix is a weak keyword (it ends .ico- asset names); exact length, boundary and mixed case make the match deterministic.',
+    },
+    {
+      id: 'defined-networking-api-key',
+      provider: 'Defined Networking',
+      title: 'Defined Networking API key',
+      severity: 'critical',
+      docs: 'https://docs.defined.net/guides/rotating-api-keys/',
+      revoke: 'Delete the key under Account > API Keys in the Defined Networking admin panel and create a new one.',
+      shape: ['dnkey-', run(CHARS.upperAlnum, 26), '-', run(CHARS.upperAlnum, 52)],
+      env: 'DN_API_KEY',
+    },
+    {
+      id: 'scalingo-api-token',
+      provider: 'Scalingo',
+      title: 'Scalingo API token',
+      severity: 'critical',
+      docs: 'https://doc.scalingo.com/platform/cli/features#api-tokens',
+      revoke: 'Delete the token under User settings > API tokens in the Scalingo dashboard (or `scalingo tokens-remove`) and create a new one.',
+      shape: ['tk-us-', run(CHARS.urlSafe, 48)],
+      env: 'SCALINGO_API_TOKEN',
+    },
+    settlemint('sm_pat_', 'personal-access', 'personal access token'),
+    settlemint('sm_aat_', 'application-access', 'application access token'),
+    settlemint('sm_sat_', 'service-access', 'service access token'),
+    {
+      id: 'teamcity-access-token',
+      provider: 'JetBrains',
+      title: 'TeamCity access token',
+      docs: 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens',
+      revoke: 'Delete the token under your TeamCity profile > Access Tokens and create a new one.',
+      // base64 of {"typ": "TCV2"}, then two base64 parts of fixed length.
+      shape: ['eyJ0eXAiOiAiVENWMiJ9.', run(CHARS.base64url, 36), '.', run(CHARS.base62, 48)],
+      keywords: ['eyJ0eXAiOiAiVENWMiJ9'],
+      env: 'TEAMCITY_TOKEN',
+      note: 'TeamCity tokens open with the base64 of {"typ": "TCV2"}.',
+    },
+  ],
 };

@@ -1,7 +1,199 @@
-import type { TokenTable } from '../builders/token-row.js';
+import { CHARS, run, type TokenRow, type TokenTable } from '../builders/token-row.js';
 
-/** Formats that are a prefix, an alphabet and a length: see detectors/builders/token-row.ts. */
+/**
+ * Cloud and hosting platforms' credentials that are a documented prefix, an
+ * alphabet and a length (detectors/builders/token-row.ts). Formats with a
+ * checksum or a structure to check keep a folder: Vercel tokens (CRC-32),
+ * GCP service-account key JSON, Google OAuth access tokens (unbounded length).
+ */
+
+const tailscale = (kind: string, what: string, env: string): TokenRow => ({
+  id: `tailscale-${kind}-key`,
+  family: 'tailscale-key',
+  provider: 'Tailscale',
+  title: `Tailscale ${what}`,
+  docs: 'https://tailscale.com/kb/1277/key-prefixes',
+  revoke: 'Revoke the key in the Tailscale admin console (Settings > Keys, or the OAuth client / webhook / SCIM settings page) and create a new one.',
+  // `tskey-<kind>-` + key id ending in `CNTRL` + `-` + secret.
+  shape: [`tskey-${kind}-`, run(CHARS.base62, 6, 16), 'CNTRL-', run(CHARS.base62, 30, 33)],
+  env,
+  note: 'Tailscale documents the tskey-<kind>- prefixes; the key id always ends in CNTRL.',
+});
+
+const cloudflare = (prefix: string, id: string, title: string, revoke: string, severity: 'critical' | 'high'): TokenRow => ({
+  id,
+  family: 'cloudflare-api-credential',
+  provider: 'Cloudflare',
+  title,
+  severity,
+  docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/',
+  revoke,
+  // Prefix + 40 characters + an 8-character hex checksum (algorithm not published).
+  shape: [prefix, run(CHARS.base62, 40), run(CHARS.hexLower, 8)],
+  env: 'CLOUDFLARE_API_TOKEN',
+});
+
 export const table: TokenTable = {
   name: 'cloud-hosting',
-  rows: [],
+  rows: [
+    {
+      id: 'google-oauth-refresh-token',
+      provider: 'Google',
+      title: 'Google OAuth 2.0 refresh token',
+      severity: 'high',
+      docs: 'https://developers.google.com/identity/protocols/oauth2#expiration',
+      revoke: 'Revoke it with a POST to https://oauth2.googleapis.com/revoke?token=..., or remove the app\'s access at https://myaccount.google.com/permissions, then run the consent flow again.',
+      // `1//0` + a 12-character id, then a base64url protobuf whose framing is fixed.
+      shape: ['1//0', run(CHARS.urlSafe, 12), 'CgYIARAAGA', run(CHARS.urlSafe, 1), 'SNwF-L9Ir', run(CHARS.urlSafe, 67)],
+      keywords: ['CgYIARAAGA'],
+      env: 'GOOGLE_REFRESH_TOKEN',
+      note: 'A bare 1// is too short to be a keyword; current refresh tokens carry a fixed protobuf framing (CgYIARAAGA, SNwF-L9Ir) at fixed offsets, 103 characters in all.',
+    },
+    {
+      id: 'google-oauth-client-secret',
+      provider: 'Google',
+      title: 'Google OAuth client secret',
+      docs: 'https://developers.google.com/identity/protocols/oauth2/web-server#creatingcred',
+      revoke: 'Add a new secret to the OAuth client in the Google Cloud console (APIs & Services > Credentials), move the app to it, then disable and delete the leaked one.',
+      shape: ['GOCSPX-', run(CHARS.urlSafe, 28)],
+      env: 'GOOGLE_CLIENT_SECRET',
+    },
+    {
+      id: 'alibaba-cloud-access-key-id',
+      provider: 'Alibaba Cloud',
+      title: 'Alibaba Cloud AccessKey ID',
+      severity: 'critical',
+      docs: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
+      revoke: 'Disable and delete the AccessKey pair in the RAM console (Users > AccessKey) after creating a replacement; the AccessKey secret stored with it is compromised too.',
+      shape: ['LTAI', run(CHARS.base62, 12, 20)],
+      env: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+      note: 'AccessKey IDs start with LTAI: 16 characters for older keys, 24 for current ones.',
+    },
+    cloudflare(
+      'cfk_',
+      'cloudflare-global-api-key',
+      'Cloudflare Global API Key',
+      'Roll the Global API Key under My Profile > API Tokens > API Keys; it has full access to every account of the user, so prefer scoped API tokens.',
+      'critical',
+    ),
+    cloudflare(
+      'cfut_',
+      'cloudflare-user-api-token',
+      'Cloudflare user API token',
+      'Roll or delete the token under My Profile > API Tokens in the Cloudflare dashboard and create a new one.',
+      'high',
+    ),
+    cloudflare(
+      'cfat_',
+      'cloudflare-account-api-token',
+      'Cloudflare account API token',
+      'Roll or delete the token under Manage Account > API Tokens in the Cloudflare dashboard and create a new one.',
+      'high',
+    ),
+    {
+      id: 'cloudflare-origin-ca-key',
+      family: 'cloudflare-api-credential',
+      provider: 'Cloudflare',
+      title: 'Cloudflare Origin CA key',
+      docs: 'https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/',
+      revoke: 'Change the Origin CA key under My Profile > API Tokens > API Keys > Origin CA Key (this invalidates every value shown so far), and move to an API token.',
+      shape: ['v1.0-', run(CHARS.hexLower, 24), '-', run(CHARS.hexLower, 146)],
+      env: 'CF_ORIGIN_CA_KEY',
+      note: 'Cloudflare documents that the key always starts with v1.0-; the 24 + 146 hex layout is what every issued key has.',
+    },
+    {
+      id: 'heroku-platform-api-key',
+      provider: 'Heroku',
+      title: 'Heroku Platform API key',
+      severity: 'critical',
+      docs: 'https://devcenter.heroku.com/articles/authentication',
+      revoke: 'Regenerate the API key (Account settings > API Key > Regenerate) or revoke the authorization with `heroku authorizations:revoke`.',
+      shape: ['HRKU-AA', run(CHARS.urlSafe, 58)],
+      keywords: ['HRKU-'],
+      env: 'HEROKU_API_KEY',
+    },
+    {
+      id: 'flyio-access-token',
+      provider: 'Fly.io',
+      title: 'Fly.io access token (fo1_)',
+      docs: 'https://fly.io/docs/security/tokens/',
+      revoke: 'Revoke it with `fly tokens revoke` (or log out the session that issued it) and create a new token.',
+      shape: ['fo1_', run(CHARS.urlSafe, 43)],
+      env: 'FLY_API_TOKEN',
+    },
+    {
+      id: 'netlify-personal-access-token',
+      provider: 'Netlify',
+      title: 'Netlify personal access token',
+      docs: 'https://docs.netlify.com/api/get-started/#authentication',
+      revoke: 'Delete the token under User settings > Applications > Personal access tokens and create a new one.',
+      // `nfp_` + 32 base62 + 4 hex (issued tokens end in 4 hex characters).
+      shape: ['nfp_', run(CHARS.base62, 32), run(CHARS.hexLower, 4)],
+      env: 'NETLIFY_AUTH_TOKEN',
+    },
+    {
+      id: 'render-api-key',
+      provider: 'Render',
+      title: 'Render API key',
+      docs: 'https://render.com/docs/api#1-create-an-api-key',
+      revoke: 'Revoke the key under Account Settings > API Keys in the Render dashboard and create a new one.',
+      shape: ['rnd_', run(CHARS.base62, 28)],
+      env: 'RENDER_API_KEY',
+    },
+    {
+      id: 'terraform-cloud-api-token',
+      provider: 'HashiCorp',
+      title: 'HCP Terraform (Terraform Cloud / Enterprise) API token',
+      severity: 'critical',
+      docs: 'https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens',
+      revoke: 'Delete the token under User settings > Tokens (or the team / organization API token settings) and create a new one.',
+      shape: [run(CHARS.base62, 14), '.atlasv1.', run(CHARS.urlSafe, 60, 70)],
+      env: 'TFE_TOKEN',
+    },
+    tailscale('api', 'API access token', 'TAILSCALE_API_KEY'),
+    tailscale('auth', 'auth key (pre-authentication key)', 'TS_AUTHKEY'),
+    tailscale('client', 'OAuth client secret', 'TS_OAUTH_CLIENT_SECRET'),
+    tailscale('scim', 'SCIM key', 'TAILSCALE_SCIM_KEY'),
+    tailscale('webhook', 'webhook secret', 'TAILSCALE_WEBHOOK_SECRET'),
+    {
+      id: 'deno-deploy-personal-token',
+      family: 'deno-deploy-token',
+      provider: 'Deno',
+      title: 'Deno Deploy personal access token',
+      docs: 'https://docs.deno.com/subhosting/api/authentication/',
+      revoke: 'Delete the token under Account settings > Access tokens in the Deno Deploy dashboard and create a new one.',
+      shape: ['ddp_', run(CHARS.base62, 36)],
+      env: 'DENO_DEPLOY_TOKEN',
+    },
+    {
+      id: 'deno-deploy-organization-token',
+      family: 'deno-deploy-token',
+      provider: 'Deno',
+      title: 'Deno Deploy organization access token',
+      docs: 'https://docs.deno.com/subhosting/api/authentication/',
+      revoke: 'Delete the token in the organization settings of the Deno Deploy dashboard and create a new one.',
+      shape: ['ddo_', run(CHARS.base62, 36)],
+      env: 'DENO_DEPLOY_TOKEN',
+    },
+    {
+      id: 'supabase-secret-key',
+      provider: 'Supabase',
+      title: 'Supabase secret API key',
+      severity: 'critical',
+      docs: 'https://supabase.com/docs/guides/api/api-keys',
+      revoke: 'Delete the secret key under Project Settings > API Keys and create a new one; it bypasses row-level security.',
+      // `sb_secret_` + 22 base64url (16 bytes) + `_` + 8-character tail.
+      shape: ['sb_secret_', run(CHARS.urlSafe, 22), '_', run(CHARS.urlSafe, 8)],
+      env: 'SUPABASE_SECRET_KEY',
+    },
+    {
+      id: 'yandex-cloud-api-key',
+      provider: 'Yandex Cloud',
+      title: 'Yandex Cloud service account API key',
+      docs: 'https://yandex.cloud/en/docs/iam/concepts/authorization/api-key',
+      revoke: 'Delete the API key of the service account (Identity and Access Management > Service accounts > API keys, or `yc iam api-key delete`) and create a new one.',
+      shape: ['AQVN', run(CHARS.urlSafe, 35, 38)],
+      env: 'YC_API_KEY',
+    },
+  ],
 };

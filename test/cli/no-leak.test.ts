@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_DETECTORS } from '../../detectors/registry.js';
-import type { DetectorExamples } from '../../detectors/examples-types.js';
+import { examplesOf } from '../support/detector-examples.js';
 import { redact } from '../../detectors/engine/redact.js';
 import { terminalText } from '../../scanner/report/terminal-text.js';
 import { TokenFactory } from '../support/token-factory.js';
@@ -35,8 +35,7 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'pushgate-noleak-out-'));
   const historyOnly: string[] = [];
   for (const d of ALL_DETECTORS) {
-    const { examples } = (await import(`../../detectors/${d.id}/examples.ts`)) as { examples: DetectorExamples };
-    examples.positives(new TokenFactory(`noleak-${d.id}`)).forEach((p, i) => {
+    (await examplesOf(d.id)).positives(new TokenFactory(`noleak-${d.id}`)).forEach((p, i) => {
       const path = `plant/${d.id}/${i}.txt`;
       // Example texts are byte strings (one latin1 character per byte), as the engine reads them.
       repo.write(path, Buffer.from(p.text, 'latin1'));

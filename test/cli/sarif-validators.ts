@@ -53,8 +53,19 @@ export function multitoolValidate(log: unknown): Promise<MultitoolOutcome> {
     execFile(
       multitoolBinary(),
       ['validate', input, '-o', output, '--level', 'Error;Warning;Note', '--quiet'],
-      // Invariant globalization: the .NET binary then needs no ICU on the machine.
-      { env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' }, timeout: 120_000 },
+      // Invariant globalization: the .NET binary then needs no ICU on the machine. Rule SARIF2006 (a
+      // note) GETs every rule's helpUri; offline each GET waits (47 s for 330 rules), so the tool gets
+      // a proxy that refuses at once: the notes still come, in about a second.
+      {
+        env: {
+          ...process.env,
+          DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1',
+          DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+          HTTPS_PROXY: 'http://127.0.0.1:9',
+          HTTP_PROXY: 'http://127.0.0.1:9',
+        },
+        timeout: 120_000,
+      },
       (err, stdout, stderr) => {
         try {
           if (err) throw new Error(`sarif-multitool failed: ${err.message}\n${stdout}\n${stderr}`);

@@ -47,6 +47,7 @@ const OVERRIDES: readonly Override[] = [
   { rule: 'np.aws.2', contains: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', credential: false, why: 'filler: one repeated character' },
   { rule: 'np.aws.2', contains: 'FakeValues99', credential: false, why: 'value says it is fake' },
   { rule: 'np.azure.1', contains: 'AccountName=testacc1', credential: false, why: 'fabricated 74-character key; account keys are 88' },
+  { rule: 'np.azure.2', contains: 'Secret=abCD1EF+GHIJxLMnOPqRS', credential: false, why: 'alphabet walk (abCD, EF, GHIJ, OPqRS): a documentation placeholder' },
   { rule: 'np.generic.3', contains: "'open sesame'", credential: false, why: 'RFC 7617 example credentials (Aladdin / open sesame)' },
   { rule: 'np.generic.4', contains: 'open_sesame', credential: false, why: 'RFC 7617 example credentials (Aladdin / open sesame)' },
   { rule: 'np.generic.4', contains: 'password=######', credential: false, why: 'mask' },
@@ -171,22 +172,24 @@ describe('legacy detectors on the Nosey Parker corpus', () => {
       }
     });
     for (const [r, p] of [...perRule].sort()) lines.push(`  ${r.padEnd(16)} examples ${String(p.n).padStart(2)}  policy misses ${p.misses}  policy false positives ${p.fps}`);
-    // Outside the relevant rules: negatives of other rules that a legacy detector reports.
-    const otherNegatives = others.filter((r) => r.expect === 'no_match');
+    // Outside the relevant rules: negatives of other rules that a legacy detector reports. A text that is
+    // also a `match` example of some rule (Vault's `s.` token is a negative of the `hvs.` rule) is a credential.
+    const matchTexts = new Set([...relevant.filter((e) => e.np).map((e) => e.text), ...others.filter((r) => r.expect === 'match').map((r) => r.text)]);
+    const otherNegatives = others.filter((r) => r.expect === 'no_match' && !matchTexts.has(r.text));
     const otherNegativeHits = otherNegatives.filter((r) => scan(r.text).length > 0).map((r) => r.rule_id);
     const otherPositiveHits = others.filter((r) => r.expect === 'match' && scan(r.text).length > 0).length;
-    lines.push(`other rules: legacy findings on ${otherPositiveHits} of ${others.length - otherNegatives.length} credential examples (identifiable formats, also reported by their own detectors)`);
+    lines.push(`other rules: legacy findings on ${otherPositiveHits} of ${others.filter((r) => r.expect === 'match').length} credential examples (identifiable formats, also reported by their own detectors)`);
     lines.push(`other rules: legacy findings on ${otherNegativeHits.length} of ${otherNegatives.length} negative examples: ${otherNegativeHits.join(', ')}`);
     console.log(lines.join('\n'));
 
     // Floors reached when this test was written; raise them as the detectors improve.
-    // Reached: precision 100% under both label sets, recall 59.6% (policy) and 27.6% (Nosey Parker).
-    // The policy misses are weak dictionary passwords (`whiteduke`, `VMware1!`, `team10`), prose
-    // ("the default password is ..."), PsExec `-p`, and a JWT secret with quotes inside.
+    // Reached: precision 100% under both label sets, recall 91.1% (policy) and 41.5% (Nosey Parker).
+    // The policy misses: a password with a 6-digit run (`abuser123456`), a word between digits (`4ian1234`),
+    // an unquoted PHP value, a password equal to its user name for a dotless host, and a walk-like AWS key id.
     expect(precision(policy)).toBeGreaterThanOrEqual(0.97);
-    expect(recall(policy)).toBeGreaterThanOrEqual(0.59);
+    expect(recall(policy)).toBeGreaterThanOrEqual(0.91);
     expect(precision(np)).toBeGreaterThanOrEqual(0.97);
-    expect(recall(np)).toBeGreaterThanOrEqual(0.27);
+    expect(recall(np)).toBeGreaterThanOrEqual(0.41);
     // Of Nosey Parker's other negatives, legacy findings are right on three (Auth0 and Gitalk client
     // secrets, a UUID npm token: negatives only for those rules' narrower shapes).
     expect(otherNegativeHits.length).toBeLessThanOrEqual(3);

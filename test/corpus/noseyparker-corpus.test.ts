@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IDENTIFIABLE_DETECTORS } from '../../detectors/registry.js';
+import { ALL_DETECTORS, IDENTIFIABLE_DETECTORS } from '../../detectors/registry.js';
 import { createEngine, type Engine } from '../../detectors/engine/engine.js';
 import { redact } from '../../detectors/engine/redact.js';
 import type { Detector } from '../../detectors/types.js';
@@ -133,6 +133,14 @@ interface Example {
   readonly rule_id: string;
   readonly text: string;
   readonly expect: 'match' | 'no_match';
+  readonly rulesets?: readonly string[];
+}
+
+function loadExamples(): Example[] {
+  return readFileSync(CORPUS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Example);
 }
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);
@@ -158,10 +166,7 @@ describe('Nosey Parker labelled examples', () => {
     ? 'are matched, correctly rejected, or accepted misses, with no false positives'
     : `skipped: corpus not found at ${CORPUS} (the shared folder is absent)`;
   it.skipIf(!available)(title, () => {
-    const examples = readFileSync(CORPUS, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Example);
+    const examples = loadExamples();
     const engine = createEngine(IDENTIFIABLE_DETECTORS);
 
     const selected = new Map(MAPPINGS.map((m) => [m.rule, select(m, IDENTIFIABLE_DETECTORS)]));
@@ -189,7 +194,7 @@ describe('Nosey Parker labelled examples', () => {
         continue;
       }
       // The same detectors without validators: tells a checksum/structure rejection from a miss.
-      const unvalidated = createEngine(detectors.map((d) => ({ ...d, validate: undefined })));
+      const unvalidated = createEngine(detectors.map((d) => ({ ...d, validate: undefined, randomPart: undefined })));
       const counts = { matched: 0, rejected: 0, missed: 0, known: 0, fp: 0, negatives: 0 };
       for (const ex of ruleExamples) {
         const found = scanFor(engine, ex.text, detectors);
@@ -252,5 +257,74 @@ describe('Nosey Parker labelled examples', () => {
       falsePositives: [],
       staleKnown: [],
     });
+  });
+});
+
+/**
+ * Default-ruleset `match` examples that any pushgate detector reports (all
+ * tiers: identifiable formats block, legacy and context-required ones are
+ * reported by scans). The denominator leaves out the examples whose token an
+ * identifiable validator rejects (a fabricated checksum or structure) and
+ * that nothing else reports; such a token must not be reported by any other
+ * detector either. Raise FLOOR as the catalogue grows.
+ */
+const FLOOR = 256;
+
+describe('Nosey Parker labelled examples, overall', () => {
+  const title = available ? 'default-ruleset match examples found by any detector' : `skipped: corpus not found at ${CORPUS}`;
+  it.skipIf(!available)(title, () => {
+    const examples = loadExamples();
+    const engine = createEngine(ALL_DETECTORS);
+    const unvalidated = createEngine(IDENTIFIABLE_DETECTORS.map((d) => ({ ...d, validate: undefined, randomPart: undefined })));
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+
+    let total = 0;
+    let found = 0;
+    const fabricated: string[] = [];
+    const fabricatedReported: string[] = [];
+    const misses = new Map<string, number>();
+    for (const ex of examples) {
+      if (ex.expect !== 'match' || ex.rulesets?.[0] !== 'default') continue;
+      total++;
+      const matches = engine.scan(Buffer.from(ex.text, 'utf8'));
+      const rejected = unvalidated
+        .scan(Buffer.from(ex.text, 'utf8'))
+        .filter((c) => !matches.some((m) => m.detector.tier === 'identifiable' && overlaps(m, c)));
+      for (const c of rejected) {
+        for (const m of matches.filter((x) => overlaps(x, c))) {
+          fabricatedReported.push(`${ex.rule_id} #${sha(ex.text)}: ${m.detector.id} reports ${redact(m.secret)}, which ${c.detector.id} rejects`);
+        }
+      }
+      if (matches.length > 0) found++;
+      else if (rejected.length > 0) fabricated.push(`${ex.rule_id} #${sha(ex.text)}: ${[...new Set(rejected.map((c) => c.detector.id))].join(', ')}`);
+      else misses.set(ex.rule_id, (misses.get(ex.rule_id) ?? 0) + 1);
+    }
+    const denominator = total - fabricated.length;
+
+    // No_match examples of the rules mapped above that an identifiable detector reports, unless the text
+    // is some rule's `match` example (Nosey Parker's negatives are often other rules' positives).
+    const mapped = new Set(MAPPINGS.map((m) => m.rule));
+    const matchTexts = new Set(examples.filter((e) => e.expect === 'match').map((e) => e.text));
+    const identifiableFalsePositives = examples
+      .filter((e) => e.expect === 'no_match' && mapped.has(e.rule_id) && !matchTexts.has(e.text))
+      .flatMap((e) =>
+        engine
+          .scan(Buffer.from(e.text, 'utf8'))
+          .filter((m) => m.detector.tier === 'identifiable')
+          .map((m) => `${e.rule_id} #${sha(e.text)}: ${m.detector.id} reported ${redact(m.secret)}`),
+      );
+
+    console.log(
+      [
+        `Nosey Parker default ruleset: ${found}/${denominator} match examples found by a pushgate detector ` +
+          `(${(100 * found / denominator).toFixed(1)}%; ${total} examples, ${fabricated.length} left out: a validator rejects their fabricated token)`,
+        `Left out (fabricated): ${fabricated.length}`,
+        ...fabricated.map((f) => `  ${f}`),
+        `Misses by rule: ${[...misses].sort(([a], [b]) => a.localeCompare(b)).map(([r, n]) => `${r} ${n}`).join(', ')}`,
+      ].join('\n'),
+    );
+
+    expect({ fabricatedReported, identifiableFalsePositives }).toEqual({ fabricatedReported: [], identifiableFalsePositives: [] });
+    expect(found).toBeGreaterThanOrEqual(FLOOR);
   });
 });

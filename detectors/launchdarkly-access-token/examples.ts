@@ -1,0 +1,3 @@
+import { launchDarklyExamples } from './launchdarkly.js';
+
+export const examples = launchDarklyExamples('api', 'LAUNCHDARKLY_ACCESS_TOKEN');

@@ -1,0 +1,3 @@
+import { launchDarklyExamples } from '../launchdarkly-access-token/launchdarkly.js';
+
+export const examples = launchDarklyExamples('sdk', 'LAUNCHDARKLY_SDK_KEY');

@@ -1,0 +1,10 @@
+import { vercelTokenDetector } from '../vercel-personal-access-token/vercel-token.js';
+
+/** `vca_` + 50 characters + CRC-32 in base62 (see vercel-personal-access-token/vercel-token.ts). */
+export const detector = vercelTokenDetector('vca_', {
+  id: 'vercel-app-access-token',
+  title: 'Vercel app (Sign in with Vercel) access token',
+  severity: 'high',
+  docs: 'https://vercel.com/docs/sign-in-with-vercel/tokens',
+  revoke: 'Revoke it at the Vercel authorization server\'s revoke endpoint (POST /login/oauth/token/revoke) with the app\'s client credentials; access tokens are short-lived.',
+});
