@@ -15,7 +15,18 @@ export interface ContextEntry {
   readonly examples: DetectorExamples;
 }
 
-/** Each row with the detector and examples derived from it, built once. */
+/** Each row with the detector derived from it, built once (examples on first use). */
 export const CONTEXT_ENTRIES: readonly ContextEntry[] = CONTEXT_TABLES.flatMap((t) =>
-  t.rows.map((row) => ({ table: t.name, row, detector: contextDetector(row), examples: contextExamples(row) })),
+  t.rows.map((row): ContextEntry => {
+    // Examples on first use, as for the identifiable tables (tables.ts).
+    let examples: DetectorExamples | undefined;
+    return {
+      table: t.name,
+      row,
+      detector: contextDetector(row),
+      get examples() {
+        return (examples ??= contextExamples(row));
+      },
+    };
+  }),
 );
