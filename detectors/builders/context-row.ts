@@ -1,7 +1,7 @@
-import type { Candidate, Detector, Requirement, Severity, Verdict } from '../types.js';
+import type { Candidate, Detector, Requirement, Verdict } from '../types.js';
 import type { DetectorExamples, PositiveExample } from '../examples-types.js';
 import type { TokenFactory } from '../../test/support/token-factory.js';
-import { CHARS, run, type CharSet, type Part, type Run } from './token-row.js';
+import { CHARS, run, type CharSet, type Part, type RowMeta, type Run } from './token-row.js';
 import { caselessAny } from './ascii-caseless.js';
 import { KEY_CLOSE, OPERATOR, keyWords } from './assignment.js';
 import { placeholderJudge, type PlaceholderJudge } from './placeholder-token.js';
@@ -40,16 +40,7 @@ export interface Gap {
   readonly requires?: Requirement;
 }
 
-export interface ContextRow {
-  readonly id: string;
-  readonly provider: string;
-  readonly title: string;
-  /** Default `high`. */
-  readonly severity?: Severity;
-  /** Default: the id. */
-  readonly family?: string;
-  readonly docs: string;
-  readonly revoke: string;
+export interface ContextRow extends RowMeta {
   /** The provider's words (at least 3 characters, matched ASCII-case-insensitively); one must stand before the value. */
   readonly keywords: readonly string[];
   /** The value: literals and random runs (token-row's parts). */

@@ -59,7 +59,8 @@ export function run(charSet: CharSet, n: number, max = n): Run {
 /** A token is literals and runs, in order. */
 export type Part = string | Run;
 
-export interface TokenRow {
+/** What every table row says about its format, identifiable or context-required. */
+export interface RowMeta {
   readonly id: string;
   readonly provider: string;
   readonly title: string;
@@ -69,6 +70,9 @@ export interface TokenRow {
   readonly family?: string;
   readonly docs: string;
   readonly revoke: string;
+}
+
+export interface TokenRow extends RowMeta {
   readonly shape: readonly Part[];
   /** Default: the shape's first literal (at least 3 characters). */
   readonly keywords?: readonly string[];

@@ -1,21 +1,15 @@
 import type { Detector, Verdict } from '../types.js';
-import { decodeBase64 } from '../builders/placeholder.js';
+import { decodeBase64JsonObject } from '../decode/json.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const MATCH: Verdict = { confidence: 'high', reason: 'base64 of the JSON {"k": key, "n": name, "id": org id} (Grafana API key)' };
 
 /** The random `k` of a Grafana API key, or null when the base64 is not its JSON. */
 export function grafanaKeyOf(secret: string): string | null {
-  const json = decodeBase64(secret);
-  if (json === null || !json.startsWith('{"k":"')) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { k, n, id } = parsed as Record<string, unknown>;
+  // The pattern fixes the opening `{"k":"` (eyJrIjoi).
+  const parsed = decodeBase64JsonObject(secret);
+  if (parsed === null) return null;
+  const { k, n, id } = parsed;
   if (typeof k !== 'string' || !/^[A-Za-z0-9]{32}$/.test(k)) return null;
   if (typeof n !== 'string' || typeof id !== 'number' || !Number.isInteger(id) || id < 0) return null;
   return k;

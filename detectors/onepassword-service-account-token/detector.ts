@@ -1,5 +1,5 @@
 import type { Detector, Verdict } from '../types.js';
-import { decodeBase64 } from '../builders/placeholder.js';
+import { decodeBase64JsonObject } from '../decode/json.js';
 
 const HEX = '0123456789abcdef';
 const MATCH: Verdict = { confidence: 'high', reason: 'ops_ + base64 JSON holding a service account\'s sign-in details (1Password)' };
@@ -10,16 +10,9 @@ const MATCH: Verdict = { confidence: 'high', reason: 'ops_ + base64 JSON holding
  * email, `srpX`, the master unlock key `muk` and the account's Secret Key.
  */
 export function serviceAccountSrpX(secret: string): string | null {
-  const json = decodeBase64(secret.slice(4));
-  if (json === null || !json.startsWith('{"')) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { email, srpX, muk, secretKey } = parsed as Record<string, unknown>;
+  const parsed = decodeBase64JsonObject(secret.slice(4));
+  if (parsed === null) return null;
+  const { email, srpX, muk, secretKey } = parsed;
   if (typeof email !== 'string' || !email.includes('@')) return null;
   if (typeof srpX !== 'string' || !/^[0-9a-f]{64}$/.test(srpX)) return null;
   if (typeof muk !== 'object' || muk === null || typeof (muk as Record<string, unknown>)['k'] !== 'string') return null;

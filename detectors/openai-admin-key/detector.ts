@@ -1,6 +1,6 @@
 import type { Detector } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
-import { CHARS } from '../builders/token-row.js';
+import { aroundMarker } from '../openai-api-key/detector.js';
 
 /** OpenAI admin key (organization Admin API): `sk-admin-` + random + `T3BlbkFJ` + random. */
 const PARTS = /^sk-admin-(.+)T3BlbkFJ(.+)$/;
@@ -23,14 +23,5 @@ export const detector: Detector = {
     const parts = PARTS.exec(secret);
     return parts && looksGenerated(parts[1]!) && looksGenerated(parts[2]!) ? SHAPE_MATCH : null;
   },
-  // The two random parts around the marker, together.
-  randomPart: {
-    alphabet: CHARS.base64url.chars,
-    minLength: 40,
-    maxLength: 240,
-    of: (secret) => {
-      const parts = PARTS.exec(secret);
-      return parts ? parts[1]! + parts[2]! : null;
-    },
-  },
+  randomPart: aroundMarker(PARTS),
 };

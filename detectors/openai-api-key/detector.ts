@@ -1,4 +1,4 @@
-import type { Detector } from '../types.js';
+import type { Detector, RandomPart } from '../types.js';
 import { looksGenerated, SHAPE_MATCH } from '../builders/token-shape.js';
 import { CHARS } from '../builders/token-row.js';
 
@@ -10,6 +10,19 @@ import { CHARS } from '../builders/token-row.js';
  */
 const MARKER = 'T3BlbkFJ';
 const PART = '[A-Za-z0-9_-]{20,120}';
+/** The two random parts around the `T3BlbkFJ` marker, together (`parts` captures them as groups 1 and 2). */
+export function aroundMarker(parts: RegExp): RandomPart {
+  return {
+    alphabet: CHARS.base64url.chars,
+    minLength: 40,
+    maxLength: 240,
+    of: (secret) => {
+      const m = parts.exec(secret);
+      return m ? m[1]! + m[2]! : null;
+    },
+  };
+}
+
 /** The two random parts, split at the last marker as the greedy pattern does. */
 const PARTS = /^sk-(?:(?:proj|svcacct|service)-)?(.+)T3BlbkFJ(.+)$/;
 
@@ -30,14 +43,5 @@ export const detector: Detector = {
     const parts = PARTS.exec(secret);
     return parts && looksGenerated(parts[1]!) && looksGenerated(parts[2]!) ? SHAPE_MATCH : null;
   },
-  // The two random parts around the marker, together.
-  randomPart: {
-    alphabet: CHARS.base64url.chars,
-    minLength: 40,
-    maxLength: 240,
-    of: (secret) => {
-      const parts = PARTS.exec(secret);
-      return parts ? parts[1]! + parts[2]! : null;
-    },
-  },
+  randomPart: aroundMarker(PARTS),
 };
