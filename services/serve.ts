@@ -7,6 +7,7 @@ import { consolePluginsFor } from './console/console-wiring.js';
 import { createServiceContext, type ServiceContext } from './context.js';
 import { registerQueueMetrics } from './queue/queue-metrics.js';
 import { ScanQueues } from './queue/scan-queues.js';
+import { RepositoryPolicy } from './queue/repository-policy.js';
 import { scansPlugin } from './queue/scans-plugin.js';
 import { gracefulShutdown } from './graceful-shutdown.js';
 import { createLivenessProducer } from './liveness/liveness-runtime.js';
@@ -101,9 +102,11 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
     // POST /webhooks/github exists when GITHUB_WEBHOOK_SECRET is set.
     const webhooks = githubWebhookPluginFor(context, queues);
     app = await buildApi({ ...context, liveness: liveness.tracker }, {
+      trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
       ...api,
       plugins: [
-        scansPlugin({ queues, audit: context.audit, engine: context.engine }),
+        scansPlugin({ queues, audit: context.audit, engine: context.engine, policy: new RepositoryPolicy(config.repositoryAllow) }),
         ...(webhooks ? [webhooks] : []),
         // Triage API and the console at /console (re-checks and liveness history through the tracker).
         ...consolePluginsFor(context, { liveness: liveness.tracker }),

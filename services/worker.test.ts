@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { githubTokens } from '../test/support/findings.js';
 import { GitRepo } from '../test/support/git-repo.js';
+import { localRepositoryPolicy } from '../test/support/repository-policy.js';
 import { useTestRedis } from '../test/support/redis.js';
 import { LogCapture, testEnv } from '../test/support/service.js';
 import { MirrorCache } from './queue/mirror-cache.js';
@@ -38,7 +39,7 @@ describe('pushgate worker', () => {
     const workDir = join(dir, 'work');
     // Another job holds the repository's mirror, so this one stays running (waiting for it) until cancelled.
     let release!: () => void;
-    const holder = new MirrorCache({ root: workDir }).use(parseRepositorySource(repo.path), { update: { kind: 'all' } }, () => new Promise<void>((r) => (release = r)));
+    const holder = new MirrorCache({ root: workDir, policy: localRepositoryPolicy() }).use(parseRepositorySource(repo.path), { update: { kind: 'all' } }, () => new Promise<void>((r) => (release = r)));
     const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix() });
     const logs = new LogCapture();
     const options = { env, handleSignals: false, logDestination: logs, workDir } as const;

@@ -5,6 +5,7 @@ import { loadConfig, type ServiceConfig } from './config/config.js';
 import { createServiceContext, type ServiceContext } from './context.js';
 import type { PushScanReporter } from './queue/jobs.js';
 import { DEFAULT_MAX_IDLE_MS, MirrorCache, type CredentialsProvider } from './queue/mirror-cache.js';
+import { RepositoryPolicy } from './queue/repository-policy.js';
 import { ScanWorkers } from './queue/scan-workers.js';
 import { createRedisClient, pingRedis } from './store/redis-client.js';
 import { closeClient } from './queue/scan-workers.js';
@@ -114,7 +115,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     }
   }
 
-  const mirrors = new MirrorCache({ root: options.workDir ?? workDirFrom(env), maxIdleMs: options.mirrorMaxIdleMs ?? DEFAULT_MAX_IDLE_MS });
+  const mirrors = new MirrorCache({
+    root: options.workDir ?? workDirFrom(env),
+    maxIdleMs: options.mirrorMaxIdleMs ?? DEFAULT_MAX_IDLE_MS,
+    policy: new RepositoryPolicy(config.repositoryAllow),
+  });
   await mirrors.sweep();
   const sweeper = setInterval(() => void mirrors.sweep().catch(() => {}), Math.min(SWEEP_EVERY_MS, Math.max(options.mirrorMaxIdleMs ?? SWEEP_EVERY_MS, 1000)));
   sweeper.unref();

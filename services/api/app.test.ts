@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { BlockEvent } from '../../hooks/block-event.js';
 import { findingsIn, githubTokens } from '../../test/support/findings.js';
@@ -243,9 +243,28 @@ describe('API (inject)', () => {
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
     expect(metrics.body).toMatch(/pushgate_scan_bytes_total\{kind="text"\} \d+/);
     expect(metrics.body).toContain('pushgate_scan_requests_total{kind="diff",outcome="findings"} 2');
-    expect(metrics.body).toContain('pushgate_findings{status="open"} 0');
+    // Without PUSHGATE_METRICS_TOKEN, how many secrets the store holds is not public.
+    expect(metrics.body).toContain('pushgate_http_requests_total');
+    expect(metrics.body).not.toContain('pushgate_findings');
+    expect(metrics.body).not.toContain('pushgate_scan_findings_total');
     await context.findings.addFindings('r', findingsIn(`t=${a}`, { path: 'p' }));
-    expect((await app.inject({ method: 'GET', url: '/metrics' })).body).toContain('pushgate_findings{status="open"} 1');
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).body).not.toContain('pushgate_findings');
+  });
+
+  it('with PUSHGATE_METRICS_TOKEN, /metrics needs the token and then shows finding counts', async () => {
+    const metricsToken = randomBytes(32).toString('hex');
+    const { app, context } = await buildTestService(redis, { PUSHGATE_METRICS_TOKEN: metricsToken });
+    await context.findings.addFindings('r', findingsIn(`t=${githubTokens('metrics-token', 1)[0]}`, { path: 'p' }));
+    for (const authorization of [undefined, 'Bearer wrong', `Bearer ${metricsToken}x`, metricsToken]) {
+      const refused = await app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json()).toMatchObject({ error: { code: 'METRICS_TOKEN_REQUIRED' } });
+      expect(refused.body).not.toContain(metricsToken);
+    }
+    const scraped = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${metricsToken}` } });
+    expect(scraped.statusCode).toBe(200);
+    expect(scraped.body).toContain('pushgate_findings{status="open"} 1');
+    expect(scraped.body).toContain('pushgate_http_requests_total');
   });
 
   it('mints, lists and revokes tokens through the API (admin only), auditing each', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
+import type { SecretValue } from '../../scanner/secret-value.js';
 import { AuthError } from '../auth/auth-error.js';
 import { scrubSecrets } from '../logging/scrub.js';
 import { StoreError } from '../store/store-error.js';
@@ -23,8 +24,10 @@ export interface ApiOptions {
   readonly plugins?: ReadonlyArray<FastifyPluginAsync>;
   /** Checks /readyz runs besides Redis. */
   readonly readinessChecks?: readonly ReadinessCheck[];
-  /** Trust X-Forwarded-* from a reverse proxy (off by default). */
-  readonly trustProxy?: boolean;
+  /** Trust X-Forwarded-* from these proxies (PUSHGATE_TRUST_PROXY; off by default). */
+  readonly trustProxy?: false | number | readonly string[];
+  /** PUSHGATE_METRICS_TOKEN: /metrics then needs it and shows everything; without it, finding counts are left out. */
+  readonly metricsToken?: SecretValue | undefined;
 }
 
 /** Body limit for every route but POST /v1/scan (which has its own, from the config). */
@@ -44,7 +47,7 @@ export async function buildApi(deps: ApiDependencies, options: ApiOptions = {}):
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy),
     // Reject unknown fields where a schema says additionalProperties: false, instead of silently dropping them.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }) as unknown as FastifyInstance;
@@ -97,7 +100,7 @@ export async function buildApi(deps: ApiDependencies, options: ApiOptions = {}):
     reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `no route ${request.method} for this path`, requestId: request.id } }),
   );
 
-  await app.register(healthRoutes({ redis: deps.redis, metrics: deps.metrics, readinessChecks: options.readinessChecks ?? [] }));
+  await app.register(healthRoutes({ redis: deps.redis, metrics: deps.metrics, readinessChecks: options.readinessChecks ?? [], metricsToken: options.metricsToken }));
   await app.register(findingsRoutes({ findings: deps.findings, liveness: deps.liveness }));
   await app.register(blockEventRoutes(deps));
   await app.register(scanRoutes(deps));
@@ -106,6 +109,13 @@ export async function buildApi(deps: ApiDependencies, options: ApiOptions = {}):
 
   app.get('/openapi.json', { schema: { hide: true }, logLevel: 'warn' }, async () => app.swagger());
   return app;
+}
+
+/** fastify's trustProxy: a hop count as proxy-addr's trust function (the nth hop from us and nearer are proxies). */
+function trustProxyOption(setting: ApiOptions['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === undefined || setting === false) return false;
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return [...setting];
 }
 
 const AUTH_STATUS: Record<AuthError['code'], number> = {

@@ -129,6 +129,32 @@ describe('service config', () => {
     expect(c.port).toBe(0);
   });
 
+  it('reads the repository allow list, refuses by default and names entries it cannot read', () => {
+    expect(loadConfig(base).repositoryAllow).toEqual([]);
+    expect(loadConfig({ ...base, PUSHGATE_REPOSITORY_ALLOW: '/srv/git, git.corp.example' }).repositoryAllow).toEqual([
+      { kind: 'path', prefix: '/srv/git' },
+      { kind: 'host', host: 'git.corp.example' },
+    ]);
+    expect(loadConfig({ ...base, PUSHGATE_REPOSITORY_ALLOW: '/srv/git' }).unknownVariables).toEqual([]);
+    expect(problemsOf({ ...base, PUSHGATE_REPOSITORY_ALLOW: 'relative/dir' })).toEqual([
+      { variable: 'PUSHGATE_REPOSITORY_ALLOW', message: '"relative/dir": neither an absolute path, a URL nor a host name (entries are absolute path prefixes, URL prefixes or host names)' },
+    ]);
+  });
+
+  it('reads which proxies to trust and the metrics token, and refuses trusting everyone', () => {
+    expect(loadConfig(base)).toMatchObject({ trustProxy: false, metricsToken: undefined });
+    expect(loadConfig({ ...base, PUSHGATE_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base, PUSHGATE_TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback', '::1']);
+    for (const bad of ['true', '0', '10.0.0.0/33', 'proxy.example']) {
+      expect(problemsOf({ ...base, PUSHGATE_TRUST_PROXY: bad }).map((p) => p.variable)).toEqual(['PUSHGATE_TRUST_PROXY']);
+    }
+    const metricsToken = randomBytes(32).toString('hex');
+    const c = loadConfig({ ...base, PUSHGATE_METRICS_TOKEN: metricsToken });
+    expect(c.metricsToken?.reveal()).toBe(metricsToken);
+    expect(JSON.stringify(c)).not.toContain(metricsToken);
+    expect(problemsOf({ ...base, PUSHGATE_METRICS_TOKEN: 'short' }).map((p) => p.variable)).toEqual(['PUSHGATE_METRICS_TOKEN']);
+  });
+
   it('loads the Redis settings alone for store-only commands', () => {
     expect(loadRedisConfig({ REDIS_URL: 'rediss://r:6380', PUSHGATE_REDIS_PREFIX: 'pg2:' })).toEqual({ redisUrl: 'rediss://r:6380', redisPrefix: 'pg2:' });
     expect(() => loadRedisConfig({})).toThrow(ConfigError);

@@ -1,9 +1,11 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { SecretValue } from '../../scanner/secret-value.js';
 import { KeyRing, parseKey } from '../crypto/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { LIVENESS_VARIABLES, parseLivenessConfig, type LivenessConfig } from './liveness-config.js';
+import { parseAllowList, REPOSITORY_ALLOW_VARIABLE, type AllowRule } from '../queue/repository-policy.js';
 
 /**
  * The service's configuration, parsed from the environment once at start-up.
@@ -46,6 +48,15 @@ export interface ServiceConfig extends RedisConfig {
   readonly logLevel: LogLevel;
   /** Largest request body POST /v1/scan accepts, in bytes. */
   readonly scanBodyLimit: number;
+  /**
+   * PUSHGATE_TRUST_PROXY: which peers may set X-Forwarded-For (fastify's trustProxy): a hop count or
+   * proxy addresses and CIDR ranges. false: the peer address is the client (the login throttle keys on it).
+   */
+  readonly trustProxy: false | number | readonly string[];
+  /** PUSHGATE_METRICS_TOKEN: when set, /metrics needs it as a bearer token and shows finding counts too. */
+  readonly metricsToken: SecretValue | undefined;
+  /** PUSHGATE_REPOSITORY_ALLOW: what scans may fetch beyond public https and ssh hosts (services/queue/repository-policy.ts). */
+  readonly repositoryAllow: readonly AllowRule[];
   /** PUSHGATE_* variables that no part of pushgate reads (probably typos), for a start-up warning. */
   readonly unknownVariables: readonly string[];
 }
@@ -83,6 +94,9 @@ const KNOWN_PUSHGATE_VARIABLES = new Set([
   'PUSHGATE_SCAN_BODY_LIMIT',
   'PUSHGATE_REDIS_PREFIX',
   'PUSHGATE_WORK_DIR',
+  'PUSHGATE_TRUST_PROXY',
+  'PUSHGATE_METRICS_TOKEN',
+  REPOSITORY_ALLOW_VARIABLE,
   // read by the CLI and the hooks
   'PUSHGATE_DEBUG',
   'PUSHGATE_STATE_DIR',
@@ -133,11 +147,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
   const workerConcurrency = parseInteger(c, 'PUSHGATE_WORKER_CONCURRENCY', DEFAULTS.workerConcurrency, 1, 1000);
   const logLevel = parseLogLevel(c);
   const scanBodyLimit = parseSize(c, 'PUSHGATE_SCAN_BODY_LIMIT', DEFAULTS.scanBodyLimit, MAX_SCAN_BODY_LIMIT);
+  const trustProxy = parseTrustProxy(c);
+  const metricsToken = parseLongToken(c, 'PUSHGATE_METRICS_TOKEN');
+  const allow = parseAllowList(c.get(REPOSITORY_ALLOW_VARIABLE));
+  for (const problem of allow.problems) c.problem(REPOSITORY_ALLOW_VARIABLE, `${problem} (entries are absolute path prefixes, URL prefixes or host names)`);
   if (c.problems.length > 0 || !keyRing) throw new ConfigError(c.problems);
   const unknownVariables = Object.keys(env)
     .filter((k) => k.startsWith('PUSHGATE_') && !KNOWN_PUSHGATE_VARIABLES.has(k))
     .sort();
-  return { ...redis, host, port, keyRing, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, unknownVariables };
+  return { ...redis, host, port, keyRing, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, trustProxy, metricsToken, repositoryAllow: allow.rules, unknownVariables };
 }
 
 function parseRedis(c: Collector): RedisConfig {
@@ -220,13 +238,48 @@ function parseKeyRing(c: Collector): KeyRing | undefined {
 }
 
 function parseAdminToken(c: Collector): SecretValue | undefined {
-  const v = c.get('PUSHGATE_ADMIN_TOKEN');
+  return parseLongToken(c, 'PUSHGATE_ADMIN_TOKEN');
+}
+
+function parseLongToken(c: Collector, name: string): SecretValue | undefined {
+  const v = c.get(name);
   if (v === undefined) return undefined;
   if (v.length < MIN_ADMIN_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(v)) {
-    c.problem('PUSHGATE_ADMIN_TOKEN', `must be at least ${MIN_ADMIN_TOKEN_LENGTH} printable characters without spaces (e.g. \`openssl rand -hex 32\`)`);
+    c.problem(name, `must be at least ${MIN_ADMIN_TOKEN_LENGTH} printable characters without spaces (e.g. \`openssl rand -hex 32\`)`);
     return undefined;
   }
   return new SecretValue(v);
+}
+
+/** Names proxy-addr (fastify's trustProxy) knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(c: Collector): false | number | readonly string[] {
+  const v = c.get('PUSHGATE_TRUST_PROXY');
+  if (v === undefined || v === 'false' || v === 'off') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops >= 1 && hops <= 16) return hops;
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const bad = entries.filter((e) => !PROXY_RANGE_NAMES.has(e) && !isAddressOrRange(e));
+  if (v === 'true' || entries.length === 0 || bad.length > 0) {
+    c.problem(
+      'PUSHGATE_TRUST_PROXY',
+      'must be the number of proxies in front (1 to 16) or the proxies\' addresses and CIDR ranges, comma-separated (loopback, linklocal and uniquelocal name ranges); trusting every sender would let any client choose its own address',
+    );
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrRange(text: string): boolean {
+  const [address, bits, extra] = text.split('/');
+  if (extra !== undefined || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 function parseLogLevel(c: Collector): LogLevel {

@@ -56,6 +56,37 @@ async function seed(svc: ConsoleTestService, seed: string): Promise<{ fps: strin
 }
 
 describe('triage console (HTTP)', () => {
+  it('throttles failed logins per client: behind a trusted proxy (PUSHGATE_TRUST_PROXY) the forwarded address, otherwise the peer', async () => {
+    service = await buildConsoleService(redis, { PUSHGATE_TRUST_PROXY: '127.0.0.1' });
+    const { app } = service;
+    const good = await service.token('triage');
+    const attempt = async (token: string, from: { remoteAddress: string; forwardedFor?: string }): Promise<number> => {
+      const form = await app.inject({ method: 'GET', url: '/console/login', remoteAddress: from.remoteAddress });
+      const loginCookie = cookieOf(form, 'pushgate_login_csrf')!;
+      const formCsrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/console/login',
+        remoteAddress: from.remoteAddress,
+        headers: { ...FORM, cookie: `pushgate_login_csrf=${loginCookie.value}`, ...(from.forwardedFor ? { 'x-forwarded-for': from.forwardedFor } : {}) },
+        payload: new URLSearchParams({ token, _csrf: formCsrf }).toString(),
+      });
+      return res.statusCode;
+    };
+    const viaProxy = (client: string) => ({ remoteAddress: '127.0.0.1', forwardedFor: client });
+    for (let i = 0; i < 21; i++) expect(await attempt('not-a-token', viaProxy('203.0.113.5'))).toBe(401);
+    expect(await attempt(good, viaProxy('203.0.113.5'))).toBe(429);
+    // Everyone else behind the same proxy still logs in.
+    expect(await attempt(good, viaProxy('203.0.113.6'))).toBe(303);
+
+    // A client that reaches the service directly cannot pick its address: its X-Forwarded-For is ignored.
+    for (let i = 0; i < 21; i++) expect(await attempt('not-a-token', { remoteAddress: '198.51.100.7', forwardedFor: `192.0.2.${i}` })).toBe(401);
+    expect(await attempt(good, { remoteAddress: '198.51.100.7', forwardedFor: '192.0.2.200' })).toBe(429);
+    const audit = await service.context.audit.list({ limit: 200 });
+    const ips = new Set(audit.filter((r) => r.entry.action === 'console.login-failed').map((r) => (r.entry.data as { ip: string }).ip));
+    expect([...ips].sort()).toEqual(['198.51.100.7', '203.0.113.5']);
+  });
+
   it('logs in with an API token into an HttpOnly, SameSite=Strict session, audited, and shows the queue live first without secrets', async () => {
     service = await buildConsoleService(redis);
     const { app, context, logs } = service;

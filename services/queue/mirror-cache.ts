@@ -4,8 +4,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { SecretValue } from '../../scanner/secret-value.js';
 import { runGit, type GitInvocation } from '../../scanner/git/git-process.js';
-import { QueueError } from './queue-error.js';
-import { ALLOWED_PROTOCOLS, mirrorName, type RepositorySource } from './repository-source.js';
+import { QueueError, type QueueErrorCode } from './queue-error.js';
+import { mirrorName, type RepositorySource } from './repository-source.js';
+import type { FetchTarget, RepositoryPolicy } from './repository-policy.js';
 
 /**
  * Bare mirrors of the repositories the workers scan, under one work root
@@ -37,6 +38,8 @@ export type CredentialsProvider = (request: { readonly repository: string; reado
 
 export interface MirrorCacheOptions {
   readonly root: string;
+  /** Checked before every clone and fetch (again: DNS may have changed since the job was queued); its answer is pinned. */
+  readonly policy: RepositoryPolicy;
   /** Mirrors unused for this long are removed by sweep(); 0 removes each mirror right after its job. Default 1 hour. */
   readonly maxIdleMs?: number;
   /** Longest wait for another job's hold on the same mirror before failing with MIRROR_BUSY (retried). Default 1 hour. */
@@ -69,11 +72,34 @@ const FOREIGN_LOCK_STALE_MS = 6 * 60 * 60 * 1000;
 const PROCESS_ID = randomBytes(8).toString('hex');
 const HOST = hostname();
 
-/** stderr of clone/fetch that means there is nothing (or nothing we may read) to fetch; retrying does not help. */
-const NOT_FOUND =
-  /does not exist|not found|does not appear to be a git repository|not a git repository|could not read Username|Authentication failed|Permission denied \(publickey|access denied|HTTP Basic: Access denied/i;
 const DROP_MIRROR_ON = new Set(['REPOSITORY_NOT_FOUND', 'FETCH_FAILED', 'REPOSITORY_CORRUPT', 'NOT_A_REPOSITORY']);
-const NOT_ALLOWED = /transport '[^']*' not allowed|unsupported protocol/i;
+
+/**
+ * What a failed clone or fetch tells the job, in our words: git's stderr
+ * carries bytes the remote sent (`remote:` lines, a banner from whatever
+ * answered on the port), and job errors are readable by API clients, so
+ * none of it is echoed. First match wins.
+ */
+const FETCH_FAILURES: readonly (readonly [RegExp, QueueErrorCode, string])[] = [
+  [/transport '[^']*' not allowed|unsupported protocol/i, 'REPOSITORY_NOT_ALLOWED', 'the transport is not allowed for this repository'],
+  [/redirect|returned error: 30\d/i, 'REPOSITORY_NOT_ALLOWED', 'the server answered with a redirect, which pushgate does not follow (give the final URL)'],
+  [/could not read Username|Authentication failed|HTTP Basic: Access denied|Permission denied \(publickey|access denied|returned error: 40[13]/i, 'REPOSITORY_NOT_FOUND', 'authentication failed or access denied'],
+  [/Host key verification failed/i, 'FETCH_FAILED', 'ssh host key verification failed (add the host key to the worker\'s known_hosts)'],
+  [/couldn't find remote ref/i, 'FETCH_FAILED', "couldn't find remote ref"],
+  [/does not exist|not found|does not appear to be a git repository|not a git repository|returned error: 404/i, 'REPOSITORY_NOT_FOUND', 'repository not found'],
+  [/Could not resolve host|Name or service not known|Temporary failure in name resolution/i, 'FETCH_FAILED', 'the host name did not resolve'],
+  [/Connection refused/i, 'FETCH_FAILED', 'connection refused'],
+  [/timed out|Timeout was reached/i, 'FETCH_FAILED', 'the connection timed out'],
+  [/SSL|TLS|certificate/i, 'FETCH_FAILED', 'the TLS handshake or certificate check failed'],
+  [/returned error: 5\d\d/i, 'FETCH_FAILED', 'the server answered with an HTTP 5xx error'],
+  [/early EOF|unexpected disconnect|hung up|Connection reset|the remote end/i, 'FETCH_FAILED', 'the connection closed before the transfer finished'],
+];
+
+/** The code and our own description of a clone or fetch failure, from git's stderr. */
+export function classifyFetchFailure(stderr: string): { code: QueueErrorCode; reason: string } {
+  for (const [pattern, code, reason] of FETCH_FAILURES) if (pattern.test(stderr)) return { code, reason };
+  return { code: 'FETCH_FAILED', reason: 'git failed (details are not shown: they come from the remote)' };
+}
 
 export class MirrorCache {
   readonly root: string;
@@ -81,8 +107,10 @@ export class MirrorCache {
   private readonly tmp: string;
   private readonly maxIdleMs: number;
   private readonly lockWaitMs: number;
+  private readonly policy: RepositoryPolicy;
 
   constructor(options: MirrorCacheOptions) {
+    this.policy = options.policy;
     this.root = options.root;
     this.mirrors = join(options.root, 'mirrors');
     this.tmp = join(options.root, 'tmp');
@@ -150,7 +178,8 @@ export class MirrorCache {
   }
 
   private async update(source: RepositorySource, gitDir: string, options: UseOptions): Promise<'clone' | 'fetch'> {
-    const env = fetchEnvironment(source, options.credentials);
+    const target = await this.policy.check(source);
+    const env = fetchEnvironment(source, target, options.credentials);
     const existing = await stat(join(gitDir, 'HEAD')).catch(() => undefined);
     if (existing) {
       const at: GitInvocation = { cwd: gitDir, env: { ...env, GIT_DIR: gitDir } };
@@ -213,10 +242,9 @@ export class MirrorCache {
     } catch (err) {
       if (signal?.aborted) throw err;
       const detail = (err as { detail?: string }).detail ?? (err instanceof Error ? err.message : String(err));
-      const what = `git ${args[0]} of ${source.location}`;
-      if (NOT_ALLOWED.test(detail)) throw new QueueError('REPOSITORY_INVALID', `${what}: transport not allowed (${detail})`, { cause: err });
-      if (NOT_FOUND.test(detail)) throw new QueueError('REPOSITORY_NOT_FOUND', `${what}: repository not found or not accessible (${detail})`, { cause: err });
-      throw new QueueError('FETCH_FAILED', `${what} failed: ${detail}`, { cause: err });
+      const { code, reason } = classifyFetchFailure(detail);
+      // No `cause`: BullMQ and loggers would carry git's stderr along with it.
+      throw new QueueError(code, `git ${args[0]} of ${source.location} failed: ${reason}`);
     }
   }
 
@@ -301,25 +329,41 @@ const LOCATION_VARIABLES = [
 ];
 
 /**
- * The environment of clone and fetch: data transports only, never a prompt
- * (a job must fail, not hang), messages in English for classification, and
- * the credentials, if any, as an extra HTTP header scoped to the origin.
+ * The environment of clone and fetch: the one transport the policy allowed,
+ * connecting to the address it checked (curl's resolve list for http(s),
+ * ssh's HostName, the host name kept for TLS and known_hosts), no HTTP
+ * redirects (they could lead anywhere), never a prompt (a job must fail, not
+ * hang), messages in English for classification, and the credentials, if
+ * any, as an extra HTTP header scoped to the origin.
  */
-export function fetchEnvironment(source: RepositorySource, credentials: GitCredentials | undefined): NodeJS.ProcessEnv {
+export function fetchEnvironment(source: RepositorySource, target: FetchTarget, credentials?: GitCredentials): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of LOCATION_VARIABLES) delete env[name];
   for (const name of Object.keys(env)) if (/^GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+)$/.test(name)) delete env[name];
   env['LC_ALL'] = 'C';
   env['GIT_TERMINAL_PROMPT'] = '0';
   env['GCM_INTERACTIVE'] = 'never';
-  env['GIT_ALLOW_PROTOCOL'] = ALLOWED_PROTOCOLS.join(':');
-  env['GIT_SSH_COMMAND'] ??= 'ssh -o BatchMode=yes';
+  env['GIT_ALLOW_PROTOCOL'] = target.protocol;
+  const pin = target.pin;
+  const ssh = env['GIT_SSH_COMMAND'] ?? 'ssh -o BatchMode=yes';
+  // Both values were checked to be an IP address and a plain host name: nothing the shell running this would interpret.
+  env['GIT_SSH_COMMAND'] = pin && target.protocol === 'ssh' ? `${ssh} -o HostName=${pin.address} -o HostKeyAlias=${pin.host}` : ssh;
+  const settings: [string, string][] = [];
+  if (target.protocol === 'https' || target.protocol === 'http') {
+    settings.push(['http.followRedirects', 'false']);
+    if (pin) settings.push(['http.curloptResolve', `${pin.host}:${pin.port}:${pin.address.includes(':') ? `[${pin.address}]` : pin.address}`]);
+  }
   if (credentials && source.http) {
     const origin = new URL(source.location).origin;
     const basic = Buffer.from(`${credentials.username}:${credentials.password.reveal()}`, 'utf8').toString('base64');
-    env['GIT_CONFIG_COUNT'] = '1';
-    env['GIT_CONFIG_KEY_0'] = `http.${origin}/.extraHeader`;
-    env['GIT_CONFIG_VALUE_0'] = `Authorization: Basic ${basic}`;
+    settings.push([`http.${origin}/.extraHeader`, `Authorization: Basic ${basic}`]);
+  }
+  if (settings.length > 0) {
+    env['GIT_CONFIG_COUNT'] = String(settings.length);
+    for (const [i, [key, value]] of settings.entries()) {
+      env[`GIT_CONFIG_KEY_${i}`] = key;
+      env[`GIT_CONFIG_VALUE_${i}`] = value;
+    }
   }
   return env;
 }

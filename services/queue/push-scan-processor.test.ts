@@ -8,6 +8,7 @@ import { KeyRing } from '../crypto/secret-box.js';
 import { FindingsStore } from '../store/findings-store.js';
 import { githubTokens, testEngine } from '../../test/support/findings.js';
 import { GitRepo } from '../../test/support/git-repo.js';
+import { localRepositoryPolicy } from '../../test/support/repository-policy.js';
 import { useTestRedis } from '../../test/support/redis.js';
 import type { PushScanJobData, PushScanReporter, PushScanSummary } from './jobs.js';
 import { MirrorCache } from './mirror-cache.js';
@@ -47,7 +48,7 @@ function setup(): { queues: ScanQueues; store: FindingsStore; reporter: Recordin
     concurrency: 1,
     logger: pino({ level: 'silent' }),
     queues: ['push-scan'],
-    deps: { findings: store, engine: testEngine(), mirrors: new MirrorCache({ root: workDir }), reporters: [reporter] },
+    deps: { findings: store, engine: testEngine(), mirrors: new MirrorCache({ root: workDir, policy: localRepositoryPolicy() }), reporters: [reporter] },
   });
   cleanup.push(
     () => workers.close(1000),

@@ -6,6 +6,8 @@
 export type QueueErrorCode =
   /** The repository string is not an accepted git URL or absolute path (or carries credentials). */
   | 'REPOSITORY_INVALID'
+  /** The repository policy (services/queue/repository-policy.ts) refuses this source. */
+  | 'REPOSITORY_NOT_ALLOWED'
   /** The remote says there is no such repository, or the path holds none. */
   | 'REPOSITORY_NOT_FOUND'
   /** Cloning or fetching failed for another reason (network, server, auth): retried. */
@@ -25,7 +27,7 @@ export type QueueErrorCode =
   /** A retry asked for a job that is not in the failed set. */
   | 'SCAN_NOT_FAILED';
 
-const PERMANENT: ReadonlySet<QueueErrorCode> = new Set(['REPOSITORY_INVALID', 'REPOSITORY_NOT_FOUND', 'COMMIT_NOT_FOUND', 'PUSH_INVALID']);
+const PERMANENT: ReadonlySet<QueueErrorCode> = new Set(['REPOSITORY_INVALID', 'REPOSITORY_NOT_ALLOWED', 'REPOSITORY_NOT_FOUND', 'COMMIT_NOT_FOUND', 'PUSH_INVALID']);
 
 export class QueueError extends Error {
   override readonly name = 'QueueError';

@@ -19,8 +19,6 @@ export interface RepositorySource {
   readonly http: boolean;
 }
 
-/** Transports git may use for clone and fetch (GIT_ALLOW_PROTOCOL). */
-export const ALLOWED_PROTOCOLS = ['file', 'git', 'http', 'https', 'ssh'] as const;
 const MAX_LENGTH = 1024;
 const URL_SCHEMES = new Set(['https:', 'http:', 'ssh:', 'git:', 'file:']);
 /** `[user@]host:path`, git's scp-like ssh syntax (no `//` after the colon, no `::` transport prefix). */
@@ -32,7 +30,8 @@ export function parseRepositorySource(text: string): RepositorySource {
   // Control characters and spaces never belong in a URL or in the paths we accept; they would also garble logs.
   if (/[\x00-\x20\x7f]/.test(text)) throw invalid('must not contain spaces or control characters');
   if (text.startsWith('-')) throw invalid('must not start with "-"');
-  if (text.includes('::')) throw invalid('uses a git remote-helper transport (`<transport>::`), which is not allowed');
+  // git reads `<transport>::<address>` (a leading scheme-like name) as a remote helper; `::` elsewhere is an IPv6 literal.
+  if (/^[A-Za-z0-9+.-]*::/.test(text)) throw invalid('uses a git remote-helper transport (`<transport>::`), which is not allowed');
 
   if (text.startsWith('/')) {
     const location = resolve(text);

@@ -7,6 +7,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { HISTORY_SCAN_QUEUE } from './jobs.js';
 import { QueueError } from './queue-error.js';
 import { parseRepositorySource } from './repository-source.js';
+import type { RepositoryPolicy } from './repository-policy.js';
 import type { ScanQueueName, ScanQueues } from './scan-queues.js';
 import { getScanSchema, listDeadScansSchema, postScanSchema, retryDeadScanSchema } from './scans-schemas.js';
 
@@ -14,6 +15,8 @@ export interface ScansPluginDeps {
   readonly queues: ScanQueues;
   readonly audit: AuditLog;
   readonly engine: Engine;
+  /** Refuses repositories scans may not fetch (403 REPOSITORY_NOT_ALLOWED) before a job exists; the worker checks again. */
+  readonly policy: RepositoryPolicy;
 }
 
 /**
@@ -29,8 +32,9 @@ export function scansPlugin(deps: ScansPluginDeps): FastifyPluginAsync {
       { schema: { ...postScanSchema, security: bearerSecurity }, config: { permission: 'scans:write' } },
       async (request, reply) => {
         const { repository } = request.body;
+        let source;
         try {
-          parseRepositorySource(repository);
+          source = parseRepositorySource(repository);
         } catch (err) {
           if (err instanceof QueueError) throw new ApiError(400, err.code, err.message);
           throw err;
@@ -38,6 +42,12 @@ export function scansPlugin(deps: ScansPluginDeps): FastifyPluginAsync {
         // Job data is stored in clear: a repository string that holds a token (in a path, say) is refused.
         if (deps.engine.scan(Buffer.from(repository, 'utf8')).length > 0) {
           throw new ApiError(422, 'REPOSITORY_CONTAINS_SECRET', 'the repository string carries a secret; give credentials to the workers, not in the URL');
+        }
+        try {
+          await deps.policy.check(source);
+        } catch (err) {
+          if (err instanceof QueueError) throw new ApiError(403, err.code, err.message);
+          throw err;
         }
         const principal = request.principal!;
         const queued = await deps.queues.enqueueHistoryScan({ repository, requestedBy: principal.tokenId, source: 'api' });

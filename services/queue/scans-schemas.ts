@@ -87,7 +87,8 @@ const scanJob = {
 export const postScanSchema = {
   summary: 'Queue a history scan of a repository',
   description:
-    'Queues a scan of every blob in the history of a git repository (https, http, ssh, git or file URL, or an absolute path on the workers). ' +
+    'Queues a scan of every blob in the history of a git repository: https or ssh from a public host; http, git, file URLs, local paths ' +
+    'and private hosts only where PUSHGATE_REPOSITORY_ALLOW opens them (otherwise 403 REPOSITORY_NOT_ALLOWED, and no job is created). ' +
     'URLs must not carry credentials. While a scan of the same repository is queued or running, that job is returned (deduplicated: true). ' +
     'Findings land in the findings store under the repository as given (a path resolved).',
   tags: ['scans'],

@@ -26,7 +26,10 @@ export async function buildConsoleService(redis: TestRedis, extraEnv: NodeJS.Pro
   const logs = new LogCapture();
   const context = createServiceContext(config, { redis: redis.client(), defaultMetrics: false, logDestination: logs });
   const liveness = createLivenessProducer(context, redis.client());
-  const app = await buildApi({ ...context, liveness: liveness.tracker }, { plugins: consolePluginsFor(context, { liveness: liveness.tracker }) });
+  const app = await buildApi({ ...context, liveness: liveness.tracker }, {
+    trustProxy: config.trustProxy,
+    plugins: consolePluginsFor(context, { liveness: liveness.tracker }),
+  });
   return {
     app,
     context,

@@ -13,6 +13,7 @@ import { githubTokens } from '../support/findings.js';
 import { GitRepo } from '../support/git-repo.js';
 import { LogCapture } from '../support/service.js';
 import { ALPHA, TokenFactory } from '../support/token-factory.js';
+import { TEST_REPOSITORY_ALLOW } from '../support/repository-policy.js';
 
 /**
  * A Redis restart in the middle of a history scan (AOF on, as docker-compose
@@ -68,6 +69,7 @@ describe('Redis restarting mid-job', () => {
       PUSHGATE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       PUSHGATE_LOG_LEVEL: 'info',
       PUSHGATE_WORKER_CONCURRENCY: '1',
+      PUSHGATE_REPOSITORY_ALLOW: TEST_REPOSITORY_ALLOW,
     };
     const secrets = githubTokens('redis-restart', 2);
     const t = new TokenFactory('redis-restart-noise');

@@ -9,6 +9,7 @@ import { startWorker, type RunningWorker } from '../../services/worker.js';
 import { githubTokens } from '../support/findings.js';
 import { GitRepo } from '../support/git-repo.js';
 import { useTestRedis } from '../support/redis.js';
+import { TEST_REPOSITORY_ALLOW } from '../support/repository-policy.js';
 import { LogCapture, testEnv } from '../support/service.js';
 
 /**
@@ -227,6 +228,36 @@ describe('history scans through the queue', () => {
     expect((await h.api('POST', `/v1/scans/dead/${HISTORY_SCAN_QUEUE}/${queued.json.id}/retry`)).json.error.code).toBe('SCAN_NOT_FAILED');
   });
 
+  it('refuses what the repository policy does not allow with 403 before a job exists, and says why', async () => {
+    const h = await harness();
+    const forbidden = [
+      '/srv/other.git',
+      `${TEST_REPOSITORY_ALLOW}/../srv/other.git`,
+      'file:///etc',
+      'git://127.0.0.1:9418/acme/app.git',
+      'http://127.0.0.1:6379/acme/app.git',
+      'http://169.254.169.254/latest/meta-data/',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://127.0.0.1:6379/acme/app.git',
+      'https://0x7f.1/acme/app.git',
+      'https://2130706433/acme/app.git',
+      'https://[::1]/acme/app.git',
+      'https://[::ffff:127.0.0.1]/acme/app.git',
+      'ssh://git@10.0.0.1/acme/app.git',
+      'git@192.168.1.1:acme/app.git',
+      'https://localhost/acme/app.git',
+    ];
+    for (const repository of forbidden) {
+      const res = await h.api('POST', '/v1/scans', { repository });
+      expect([repository, res.status, res.json.error.code]).toEqual([repository, 403, 'REPOSITORY_NOT_ALLOWED']);
+      expect(res.json.error.message).toMatch(/^repository not allowed: .*PUSHGATE_REPOSITORY_ALLOW|does not resolve/);
+    }
+    const counts = await h.service.queues.history.getJobCounts();
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
+    const audit = await h.service.context.audit.list({ limit: 100 });
+    expect(audit.map((e) => e.entry.action)).not.toContain('scan.enqueue');
+  });
+
   it('refuses bad repositories, checks roles, documents the routes, and exports queue depths', async () => {
     const h = await harness();
     const cases: Array<[unknown, number, string]> = [
@@ -247,8 +278,8 @@ describe('history scans through the queue', () => {
     expect((await h.api('GET', '/v1/scans/no-such-job', undefined, readOnly)).json.error.code).toBe('SCAN_NOT_FOUND');
     expect((await fetch(`${h.service.url}/v1/scans/dead`)).status).toBe(401);
 
-    await h.api('POST', '/v1/scans', { repository: '/srv/a.git' });
-    await h.api('POST', '/v1/scans', { repository: '/srv/b.git' });
+    await h.api('POST', '/v1/scans', { repository: join(TEST_REPOSITORY_ALLOW, 'pushgate-no-such-a.git') });
+    await h.api('POST', '/v1/scans', { repository: join(TEST_REPOSITORY_ALLOW, 'pushgate-no-such-b.git') });
     const metrics = await (await fetch(`${h.service.url}/metrics`)).text();
     expect(metrics).toContain('pushgate_queue_jobs{queue="history-scan",state="waiting"} 2');
     expect(metrics).toContain('pushgate_queue_jobs{queue="push-scan",state="failed"} 0');

@@ -5,6 +5,7 @@ import { buildApi, type ApiOptions } from '../../services/api/app.js';
 import { loadConfig, type ServiceConfig } from '../../services/config/config.js';
 import { createServiceContext, type ServiceContext } from '../../services/context.js';
 import type { TestRedis } from './redis.js';
+import { TEST_REPOSITORY_ALLOW } from './repository-policy.js';
 
 /** Captures pino's JSON lines in memory, so tests can search everything the service logged. */
 export class LogCapture extends Writable {
@@ -34,6 +35,8 @@ export function testEnv(redis: TestRedis, extra: NodeJS.ProcessEnv = {}): NodeJS
     PUSHGATE_REDIS_PREFIX: redis.prefix(),
     PUSHGATE_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     PUSHGATE_LOG_LEVEL: 'debug',
+    // Test repositories are local, under the temp directory: the default policy refuses local paths.
+    PUSHGATE_REPOSITORY_ALLOW: TEST_REPOSITORY_ALLOW,
     ...extra,
   };
 }
@@ -53,7 +56,7 @@ export async function buildTestService(redis: TestRedis, extraEnv: NodeJS.Proces
   const logs = new LogCapture();
   // Logs at debug level (testEnv), through the same logger set-up as production.
   const ctx = createServiceContext(config, { redis: redis.client(), defaultMetrics: false, logDestination: logs });
-  const app = await buildApi(ctx, options);
+  const app = await buildApi(ctx, { trustProxy: config.trustProxy, metricsToken: config.metricsToken, ...options });
   return {
     config,
     context: ctx,

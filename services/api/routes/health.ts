@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
+import type { SecretValue } from '../../../scanner/secret-value.js';
 import type { Redis } from 'ioredis';
 import type { ServiceMetrics } from '../../metrics/metrics.js';
 import { pingRedis } from '../../store/redis-client.js';
@@ -14,7 +16,16 @@ export interface ReadinessCheck {
 
 const CHECK_TIMEOUT_MS = 2000;
 
-export function healthRoutes(deps: { redis: Redis; metrics: ServiceMetrics; readinessChecks: readonly ReadinessCheck[] }): FastifyPluginAsync {
+/** Metrics that say how many secrets the store holds, by status: shown only to a scraper holding PUSHGATE_METRICS_TOKEN. */
+const FINDING_METRICS = new Set(['pushgate_findings', 'pushgate_scan_findings_total', 'pushgate_block_events_stored']);
+
+export function healthRoutes(deps: {
+  redis: Redis;
+  metrics: ServiceMetrics;
+  readinessChecks: readonly ReadinessCheck[];
+  metricsToken?: SecretValue | undefined;
+}): FastifyPluginAsync {
+  const expected = deps.metricsToken ? createHash('sha256').update(deps.metricsToken.reveal()).digest() : undefined;
   const checks: ReadinessCheck[] = [{ name: 'redis', check: () => pingRedis(deps.redis, CHECK_TIMEOUT_MS) }, ...deps.readinessChecks];
   return async (app) => {
     app.get('/healthz', { schema: healthSchema, logLevel: 'warn' }, async () => ({ status: 'ok' }));
@@ -40,9 +51,23 @@ export function healthRoutes(deps: { redis: Redis; metrics: ServiceMetrics; read
       return { status: 'ready', checks: results };
     });
 
-    app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['health'] }, logLevel: 'warn' }, async (_request, reply) => {
-      const text = await deps.metrics.registry.metrics();
-      reply.header('content-type', deps.metrics.registry.contentType);
+    app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['health'] }, logLevel: 'warn' }, async (request, reply) => {
+      const registry = deps.metrics.registry;
+      let text: string;
+      if (expected) {
+        const given = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+        // Compared as hashes: equal length for timingSafeEqual, and no timing signal about the token's length.
+        if (!given || !timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
+          reply.header('www-authenticate', 'Bearer realm="pushgate-metrics"');
+          throw new ApiError(401, 'METRICS_TOKEN_REQUIRED', '/metrics needs the bearer token set in PUSHGATE_METRICS_TOKEN');
+        }
+        text = await registry.metrics();
+      } else {
+        const names = registry.getMetricsAsArray().map((m) => m.name).filter((name) => !FINDING_METRICS.has(name));
+        // The same text format as registry.metrics(), less the finding metrics (whose collectors then never run).
+        text = `${(await Promise.all(names.map((name) => registry.getSingleMetricAsString(name)))).join('\n\n')}\n`;
+      }
+      reply.header('content-type', registry.contentType);
       return text;
     });
   };
