@@ -11,7 +11,9 @@ import { createRedisClient, pingRedis } from './store/redis-client.js';
 import { closeClient } from './queue/scan-workers.js';
 import { createLivenessProducer, startLivenessRunners, type LivenessProducer, type LivenessRunners } from './liveness/liveness-runtime.js';
 import { recordConfigLoaded } from './audit/config-audit.js';
+import { FIRST_CHECK_SWEEP_INTERVAL_MS, sweepFirstChecks } from './liveness/first-check-sweep.js';
 import { gracefulShutdown } from './graceful-shutdown.js';
+import { errorSummary, repeatFilter } from './logging/repeat-filter.js';
 import { recordStatusSample } from './triage/status-samples.js';
 
 /**
@@ -62,6 +64,8 @@ export interface WorkerOptions {
   readonly credentials?: (context: ServiceContext) => CredentialsProvider | undefined;
   /** Liveness limiter override for every provider (the benchmark); null: no limiter. */
   readonly livenessLimiter?: { max: number; durationMs: number } | null;
+  /** How often the first-check sweep runs (default 5 minutes; it also runs at start). */
+  readonly firstCheckSweepMs?: number;
   /** First retry delay of outgoing liveness webhooks (tests shorten it). */
   readonly webhookBackoffMs?: number;
 }
@@ -93,7 +97,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   const redis = createRedisClient(config.redisUrl, 'worker', { maxRetriesPerRequest: null });
   const context = createServiceContext(config, { redis, defaultMetrics: false, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   const log = context.logger;
-  redis.on('error', (err: Error) => log.warn({ err: { message: err.message } }, 'redis connection error'));
+  const firstOfItsKind = repeatFilter();
+  redis.on('error', (err: Error) => {
+    if (firstOfItsKind(err.message)) log.warn({ err: errorSummary(err) }, 'redis connection error (retrying; repeats of this error are logged once a minute)');
+  });
   const closeRedis = async (): Promise<void> => {
     await context.close();
     await closeClient(redis);
@@ -151,13 +158,23 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
   });
   let livenessRunners: LivenessRunners | undefined;
+  let firstCheckSweeper: NodeJS.Timeout | undefined;
   try {
     await workers.ready();
     if (config.liveness.enabled) {
       livenessRunners = await startLivenessRunners(context, liveness, options.livenessLimiter !== undefined ? { limiter: options.livenessLimiter } : {});
+      // First checks a crashed worker stored findings for but never queued: now, then periodically.
+      const sweep = (): void =>
+        void sweepFirstChecks({ redis, findings: context.findings, queues: liveness.queues, logger: log }).catch((err: unknown) =>
+          log.warn({ err: errorSummary(err) }, 'first-check sweep failed; it runs again later'),
+        );
+      sweep();
+      firstCheckSweeper = setInterval(sweep, options.firstCheckSweepMs ?? FIRST_CHECK_SWEEP_INTERVAL_MS);
+      firstCheckSweeper.unref();
     }
   } catch (err) {
     clearInterval(sweeper);
+    clearInterval(firstCheckSweeper);
     await workers.close(0);
     await livenessRunners?.close();
     await liveness.close();
@@ -172,6 +189,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     ...(options.signal ? { signal: options.signal } : {}),
     stop: async () => {
       clearInterval(sweeper);
+      clearInterval(firstCheckSweeper);
       await Promise.all([workers.close(options.shutdownGraceMs ?? 25_000), livenessRunners?.close()]);
       await liveness.close();
     },

@@ -4,6 +4,8 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import type { SecretValue } from '../../scanner/secret-value.js';
 import { AuthError } from '../auth/auth-error.js';
 import { scrubSecrets } from '../logging/scrub.js';
+import { errorSummary } from '../logging/repeat-filter.js';
+import { isRedisUnavailable } from '../store/redis-client.js';
 import { StoreError } from '../store/store-error.js';
 import { serviceVersion } from '../version.js';
 import { ApiError } from './api-error.js';
@@ -84,13 +86,18 @@ export async function buildApi(deps: ApiDependencies, options: ApiOptions = {}):
       ms: Math.round(reply.elapsedTime * 10) / 10,
       ...(request.principal ? { tokenId: request.principal.tokenId } : {}),
     };
-    if (status >= 500) request.log.error(line, 'request failed');
+    // 503: the store is away (logged once more, as a warning, by the error handler): not a fault of this process.
+    if (status === 503) request.log.warn(line, 'request failed');
+    else if (status >= 500) request.log.error(line, 'request failed');
     else request.log.info(line, 'request');
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const e = toApiError(err, request, deps);
-    if (e.statusCode >= 500) request.log.error({ err }, 'request error');
+    if (e.code === STORE_UNAVAILABLE) {
+      reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
+      request.log.warn({ err: errorSummary(err) }, 'request failed: the store (Redis) is unreachable');
+    } else if (e.statusCode >= 500) request.log.error({ err }, 'request error');
     else request.log.info({ code: e.code, statusCode: e.statusCode }, 'request refused');
     if (e.statusCode === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer realm="pushgate"');
     return reply.code(e.statusCode).send({ error: { code: e.code, message: e.message, requestId: request.id, ...(e.details ? { details: e.details } : {}) } });
@@ -134,10 +141,19 @@ const STORE_STATUS: Record<StoreError['code'], number> = {
   REDIS_REPLY_UNEXPECTED: 500,
 };
 
+export const STORE_UNAVAILABLE = 'STORE_UNAVAILABLE';
+/** What Retry-After says while Redis is away: ioredis reconnects within two seconds of its return. */
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+export function storeUnavailable(): ApiError {
+  return new ApiError(503, STORE_UNAVAILABLE, 'the store (Redis) is unreachable; retry shortly');
+}
+
 /** Maps anything thrown to a status and a stable code; messages never echo request content unscrubbed. */
 function toApiError(err: FastifyError, request: FastifyRequest, deps: ApiDependencies): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof AuthError) return new ApiError(AUTH_STATUS[err.code], err.code, err.message);
+  if (isRedisUnavailable(err) && !(err instanceof StoreError)) return storeUnavailable();
   if (err instanceof StoreError) {
     const status = STORE_STATUS[err.code];
     return status >= 500 ? new ApiError(500, 'INTERNAL_ERROR', 'internal error') : new ApiError(status, err.code, err.message);
@@ -167,5 +183,6 @@ function toApiError(err: FastifyError, request: FastifyRequest, deps: ApiDepende
   }
   const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
   if (status >= 400 && status < 500) return new ApiError(status, 'REQUEST_INVALID', scrubSecrets(deps.engine, err.message));
+  if (isRedisUnavailable(err, deps.redis)) return storeUnavailable();
   return new ApiError(500, 'INTERNAL_ERROR', `internal error (request ${request.id})`);
 }

@@ -13,6 +13,8 @@ import { actionRoutes } from './routes/action-routes.js';
 import { pageRoutes } from './routes/page-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { SessionStore } from './session-store.js';
+import { errorSummary } from '../logging/repeat-filter.js';
+import { isRedisUnavailable } from '../store/redis-client.js';
 
 /**
  * The triage console, a plugin for buildApi's `plugins`: HTML pages under
@@ -125,7 +127,10 @@ async function consoleScope(app: FastifyInstance, ctx: ConsoleContext): Promise<
 
 function sendError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { status, code, message } = describeError(err);
-  if (status >= 500) request.log.error({ err }, 'console error');
+  if (code === 'STORE_UNAVAILABLE') {
+    reply.header('retry-after', '5');
+    request.log.warn({ err: errorSummary(err) }, 'console request failed: the store (Redis) is unreachable');
+  } else if (status >= 500) request.log.error({ err }, 'console error');
   else request.log.info({ code, statusCode: status }, 'console request refused');
   const back = request.method === 'POST' ? backTo(request) : '/console';
   return reply
@@ -142,6 +147,7 @@ function backTo(request: FastifyRequest): string {
 
 function describeError(err: FastifyError): { status: number; code: string; message: string } {
   if (err instanceof ConsoleError) return { status: err.statusCode, code: err.code, message: err.message };
+  if (isRedisUnavailable(err)) return { status: 503, code: 'STORE_UNAVAILABLE', message: 'The store is unreachable right now; try again in a moment.' };
   if (err instanceof TriageError) return { status: TRIAGE_ERROR_STATUS[err.code], code: err.code, message: err.message };
   if (err instanceof StoreError) {
     if (err.code === 'FINDING_NOT_FOUND') return { status: 404, code: err.code, message: 'No finding with this fingerprint.' };

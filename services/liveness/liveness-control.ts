@@ -8,7 +8,8 @@ import type { FindingStatus } from '../store/findings-store.js';
  * BullMQ and applies their verdicts to findings; nothing here can close a
  * finding: only a `revoked` verdict from the provider does.
  */
-export type CheckTrigger = 'scan' | 'schedule' | 'triage' | 'cli';
+/** `sweep`: the first check of a finding stored without one queued (services/liveness/first-check-sweep.ts). */
+export type CheckTrigger = 'scan' | 'schedule' | 'triage' | 'cli' | 'sweep';
 
 /** One liveness check of a finding, as kept on it (newest first when listed). */
 export interface LivenessCheckRecord {

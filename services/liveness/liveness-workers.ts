@@ -3,11 +3,12 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ProviderCheck } from '../../liveness/types.js';
 import { bullPrefix } from '../queue/scan-queues.js';
-import { closeWorker, WORKER_CLOSE_TIMEOUT_MS } from '../queue/close-worker.js';
+import { closeWorker, InflightJobs, WORKER_CLOSE_TIMEOUT_MS } from '../queue/close-worker.js';
 import { closeClient } from '../queue/scan-workers.js';
 import { createRedisClient } from '../store/redis-client.js';
 import { livenessProcessor, type LivenessJobResult, type LivenessProcessorDeps } from './liveness-processor.js';
 import { livenessQueueName, type LivenessJobData } from './liveness-queues.js';
+import { errorSummary, repeatFilter } from '../logging/repeat-filter.js';
 
 /**
  * One BullMQ worker per provider check, each with the provider's limiter
@@ -33,6 +34,7 @@ export class LivenessWorkers {
     readonly workers: ReadonlyMap<string, Worker<LivenessJobData, LivenessJobResult>>,
     private readonly connection: Redis,
     private readonly logger: Logger,
+    private readonly inflight: InflightJobs,
   ) {}
 
   static start(options: LivenessWorkersOptions): LivenessWorkers {
@@ -43,7 +45,9 @@ export class LivenessWorkers {
     const rateLimit = async (checkId: string, ms: number): Promise<void> => {
       await workers.get(checkId)?.rateLimit(ms);
     };
-    const processor = livenessProcessor({ ...options.deps, rateLimit });
+    const inflight = new InflightJobs();
+    const processor = inflight.wrap(livenessProcessor({ ...options.deps, rateLimit }));
+    const firstOfItsKind = repeatFilter();
     for (const check of options.checks) {
       const limit = options.limiter === undefined ? check.rateLimit : options.limiter;
       const worker = new Worker<LivenessJobData, LivenessJobResult>(
@@ -57,10 +61,13 @@ export class LivenessWorkers {
         },
       );
       worker.on('failed', (job, err) => options.logger.warn({ queue: livenessQueueName(check.id), jobId: job?.id, error: err.message }, 'liveness job failed'));
-      worker.on('error', (err) => options.logger.warn({ queue: livenessQueueName(check.id), err: { message: err.message } }, 'liveness worker error'));
+      worker.on('error', (err) => {
+        // Sixteen workers report the same outage: one line per kind of error and minute.
+        if (firstOfItsKind(err.message)) options.logger.warn({ queue: livenessQueueName(check.id), err: errorSummary(err) }, 'liveness worker error (repeats logged once a minute)');
+      });
       workers.set(check.id, worker);
     }
-    return new LivenessWorkers(workers, connection, options.logger);
+    return new LivenessWorkers(workers, connection, options.logger, inflight);
   }
 
   async ready(): Promise<void> {
@@ -69,7 +76,8 @@ export class LivenessWorkers {
 
   async close(): Promise<void> {
     // A check in flight gets its provider timeout's worth of time; a worker stuck closing is given up on (close-worker.ts).
-    await Promise.all([...this.workers.values()].map((w) => closeWorker(w, this.logger, LIVENESS_CLOSE_TIMEOUT_MS)));
+    const idle = this.inflight.idle(LIVENESS_CLOSE_TIMEOUT_MS);
+    await Promise.all([...this.workers.values()].map((w) => closeWorker(w, this.logger, WORKER_CLOSE_TIMEOUT_MS, idle)));
     await closeClient(this.connection);
   }
 }

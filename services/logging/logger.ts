@@ -72,8 +72,15 @@ export function createLogger(options: LoggerOptions): Logger {
 
 /** type, code and a scrubbed message and stack; no other own properties (they may hold request data). */
 function serializeError(err: unknown, engine: Engine | undefined): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: String(err) };
   const scrub = (s: string): string => (engine ? scrubSecrets(engine, s) : s);
+  if (!(err instanceof Error)) {
+    // A summary someone built ({ message, code }) keeps both; anything else is written as text.
+    if (typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string') {
+      const { message, code } = err as { message: string; code?: unknown };
+      return { ...(typeof code === 'string' ? { code } : {}), message: scrub(message) };
+    }
+    return { message: scrub(String(err)) };
+  }
   const code = (err as Error & { code?: unknown }).code;
   return {
     type: err.name,

@@ -5,7 +5,7 @@ import { scanHistory } from '../../scanner/history.js';
 import type { Finding } from '../../scanner/types.js';
 import type { AddFindingsResult, FindingsStore } from '../store/findings-store.js';
 import { jobError } from './job-failure.js';
-import type { HistoryScanJobData } from './jobs.js';
+import { HISTORY_SCAN_QUEUE, type HistoryScanJobData } from './jobs.js';
 import type { CredentialsProvider, MirrorCache } from './mirror-cache.js';
 import { parseRepositorySource } from './repository-source.js';
 import { JobProgress } from './scan-progress.js';
@@ -80,14 +80,17 @@ export function historyScanProcessor(deps: ScanProcessorDeps) {
         },
       );
       await progress.phase('storing');
-      const stored = await deps.findings.addFindings(repository, report.findings);
+      // Counted under the job: a job that stored its findings and then ran again (a crash, a retry) still reports them.
+      const writer = `${HISTORY_SCAN_QUEUE}:${job.id}`;
+      const stored = await deps.findings.addFindings(repository, report.findings, { writer });
       await deps.onStored?.(report.findings, stored);
+      const added = await deps.findings.addedBy(writer);
       await progress.phase('done');
       return {
         repository,
         ...countFindings(report.findings),
-        created: stored.created,
-        locationsAdded: stored.locationsAdded,
+        created: added.created,
+        locationsAdded: added.locationsAdded,
         blobs: report.stats.blobs,
         bytes: report.stats.bytes,
         skipped: report.stats.skipped.count,

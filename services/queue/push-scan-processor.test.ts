@@ -126,7 +126,8 @@ describe('push-scan jobs', () => {
     reporter.failuresLeft = 2;
     const started = Date.now();
     const view = await run({ repository: repo.path, fullName: 'acme/retry', ref: 'refs/heads/main', before: ZERO, after: c1 });
-    expect(view).toMatchObject({ state: 'completed', attemptsMade: 3, summary: { findings: 1, created: 0, locationsAdded: 0 } });
+    // The first attempt stored the finding; the summary of the attempt that completed still counts it (added by this job).
+    expect(view).toMatchObject({ state: 'completed', attemptsMade: 3, summary: { findings: 1, created: 1, locationsAdded: 1 } });
     // Backoff 50 ms, then 100 ms.
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     expect(reporter.calls).toHaveLength(3);
@@ -149,5 +150,58 @@ describe('push-scan jobs', () => {
     const done = await run(data);
     expect(done.state).toBe('completed');
     expect(await queues.enqueuePushScan(data)).toEqual({ id: done.id, deduplicated: true });
+  });
+});
+
+describe('history-scan jobs that run twice', () => {
+  it('report what the job added over all its attempts, not what the last attempt found new', async () => {
+    const store = new FindingsStore({ redis: redis.client(), prefix: redis.prefix(), keyRing: new KeyRing([randomBytes(32)]) });
+    const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix(), backoffMs: 50, attempts: 3 });
+    const workDir = mkdtempSync(join(tmpdir(), 'pushgate-history-work-'));
+    let crashesLeft = 1;
+    const workers = ScanWorkers.start({
+      redisUrl: redis.url(),
+      redisPrefix: redis.prefix(),
+      concurrency: 1,
+      logger: pino({ level: 'silent' }),
+      queues: ['history-scan'],
+      deps: {
+        findings: store,
+        engine: testEngine(),
+        mirrors: new MirrorCache({ root: workDir, policy: localRepositoryPolicy() }),
+        // Fails right after the findings were stored, as a worker crash or a Redis outage at that point would.
+        onStored: async () => {
+          if (crashesLeft-- > 0) throw new Error('lost the connection after storing');
+        },
+      },
+    });
+    cleanup.push(
+      () => workers.close(1000),
+      () => queues.close(),
+      () => rmSync(workDir, { recursive: true, force: true }),
+    );
+    const repo = origin();
+    const [a, b] = githubTokens('history-twice', 2);
+    repo.commit({ files: { 'a.env': `T=${a}\n` } });
+    repo.commit({ files: { 'b.env': `T=${b}\n`, 'a2.env': `T=${a}\n` } });
+    const { id } = await queues.enqueueHistoryScan({ repository: repo.path });
+    let view: ScanJobView;
+    for (const deadline = Date.now() + 30_000; ; ) {
+      view = (await queues.view('history-scan', id))!;
+      if (view.state === 'completed' || view.state === 'failed') break;
+      if (Date.now() > deadline) throw new Error(`history scan still ${view.state}`);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(view).toMatchObject({ state: 'completed', attemptsMade: 2, summary: { findings: 2, created: 2, locationsAdded: 3 } });
+
+    // Another job over the same history adds nothing, and says so.
+    const again = await queues.enqueueHistoryScan({ repository: repo.path });
+    for (const deadline = Date.now() + 30_000; ; ) {
+      view = (await queues.view('history-scan', again.id))!;
+      if (view.state === 'completed' || view.state === 'failed') break;
+      if (Date.now() > deadline) throw new Error(`history scan still ${view.state}`);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(view).toMatchObject({ state: 'completed', summary: { findings: 2, created: 0, locationsAdded: 0 } });
   });
 });

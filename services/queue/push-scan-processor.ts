@@ -4,7 +4,7 @@ import { scanHistory } from '../../scanner/history.js';
 import type { Finding } from '../../scanner/types.js';
 import { credentialRequest, requeueAfterCancel, type ScanProcessorDeps } from './history-scan-processor.js';
 import { jobError } from './job-failure.js';
-import type { PushScanJobData, PushScanReporter, PushScanSummary } from './jobs.js';
+import { PUSH_SCAN_QUEUE, type PushScanJobData, type PushScanReporter, type PushScanSummary } from './jobs.js';
 import { hasObject } from './mirror-cache.js';
 import { QueueError } from './queue-error.js';
 import { parseRepositorySource } from './repository-source.js';
@@ -95,7 +95,8 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
         },
       );
       await progress.phase('storing');
-      const stored = await deps.findings.addFindings(repository, scanned.report.findings);
+      const writer = `${PUSH_SCAN_QUEUE}:${job.id}`;
+      const stored = await deps.findings.addFindings(repository, scanned.report.findings, { writer });
       await deps.onStored?.(scanned.report.findings, stored);
       const summary = summarizePush(scanned.report.findings);
       const reporters = deps.reporters ?? [];
@@ -118,8 +119,7 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
         revisions: scanned.revisions,
         blobs: scanned.report.stats.blobs,
         bytes: scanned.report.stats.bytes,
-        created: stored.created,
-        locationsAdded: stored.locationsAdded,
+        ...(await deps.findings.addedBy(writer)),
         reported: reporters.length,
       };
     } catch (err) {

@@ -1,8 +1,12 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { errorSummary, repeatFilter } from '../logging/repeat-filter.js';
 import { createRedisClient } from '../store/redis-client.js';
-import { closeWorker, WORKER_CLOSE_TIMEOUT_MS } from './close-worker.js';
+import { closeWorker, InflightJobs, WORKER_CLOSE_TIMEOUT_MS } from './close-worker.js';
+
+const CANCELLED_JOBS_SLACK_MS = 1000;
+type ScanProcessor = (job: Job, token?: string, signal?: AbortSignal) => Promise<unknown>;
 import { historyScanProcessor } from './history-scan-processor.js';
 import { HISTORY_SCAN_QUEUE } from './jobs.js';
 import { pushScanProcessor, type PushScanProcessorDeps } from './push-scan-processor.js';
@@ -38,18 +42,20 @@ export class ScanWorkers {
     readonly workers: ReadonlyArray<Worker>,
     private readonly connections: readonly Redis[],
     private readonly logger: Logger,
+    private readonly inflight: InflightJobs,
   ) {}
 
   static start(options: ScanWorkersOptions): ScanWorkers {
     const names = options.queues ?? SCAN_QUEUE_NAMES;
     const connections: Redis[] = [];
+    const inflight = new InflightJobs();
     const workers = names.map((name) => {
       // BullMQ's workers block on Redis and must wait out reconnections rather than fail a command.
       const connection = createRedisClient(options.redisUrl, `worker-${name}`, { maxRetriesPerRequest: null });
       connection.on('error', () => {});
       connections.push(connection);
-      const processor = name === HISTORY_SCAN_QUEUE ? historyScanProcessor(options.deps) : pushScanProcessor(options.deps);
-      const worker = new Worker(name, processor as (job: Job, token?: string, signal?: AbortSignal) => Promise<unknown>, {
+      const processor = (name === HISTORY_SCAN_QUEUE ? historyScanProcessor(options.deps) : pushScanProcessor(options.deps)) as ScanProcessor;
+      const worker = new Worker(name, inflight.wrap(processor), {
         connection,
         prefix: bullPrefix(options.redisPrefix),
         concurrency: options.concurrency,
@@ -60,7 +66,7 @@ export class ScanWorkers {
       observe(worker, name, options.logger);
       return worker;
     });
-    return new ScanWorkers(workers, connections, options.logger);
+    return new ScanWorkers(workers, connections, options.logger, inflight);
   }
 
   /** Resolves when every worker is connected and taking jobs. */
@@ -79,8 +85,10 @@ export class ScanWorkers {
       for (const w of this.workers) w.cancelAllJobs('worker shutting down');
     }, graceMs);
     try {
-      // Jobs still running are cancelled at graceMs; past that, a worker stuck closing is given up on.
-      await Promise.all(this.workers.map((w) => closeWorker(w, this.logger, graceMs + WORKER_CLOSE_TIMEOUT_MS)));
+      // Jobs still running are cancelled at graceMs and hand themselves back (which needs Redis: a second's slack);
+      // once none runs, a worker that does not close within WORKER_CLOSE_TIMEOUT_MS is closed by force.
+      const idle = this.inflight.idle(graceMs + CANCELLED_JOBS_SLACK_MS);
+      await Promise.all(this.workers.map((w) => closeWorker(w, this.logger, WORKER_CLOSE_TIMEOUT_MS, idle)));
     } finally {
       clearTimeout(timer);
       await Promise.all(this.connections.map(closeClient));
@@ -99,7 +107,10 @@ function observe(worker: Worker, queue: ScanQueueName, log: Logger): void {
     log.warn({ queue, jobId: job?.id, attemptsMade: job?.attemptsMade, code: failure?.code, final }, final ? 'scan job failed for good' : 'scan job failed; it will be retried');
   });
   worker.on('stalled', (jobId) => log.warn({ queue, jobId }, 'scan job stalled (its worker died or blocked): it goes back to the queue'));
-  worker.on('error', (err) => log.warn({ queue, err: { message: err.message } }, 'scan worker error'));
+  const firstOfItsKind = repeatFilter();
+  worker.on('error', (err) => {
+    if (firstOfItsKind(err.message)) log.warn({ queue, err: errorSummary(err) }, 'scan worker error (repeats logged once a minute)');
+  });
 }
 
 /** QUIT when connected; otherwise drop the connection (QUIT would wait in the offline queue for a Redis that is not there). */

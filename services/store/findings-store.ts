@@ -133,11 +133,16 @@ const LOCATION_BATCH = 500;
 const MAX_PAGE = 500;
 export const DEFAULT_LOCATION_LIMIT = 1000;
 
+/** A writer's tally outlives the jobs it counts for (completed jobs are kept 7 days, failed ones 30). */
+const ADD_TALLY_TTL_SECONDS = 31 * 24 * 3600;
+
 /**
- * KEYS: 1 finding, 2 locations, 3 repositories, 4 all, 5 status:open, 6 provider, 7 severity, 8 repository index.
+ * KEYS: 1 finding, 2 locations, 3 repositories, 4 all, 5 status:open, 6 provider, 7 severity, 8 repository index,
+ * 9 (optional) the writer's tally.
  * ARGV: 1 new member, 2 now ms, 3 repository, 4 n field pairs, then the pairs, then location key/json pairs.
  * Returns {created (0/1), locations added}.
  */
+
 const UPSERT = new LuaScript(`
 local member = redis.call('HGET', KEYS[1], 'member')
 local created = 0
@@ -165,6 +170,11 @@ if added > 0 then
 end
 if now > tonumber(redis.call('HGET', KEYS[1], 'lastSeen')) then
   redis.call('HSET', KEYS[1], 'lastSeen', ARGV[2])
+end
+if KEYS[9] and (created > 0 or added > 0) then
+  redis.call('HINCRBY', KEYS[9], 'created', created)
+  redis.call('HINCRBY', KEYS[9], 'locationsAdded', added)
+  redis.call('EXPIRE', KEYS[9], ${ADD_TALLY_TTL_SECONDS})
 end
 return {created, added}
 `);
@@ -257,7 +267,12 @@ export class FindingsStore {
    * than 500 locations is written in several calls, each complete in itself,
    * so a crash between them leaves a consistent record that a retry completes.
    */
-  async addFindings(repository: string, findings: readonly Finding[]): Promise<AddFindingsResult> {
+  /**
+   * Stores findings and their locations (idempotent). With `writer`, what is
+   * new is also counted under that name in the same script, so a job that ran
+   * twice (a crash after storing, a retry) can still say what it added: see addedBy().
+   */
+  async addFindings(repository: string, findings: readonly Finding[], options: { readonly writer?: string } = {}): Promise<AddFindingsResult> {
     const now = this.clock().getTime();
     const results: Array<{ fingerprint: string; created: boolean; locationsAdded: number }> = [];
     for (const finding of findings) {
@@ -273,6 +288,7 @@ export class FindingsStore {
         k.findingsByProvider(finding.provider),
         k.findingsBySeverity(finding.severity),
         k.findingsByRepository(repository),
+        ...(options.writer ? [k.addTally(options.writer)] : []),
       ];
       const locationPairs = finding.locations.map((l) => locationEntry(repository, l));
       let created = false;
@@ -298,6 +314,12 @@ export class FindingsStore {
       locationsAdded: results.reduce((n, r) => n + r.locationsAdded, 0),
       findings: results,
     };
+  }
+
+  /** What addFindings added under `writer`, over all its calls. */
+  async addedBy(writer: string): Promise<{ created: number; locationsAdded: number }> {
+    const [created, locationsAdded] = await this.redis.hmget(this.keys.addTally(writer), 'created', 'locationsAdded');
+    return { created: Number(created ?? 0), locationsAdded: Number(locationsAdded ?? 0) };
   }
 
   private recordFields(f: Finding): string[] {

@@ -23,6 +23,8 @@ export interface StoreKeys {
   findingsByProvider(provider: string): string;
   findingsBySeverity(severity: string): string;
   findingsByRepository(repository: string): string;
+  /** What one writer (a scan job, across its attempts) added: hash of `created`, `locationsAdded`. */
+  addTally(writer: string): string;
   blockEvent(id: string): string;
   readonly blockEventsAll: string;
   blockEventsByRepository(repository: string): string;
@@ -52,6 +54,7 @@ export function storeKeys(prefix: string): StoreKeys {
     findingsByProvider: (p) => `${prefix}findings:provider:${p.toLowerCase()}`,
     findingsBySeverity: (s) => `${prefix}findings:severity:${s}`,
     findingsByRepository: (r) => `${prefix}findings:repository:${r}`,
+    addTally: (w) => `${prefix}add-tally:${w}`,
     blockEvent: (id) => `${prefix}block-event:${id}`,
     blockEventsAll: `${prefix}block-events:all`,
     blockEventsByRepository: (r) => `${prefix}block-events:repository:${r}`,

@@ -1,8 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -13,6 +11,7 @@ import { githubTokens } from '../support/findings.js';
 import { GitRepo } from '../support/git-repo.js';
 import { LogCapture } from '../support/service.js';
 import { ALPHA, TokenFactory } from '../support/token-factory.js';
+import { freePort, hasRedisServer, startRedis } from '../support/own-redis.js';
 import { TEST_REPOSITORY_ALLOW } from '../support/repository-policy.js';
 
 /**
@@ -21,48 +20,13 @@ import { TEST_REPOSITORY_ALLOW } from '../support/repository-policy.js';
  * findings stored. Needs its own redis-server, since the shared test Redis
  * must not be restarted.
  */
-const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'pushgate-redis-restart-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir],
-    { stdio: 'ignore' },
-  );
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => {});
-    try {
-      await probe.connect();
-      if ((await probe.ping()) === 'PONG') return child;
-    } catch {
-      // not up yet
-    } finally {
-      probe.disconnect();
-    }
-    if (Date.now() > deadline) throw new Error('redis-server did not start');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('Redis restarting mid-job', () => {
   it.skipIf(!hasRedisServer)('does not lose the job: the worker reconnects and the scan completes', async () => {
     const port = await freePort();
-    let server = await startRedis(port);
+    let server = await startRedis(port, dir);
     const env = {
       REDIS_URL: `redis://127.0.0.1:${port}`,
       PUSHGATE_REDIS_PREFIX: 'restart:',
@@ -99,7 +63,7 @@ describe('Redis restarting mid-job', () => {
       server.kill('SIGTERM');
       await once(server, 'exit');
       await new Promise((r) => setTimeout(r, 500));
-      server = await startRedis(port);
+      server = await startRedis(port, dir);
 
       let done: ScanJobView | null = null;
       for (const deadline = Date.now() + 90_000; ; ) {
@@ -112,7 +76,9 @@ describe('Redis restarting mid-job', () => {
       const stored = await worker.context.findings.list({ repository: repo.path });
       expect(stored.findings).toHaveLength(2);
       // The worker did see the outage.
-      expect(logs.text()).toContain('"msg":"redis connection error"');
+      expect(logs.text()).toContain('"msg":"redis connection error');
+      expect(logs.text()).toContain('"code":"ECONNREFUSED"');
+      expect(logs.text()).not.toContain('[object Object]');
     } finally {
       await worker.close();
       await queues.close();

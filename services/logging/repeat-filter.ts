@@ -1,0 +1,24 @@
+/**
+ * Lets a log line through once per window for each key. While Redis is
+ * away, every connection reports an error on every reconnect attempt (every
+ * 2 s, from each of a worker's two dozen connections): one line per outage
+ * and kind of error tells the operator as much.
+ */
+export function repeatFilter(windowMs = 60_000, now: () => number = Date.now): (key: string) => boolean {
+  const last = new Map<string, number>();
+  return (key) => {
+    const t = now();
+    const previous = last.get(key);
+    if (previous !== undefined && t - previous < windowMs) return false;
+    if (last.size >= 1000) last.clear();
+    last.set(key, t);
+    return true;
+  };
+}
+
+/** What a log line keeps of a connection error: its message and code, no stack (always the same socket internals). */
+export function errorSummary(err: unknown): { message: string; code?: string } {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? { message, code } : { message };
+}
