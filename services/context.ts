@@ -4,6 +4,8 @@ import type { Registry } from 'prom-client';
 import { createEngine } from '../detectors/engine/engine.js';
 import { ALL_DETECTORS } from '../detectors/registry.js';
 import type { ApiDependencies } from './api/dependencies.js';
+import { createPrivateKey } from 'node:crypto';
+import { AuditFileSink } from './audit/audit-file.js';
 import { AuditLog } from './audit/audit-log.js';
 import { TokenStore } from './auth/token-store.js';
 import type { ServiceConfig } from './config/config.js';
@@ -52,7 +54,13 @@ export function createServiceContext(config: ServiceConfig, options: ServiceCont
   const prefix = config.redisPrefix;
   const clock = options.clock;
   const common = { redis, prefix, ...(clock ? { clock } : {}) };
-  const audit = new AuditLog({ ...common, logger });
+  const auditFile = config.audit.file
+    ? new AuditFileSink(
+        config.audit.file,
+        config.audit.signingKey ? { key: createPrivateKey(config.audit.signingKey.reveal()), every: config.audit.checkpointEvery } : undefined,
+      )
+    : undefined;
+  const audit = new AuditLog({ ...common, logger, ...(auditFile ? { file: auditFile } : {}) });
   const findings = new FindingsStore({ ...common, keyRing: config.keyRing });
   const blockEvents = new BlockEventsStore(common);
   const tokens = new TokenStore({ ...common, audit });
@@ -74,6 +82,7 @@ export function createServiceContext(config: ServiceConfig, options: ServiceCont
     logger,
     scanBodyLimit: config.scanBodyLimit,
     async close() {
+      await auditFile?.close().catch(() => {});
       if (ownsRedis) await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { storeKeys, type StoreKeys } from '../store/keys.js';
 import { LuaScript } from '../store/lua-script.js';
 import { canonicalJson, type JsonValue } from './canonical-json.js';
+import type { AuditFileSink } from './audit-file.js';
 
 /**
  * The audit log: append-only entries in a Redis stream, each hash-chained to
@@ -69,7 +70,7 @@ return id
 export class AuditError extends Error {
   override readonly name = 'AuditError';
   constructor(
-    readonly code: 'AUDIT_APPEND_CONFLICT',
+    readonly code: 'AUDIT_APPEND_CONFLICT' | 'AUDIT_FILE_WRITE_FAILED',
     message: string,
   ) {
     super(message);
@@ -81,6 +82,8 @@ export interface AuditLogOptions {
   readonly prefix: string;
   readonly logger?: Logger;
   readonly clock?: () => Date;
+  /** PUSHGATE_AUDIT_FILE: every entry is also appended there and synced before append() resolves. */
+  readonly file?: AuditFileSink;
 }
 
 export class AuditLog {
@@ -88,6 +91,7 @@ export class AuditLog {
   private readonly redis: Redis;
   private readonly logger: Logger | undefined;
   private readonly clock: () => Date;
+  private readonly file: AuditFileSink | undefined;
   /** Appends of this process go one at a time; other processes are handled by the head check. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -96,6 +100,7 @@ export class AuditLog {
     this.keys = storeKeys(options.prefix);
     this.logger = options.logger;
     this.clock = options.clock ?? (() => new Date());
+    this.file = options.file;
   }
 
   append(input: AuditInput): Promise<AuditRecord> {
@@ -129,7 +134,17 @@ export class AuditLog {
       ])) as string | null;
       if (id) {
         this.logger?.info({ audit: { ...entry, id, hash } }, `audit ${entry.action}`);
-        return { id, entry, hash };
+        const record = { id, entry, hash };
+        if (this.file) {
+          try {
+            await this.file.write(record);
+          } catch (err) {
+            // The entry is in Redis; the action must not report success while its outside copy is missing.
+            this.logger?.error({ err, seq: entry.seq }, 'could not append to PUSHGATE_AUDIT_FILE');
+            throw new AuditError('AUDIT_FILE_WRITE_FAILED', `the audit entry ${entry.seq} is in Redis but could not be written to the audit file`);
+          }
+        }
+        return record;
       }
       await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
     }
@@ -240,6 +255,29 @@ export async function verifyAuditChain(redis: Redis, prefix: string): Promise<Au
     return broken(seq, { id: headId ?? null, seq: seq + 1, reason: 'head-mismatch', message: 'the log ends before the last entry written (entries were removed from its end) or its head was altered' });
   }
   return { ok: true, entries: seq, head: seq === 0 ? null : prev };
+}
+
+/** seq -> hash of every entry in the Redis stream (for comparing with the audit file). */
+export async function readAuditHashes(redis: Redis, prefix: string): Promise<Map<number, string>> {
+  const keys = storeKeys(prefix);
+  const out = new Map<number, string>();
+  let start = '-';
+  for (;;) {
+    const rows = await redis.xrange(keys.auditStream, start, '+', 'COUNT', 1000);
+    for (const [, fields] of rows) {
+      const f = fieldMap(fields);
+      try {
+        const entry = JSON.parse(f.get('entry') ?? 'null') as AuditEntry | null;
+        const hash = f.get('hash');
+        if (entry && typeof entry.seq === 'number' && hash) out.set(entry.seq, hash);
+      } catch {
+        // malformed entries are reported by verifyAuditChain
+      }
+    }
+    if (rows.length < 1000) break;
+    start = `(${rows.at(-1)![0]}`;
+  }
+  return out;
 }
 
 function broken(entries: number, b: { id: string | null; seq: number | null; reason: AuditBreakReason; message: string }): AuditVerification {

@@ -14,7 +14,7 @@ export interface ServiceCliIo {
 export class ServiceCliError extends Error {
   override readonly name = 'ServiceCliError';
   constructor(
-    readonly code: 'REDIS_UNAVAILABLE',
+    readonly code: 'REDIS_UNAVAILABLE' | 'AUDIT_FILE_UNREADABLE' | 'AUDIT_KEY_INVALID',
     message: string,
   ) {
     super(message);

@@ -5,6 +5,7 @@ import { SecretValue } from '../../scanner/secret-value.js';
 import { KeyRing, parseKey } from '../crypto/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { LIVENESS_VARIABLES, parseLivenessConfig, type LivenessConfig } from './liveness-config.js';
+import { DEFAULT_CHECKPOINT_EVERY } from '../audit/audit-file.js';
 import { parseAllowList, REPOSITORY_ALLOW_VARIABLE, type AllowRule } from '../queue/repository-policy.js';
 
 /**
@@ -55,10 +56,21 @@ export interface ServiceConfig extends RedisConfig {
   readonly trustProxy: false | number | readonly string[];
   /** PUSHGATE_METRICS_TOKEN: when set, /metrics needs it as a bearer token and shows finding counts too. */
   readonly metricsToken: SecretValue | undefined;
+  /** The audit log's copy outside Redis (services/audit/audit-file.ts). */
+  readonly audit: AuditConfig;
   /** PUSHGATE_REPOSITORY_ALLOW: what scans may fetch beyond public https and ssh hosts (services/queue/repository-policy.ts). */
   readonly repositoryAllow: readonly AllowRule[];
   /** PUSHGATE_* variables that no part of pushgate reads (probably typos), for a start-up warning. */
   readonly unknownVariables: readonly string[];
+}
+
+export interface AuditConfig {
+  /** PUSHGATE_AUDIT_FILE: append-only JSON Lines copy of every audit entry. */
+  readonly file: string | undefined;
+  /** PUSHGATE_AUDIT_SIGNING_KEY: Ed25519 private key (PEM) that signs checkpoints in the file. */
+  readonly signingKey: SecretValue | undefined;
+  /** PUSHGATE_AUDIT_CHECKPOINT_EVERY: a signed checkpoint after every this many entries. */
+  readonly checkpointEvery: number;
 }
 
 export interface ConfigNeeds {
@@ -96,6 +108,9 @@ const KNOWN_PUSHGATE_VARIABLES = new Set([
   'PUSHGATE_WORK_DIR',
   'PUSHGATE_TRUST_PROXY',
   'PUSHGATE_METRICS_TOKEN',
+  'PUSHGATE_AUDIT_FILE',
+  'PUSHGATE_AUDIT_SIGNING_KEY',
+  'PUSHGATE_AUDIT_CHECKPOINT_EVERY',
   REPOSITORY_ALLOW_VARIABLE,
   // read by the CLI and the hooks
   'PUSHGATE_DEBUG',
@@ -148,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
   const logLevel = parseLogLevel(c);
   const scanBodyLimit = parseSize(c, 'PUSHGATE_SCAN_BODY_LIMIT', DEFAULTS.scanBodyLimit, MAX_SCAN_BODY_LIMIT);
   const trustProxy = parseTrustProxy(c);
+  const audit = parseAudit(c);
   const metricsToken = parseLongToken(c, 'PUSHGATE_METRICS_TOKEN');
   const allow = parseAllowList(c.get(REPOSITORY_ALLOW_VARIABLE));
   for (const problem of allow.problems) c.problem(REPOSITORY_ALLOW_VARIABLE, `${problem} (entries are absolute path prefixes, URL prefixes or host names)`);
@@ -155,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
   const unknownVariables = Object.keys(env)
     .filter((k) => k.startsWith('PUSHGATE_') && !KNOWN_PUSHGATE_VARIABLES.has(k))
     .sort();
-  return { ...redis, host, port, keyRing, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, trustProxy, metricsToken, repositoryAllow: allow.rules, unknownVariables };
+  return { ...redis, host, port, keyRing, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, trustProxy, metricsToken, audit, repositoryAllow: allow.rules, unknownVariables };
 }
 
 function parseRedis(c: Collector): RedisConfig {
@@ -329,22 +345,41 @@ function parseGithub(c: Collector, needs: ConfigNeeds): GithubConfig {
 }
 
 /** PEM text (literal `\n` escapes allowed, as env files often hold it) or a path to a PEM file. */
-function parsePrivateKey(c: Collector, text: string): SecretValue | undefined {
+function parsePrivateKey(c: Collector, text: string, variable = 'GITHUB_APP_PRIVATE_KEY'): SecretValue | undefined {
   let pem: string;
   if (text.includes('-----BEGIN')) pem = text.replace(/\\n/g, '\n');
   else {
     try {
       pem = readFileSync(text, 'utf8');
     } catch {
-      c.problem('GITHUB_APP_PRIVATE_KEY', 'is neither PEM text nor a readable file path');
+      c.problem(variable, 'is neither PEM text nor a readable file path');
       return undefined;
     }
   }
   try {
     createPrivateKey(pem);
   } catch {
-    c.problem('GITHUB_APP_PRIVATE_KEY', 'is not a valid PEM private key');
+    c.problem(variable, 'is not a valid PEM private key');
     return undefined;
   }
   return new SecretValue(pem);
+}
+
+function parseAudit(c: Collector): AuditConfig {
+  const file = c.get('PUSHGATE_AUDIT_FILE');
+  const keyText = c.get('PUSHGATE_AUDIT_SIGNING_KEY');
+  let signingKey: SecretValue | undefined;
+  if (keyText !== undefined) {
+    signingKey = parsePrivateKey(c, keyText, 'PUSHGATE_AUDIT_SIGNING_KEY');
+    if (signingKey && createPrivateKey(signingKey.reveal()).asymmetricKeyType !== 'ed25519') {
+      c.problem('PUSHGATE_AUDIT_SIGNING_KEY', 'must be an Ed25519 private key (openssl genpkey -algorithm ed25519)');
+      signingKey = undefined;
+    }
+    if (!file) c.problem('PUSHGATE_AUDIT_SIGNING_KEY', 'signs checkpoints in PUSHGATE_AUDIT_FILE: set that too');
+  }
+  if (file !== undefined && (!file.startsWith('/') || file.includes(','))) {
+    c.problem('PUSHGATE_AUDIT_FILE', 'must be one absolute path (each process writes one file; `pushgate audit verify` takes a comma-separated list)');
+  }
+  const checkpointEvery = parseInteger(c, 'PUSHGATE_AUDIT_CHECKPOINT_EVERY', DEFAULT_CHECKPOINT_EVERY, 1, 1_000_000);
+  return { file, signingKey, checkpointEvery };
 }
