@@ -14,7 +14,7 @@ import { createServiceMetrics } from './metrics/metrics.js';
 import { BlockEventsStore } from './store/block-events-store.js';
 import { FindingsStore } from './store/findings-store.js';
 import { createRedisClient, FAIL_FAST_OPTIONS } from './store/redis-client.js';
-import { errorSummary, repeatFilter } from './logging/repeat-filter.js';
+import { connectionErrorWarner } from './logging/repeat-filter.js';
 
 /**
  * Everything a pushgate process (API or worker) shares, built from the
@@ -45,12 +45,7 @@ export function createServiceContext(config: ServiceConfig, options: ServiceCont
   const ownsRedis = !options.redis;
   // The API fails fast while Redis is away (503 STORE_UNAVAILABLE) instead of queueing requests behind a reconnect.
   const redis = options.redis ?? createRedisClient(config.redisUrl, 'api', FAIL_FAST_OPTIONS);
-  const firstOfItsKind = repeatFilter();
-  if (ownsRedis) {
-    redis.on('error', (err: Error) => {
-      if (firstOfItsKind(err.message)) logger.warn({ err: errorSummary(err) }, 'redis connection error (retrying; repeats of this error are logged once a minute)');
-    });
-  }
+  if (ownsRedis) redis.on('error', connectionErrorWarner(logger, 'redis connection error, retrying'));
   const prefix = config.redisPrefix;
   const clock = options.clock;
   const common = { redis, prefix, ...(clock ? { clock } : {}) };

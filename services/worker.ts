@@ -13,7 +13,7 @@ import { createLivenessProducer, startLivenessRunners, type LivenessProducer, ty
 import { recordConfigLoaded } from './audit/config-audit.js';
 import { FIRST_CHECK_SWEEP_INTERVAL_MS, sweepFirstChecks } from './liveness/first-check-sweep.js';
 import { gracefulShutdown } from './graceful-shutdown.js';
-import { errorSummary, repeatFilter } from './logging/repeat-filter.js';
+import { connectionErrorWarner, errorSummary } from './logging/repeat-filter.js';
 import { recordStatusSample } from './triage/status-samples.js';
 
 /**
@@ -97,10 +97,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   const redis = createRedisClient(config.redisUrl, 'worker', { maxRetriesPerRequest: null });
   const context = createServiceContext(config, { redis, defaultMetrics: false, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   const log = context.logger;
-  const firstOfItsKind = repeatFilter();
-  redis.on('error', (err: Error) => {
-    if (firstOfItsKind(err.message)) log.warn({ err: errorSummary(err) }, 'redis connection error (retrying; repeats of this error are logged once a minute)');
-  });
+  redis.on('error', connectionErrorWarner(log, 'redis connection error, retrying'));
   const closeRedis = async (): Promise<void> => {
     await context.close();
     await closeClient(redis);

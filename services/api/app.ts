@@ -141,11 +141,11 @@ const STORE_STATUS: Record<StoreError['code'], number> = {
   REDIS_REPLY_UNEXPECTED: 500,
 };
 
-export const STORE_UNAVAILABLE = 'STORE_UNAVAILABLE';
+const STORE_UNAVAILABLE = 'STORE_UNAVAILABLE';
 /** What Retry-After says while Redis is away: ioredis reconnects within two seconds of its return. */
 const STORE_RETRY_AFTER_SECONDS = 5;
 
-export function storeUnavailable(): ApiError {
+function storeUnavailable(): ApiError {
   return new ApiError(503, STORE_UNAVAILABLE, 'the store (Redis) is unreachable; retry shortly');
 }
 
@@ -153,7 +153,6 @@ export function storeUnavailable(): ApiError {
 function toApiError(err: FastifyError, request: FastifyRequest, deps: ApiDependencies): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof AuthError) return new ApiError(AUTH_STATUS[err.code], err.code, err.message);
-  if (isRedisUnavailable(err) && !(err instanceof StoreError)) return storeUnavailable();
   if (err instanceof StoreError) {
     const status = STORE_STATUS[err.code];
     return status >= 500 ? new ApiError(500, 'INTERNAL_ERROR', 'internal error') : new ApiError(status, err.code, err.message);

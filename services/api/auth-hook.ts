@@ -23,13 +23,12 @@ export function installAuth(app: FastifyInstance, tokens: TokenStore): void {
   app.addHook('onRequest', async (request, reply) => {
     const permission = request.routeOptions.config.permission;
     if (!permission) return;
-    const header = request.headers.authorization;
-    const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!m) {
+    const token = bearerTokenOf(request.headers.authorization);
+    if (!token) {
       reply.header('www-authenticate', 'Bearer realm="pushgate"');
       throw new ApiError(401, 'AUTH_REQUIRED', 'this endpoint needs an `Authorization: Bearer <token>` header');
     }
-    const principal = await tokens.authenticate(m[1]!);
+    const principal = await tokens.authenticate(token);
     if (!principal) {
       reply.header('www-authenticate', 'Bearer realm="pushgate", error="invalid_token"');
       throw new ApiError(401, 'AUTH_INVALID', 'the bearer token is not valid (unknown or revoked)');
@@ -39,6 +38,11 @@ export function installAuth(app: FastifyInstance, tokens: TokenStore): void {
     }
     request.principal = principal;
   });
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerTokenOf(header: string | undefined): string | undefined {
+  return (header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null)?.[1];
 }
 
 /** The audit actor for an authenticated request. */

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { secretEquals } from '../crypto/constant-time.js';
 
 /**
  * Cross-site request forgery defences for the console:
@@ -18,10 +19,7 @@ export function newCsrfToken(): string {
 
 /** Constant-time comparison (over SHA-256 digests, so lengths never leak either). */
 export function csrfMatches(expected: string, given: unknown): boolean {
-  if (typeof given !== 'string' || given === '' || expected === '') return false;
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(given).digest();
-  return timingSafeEqual(a, b);
+  return secretEquals(expected, given);
 }
 
 /** The token a request carries: the header, else the form field. */

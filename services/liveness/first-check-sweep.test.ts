@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KeyRing } from '../crypto/secret-box.js';
 import { FindingsStore } from '../store/findings-store.js';
 import { startWorker } from '../worker.js';
+import { eventually } from '../../test/support/eventually.js';
 import { findingsIn, githubTokens } from '../../test/support/findings.js';
 import { ProviderStandIn } from '../../test/support/provider-stand-in.js';
 import { githubRoutes } from '../../test/support/providers/github.js';
@@ -15,16 +16,6 @@ import { sweepFirstChecks } from './first-check-sweep.js';
 const redis = useTestRedis();
 const dir = mkdtempSync(join(tmpdir(), 'pushgate-first-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function eventually<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('first-check sweep', () => {
   it('checks findings a worker stored but died before queueing, once, and leaves findings without a check alone', async () => {

@@ -8,7 +8,7 @@ import { closeClient } from '../queue/scan-workers.js';
 import { createRedisClient } from '../store/redis-client.js';
 import { livenessProcessor, type LivenessJobResult, type LivenessProcessorDeps } from './liveness-processor.js';
 import { livenessQueueName, type LivenessJobData } from './liveness-queues.js';
-import { errorSummary, repeatFilter } from '../logging/repeat-filter.js';
+import { connectionErrorWarner } from '../logging/repeat-filter.js';
 
 /**
  * One BullMQ worker per provider check, each with the provider's limiter
@@ -47,7 +47,7 @@ export class LivenessWorkers {
     };
     const inflight = new InflightJobs();
     const processor = inflight.wrap(livenessProcessor({ ...options.deps, rateLimit }));
-    const firstOfItsKind = repeatFilter();
+    const warn = connectionErrorWarner(options.logger, 'liveness worker error');
     for (const check of options.checks) {
       const limit = options.limiter === undefined ? check.rateLimit : options.limiter;
       const worker = new Worker<LivenessJobData, LivenessJobResult>(
@@ -61,10 +61,8 @@ export class LivenessWorkers {
         },
       );
       worker.on('failed', (job, err) => options.logger.warn({ queue: livenessQueueName(check.id), jobId: job?.id, error: err.message }, 'liveness job failed'));
-      worker.on('error', (err) => {
-        // Sixteen workers report the same outage: one line per kind of error and minute.
-        if (firstOfItsKind(err.message)) options.logger.warn({ queue: livenessQueueName(check.id), err: errorSummary(err) }, 'liveness worker error (repeats logged once a minute)');
-      });
+      // Sixteen workers report the same outage: one warner for all of them.
+      worker.on('error', (err) => warn(err, { queue: livenessQueueName(check.id) }));
       workers.set(check.id, worker);
     }
     return new LivenessWorkers(workers, connection, options.logger, inflight);

@@ -9,6 +9,7 @@ import { buildApi } from '../api/app.js';
 import { ScanQueues } from '../queue/scan-queues.js';
 import { startWorker, type RunningWorker } from '../worker.js';
 import type { FindingStatus } from '../store/findings-store.js';
+import { eventually } from '../../test/support/eventually.js';
 import { githubTokens } from '../../test/support/findings.js';
 import { GitRepo } from '../../test/support/git-repo.js';
 import { ProviderStandIn } from '../../test/support/provider-stand-in.js';
@@ -63,16 +64,6 @@ afterAll(async () => {
   await new Promise((r) => receiver.close(r));
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function eventually<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('liveness end to end', () => {
   it('scan → live with owner → triage claim changes nothing → provider revokes → closed → comes back → reopened', async () => {

@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+
 /**
  * Lets a log line through once per window for each key. While Redis is
  * away, every connection reports an error on every reconnect attempt (every
@@ -13,6 +15,17 @@ export function repeatFilter(windowMs = 60_000, now: () => number = Date.now): (
     if (last.size >= 1000) last.clear();
     last.set(key, t);
     return true;
+  };
+}
+
+/**
+ * A warning for connection errors, logged once a minute per message (repeatFilter):
+ * `warn(err, { queue })`. One warner may serve many emitters of the same outage.
+ */
+export function connectionErrorWarner(logger: Logger, msg: string): (err: unknown, bindings?: Record<string, unknown>) => void {
+  const firstOfItsKind = repeatFilter();
+  return (err, bindings = {}) => {
+    if (firstOfItsKind(errorSummary(err).message)) logger.warn({ ...bindings, err: errorSummary(err) }, `${msg} (repeats are logged once a minute)`);
   };
 }
 

@@ -96,7 +96,7 @@ const FETCH_FAILURES: readonly (readonly [RegExp, QueueErrorCode, string])[] = [
 ];
 
 /** The code and our own description of a clone or fetch failure, from git's stderr. */
-export function classifyFetchFailure(stderr: string): { code: QueueErrorCode; reason: string } {
+function classifyFetchFailure(stderr: string): { code: QueueErrorCode; reason: string } {
   for (const [pattern, code, reason] of FETCH_FAILURES) if (pattern.test(stderr)) return { code, reason };
   return { code: 'FETCH_FAILED', reason: 'git failed (details are not shown: they come from the remote)' };
 }

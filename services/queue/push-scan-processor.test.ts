@@ -12,7 +12,7 @@ import { localRepositoryPolicy } from '../../test/support/repository-policy.js';
 import { useTestRedis } from '../../test/support/redis.js';
 import type { PushScanJobData, PushScanReporter, PushScanSummary } from './jobs.js';
 import { MirrorCache } from './mirror-cache.js';
-import type { PushScanResult } from './push-scan-processor.js';
+import type { PushScanProcessorDeps, PushScanResult } from './push-scan-processor.js';
 import { ScanQueues, type ScanJobView } from './scan-queues.js';
 import { ScanWorkers } from './scan-workers.js';
 
@@ -37,34 +37,42 @@ class RecordingReporter implements PushScanReporter {
   }
 }
 
-function setup(): { queues: ScanQueues; store: FindingsStore; reporter: RecordingReporter; run(data: PushScanJobData): Promise<ScanJobView> } {
+/** A store, the scan queues and workers for `queue` with the given extra deps, all cleaned up after the test. */
+function startWorkers(queue: 'push-scan' | 'history-scan', deps: Partial<PushScanProcessorDeps> = {}): { queues: ScanQueues; store: FindingsStore } {
   const store = new FindingsStore({ redis: redis.client(), prefix: redis.prefix(), keyRing: new KeyRing([randomBytes(32)]) });
   const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix(), backoffMs: 50, attempts: 3 });
-  const workDir = mkdtempSync(join(tmpdir(), 'pushgate-push-work-'));
-  const reporter = new RecordingReporter();
+  const workDir = mkdtempSync(join(tmpdir(), `pushgate-${queue}-work-`));
   const workers = ScanWorkers.start({
     redisUrl: redis.url(),
     redisPrefix: redis.prefix(),
     concurrency: 1,
     logger: pino({ level: 'silent' }),
-    queues: ['push-scan'],
-    deps: { findings: store, engine: testEngine(), mirrors: new MirrorCache({ root: workDir, policy: localRepositoryPolicy() }), reporters: [reporter] },
+    queues: [queue],
+    deps: { findings: store, engine: testEngine(), mirrors: new MirrorCache({ root: workDir, policy: localRepositoryPolicy() }), ...deps },
   });
   cleanup.push(
     () => workers.close(1000),
     () => queues.close(),
     () => rmSync(workDir, { recursive: true, force: true }),
   );
-  const run = async (data: PushScanJobData): Promise<ScanJobView> => {
-    const { id } = await queues.enqueuePushScan(data);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const view = (await queues.view('push-scan', id))!;
-      if (view.state === 'completed' || view.state === 'failed') return view;
-      if (Date.now() > deadline) throw new Error(`push scan still ${view.state}`);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-  };
+  return { queues, store };
+}
+
+/** Polls the job until it completed or failed. */
+async function finished(queues: ScanQueues, queue: 'push-scan' | 'history-scan', id: string): Promise<ScanJobView> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const view = (await queues.view(queue, id))!;
+    if (view.state === 'completed' || view.state === 'failed') return view;
+    if (Date.now() > deadline) throw new Error(`${queue} job still ${view.state}`);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
+function setup(): { queues: ScanQueues; store: FindingsStore; reporter: RecordingReporter; run(data: PushScanJobData): Promise<ScanJobView> } {
+  const reporter = new RecordingReporter();
+  const { queues, store } = startWorkers('push-scan', { reporters: [reporter] });
+  const run = async (data: PushScanJobData): Promise<ScanJobView> => finished(queues, 'push-scan', (await queues.enqueuePushScan(data)).id);
   return { queues, store, reporter, run };
 }
 
@@ -155,53 +163,22 @@ describe('push-scan jobs', () => {
 
 describe('history-scan jobs that run twice', () => {
   it('report what the job added over all its attempts, not what the last attempt found new', async () => {
-    const store = new FindingsStore({ redis: redis.client(), prefix: redis.prefix(), keyRing: new KeyRing([randomBytes(32)]) });
-    const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix(), backoffMs: 50, attempts: 3 });
-    const workDir = mkdtempSync(join(tmpdir(), 'pushgate-history-work-'));
     let crashesLeft = 1;
-    const workers = ScanWorkers.start({
-      redisUrl: redis.url(),
-      redisPrefix: redis.prefix(),
-      concurrency: 1,
-      logger: pino({ level: 'silent' }),
-      queues: ['history-scan'],
-      deps: {
-        findings: store,
-        engine: testEngine(),
-        mirrors: new MirrorCache({ root: workDir, policy: localRepositoryPolicy() }),
-        // Fails right after the findings were stored, as a worker crash or a Redis outage at that point would.
-        onStored: async () => {
-          if (crashesLeft-- > 0) throw new Error('lost the connection after storing');
-        },
+    const { queues } = startWorkers('history-scan', {
+      // Fails right after the findings were stored, as a worker crash or a Redis outage at that point would.
+      onStored: async () => {
+        if (crashesLeft-- > 0) throw new Error('lost the connection after storing');
       },
     });
-    cleanup.push(
-      () => workers.close(1000),
-      () => queues.close(),
-      () => rmSync(workDir, { recursive: true, force: true }),
-    );
     const repo = origin();
     const [a, b] = githubTokens('history-twice', 2);
     repo.commit({ files: { 'a.env': `T=${a}\n` } });
     repo.commit({ files: { 'b.env': `T=${b}\n`, 'a2.env': `T=${a}\n` } });
-    const { id } = await queues.enqueueHistoryScan({ repository: repo.path });
-    let view: ScanJobView;
-    for (const deadline = Date.now() + 30_000; ; ) {
-      view = (await queues.view('history-scan', id))!;
-      if (view.state === 'completed' || view.state === 'failed') break;
-      if (Date.now() > deadline) throw new Error(`history scan still ${view.state}`);
-      await new Promise((r) => setTimeout(r, 30));
-    }
+    let view = await finished(queues, 'history-scan', (await queues.enqueueHistoryScan({ repository: repo.path })).id);
     expect(view).toMatchObject({ state: 'completed', attemptsMade: 2, summary: { findings: 2, created: 2, locationsAdded: 3 } });
 
     // Another job over the same history adds nothing, and says so.
-    const again = await queues.enqueueHistoryScan({ repository: repo.path });
-    for (const deadline = Date.now() + 30_000; ; ) {
-      view = (await queues.view('history-scan', again.id))!;
-      if (view.state === 'completed' || view.state === 'failed') break;
-      if (Date.now() > deadline) throw new Error(`history scan still ${view.state}`);
-      await new Promise((r) => setTimeout(r, 30));
-    }
+    view = await finished(queues, 'history-scan', (await queues.enqueueHistoryScan({ repository: repo.path })).id);
     expect(view).toMatchObject({ state: 'completed', summary: { findings: 2, created: 0, locationsAdded: 0 } });
   });
 });

@@ -1,7 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { errorSummary, repeatFilter } from '../logging/repeat-filter.js';
+import { connectionErrorWarner } from '../logging/repeat-filter.js';
 import { createRedisClient } from '../store/redis-client.js';
 import { closeWorker, InflightJobs, WORKER_CLOSE_TIMEOUT_MS } from './close-worker.js';
 
@@ -107,10 +107,8 @@ function observe(worker: Worker, queue: ScanQueueName, log: Logger): void {
     log.warn({ queue, jobId: job?.id, attemptsMade: job?.attemptsMade, code: failure?.code, final }, final ? 'scan job failed for good' : 'scan job failed; it will be retried');
   });
   worker.on('stalled', (jobId) => log.warn({ queue, jobId }, 'scan job stalled (its worker died or blocked): it goes back to the queue'));
-  const firstOfItsKind = repeatFilter();
-  worker.on('error', (err) => {
-    if (firstOfItsKind(err.message)) log.warn({ queue, err: errorSummary(err) }, 'scan worker error (repeats logged once a minute)');
-  });
+  const warn = connectionErrorWarner(log, 'scan worker error');
+  worker.on('error', (err) => warn(err, { queue }));
 }
 
 /** QUIT when connected; otherwise drop the connection (QUIT would wait in the offline queue for a Redis that is not there). */

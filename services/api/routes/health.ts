@@ -1,10 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { SecretValue } from '../../../scanner/secret-value.js';
 import type { Redis } from 'ioredis';
 import type { ServiceMetrics } from '../../metrics/metrics.js';
 import { pingRedis } from '../../store/redis-client.js';
+import { secretEquals } from '../../crypto/constant-time.js';
 import { ApiError } from '../api-error.js';
+import { bearerTokenOf } from '../auth-hook.js';
 import { healthSchema, readySchema } from '../schemas/admin.js';
 
 /** A dependency /readyz checks; the queue part adds its own (e.g. BullMQ connection). */
@@ -25,7 +26,6 @@ export function healthRoutes(deps: {
   readinessChecks: readonly ReadinessCheck[];
   metricsToken?: SecretValue | undefined;
 }): FastifyPluginAsync {
-  const expected = deps.metricsToken ? createHash('sha256').update(deps.metricsToken.reveal()).digest() : undefined;
   const checks: ReadinessCheck[] = [{ name: 'redis', check: () => pingRedis(deps.redis, CHECK_TIMEOUT_MS) }, ...deps.readinessChecks];
   return async (app) => {
     app.get('/healthz', { schema: healthSchema, logLevel: 'warn' }, async () => ({ status: 'ok' }));
@@ -54,10 +54,8 @@ export function healthRoutes(deps: {
     app.get('/metrics', { schema: { summary: 'Prometheus metrics', tags: ['health'] }, logLevel: 'warn' }, async (request, reply) => {
       const registry = deps.metrics.registry;
       let text: string;
-      if (expected) {
-        const given = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-        // Compared as hashes: equal length for timingSafeEqual, and no timing signal about the token's length.
-        if (!given || !timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
+      if (deps.metricsToken) {
+        if (!secretEquals(deps.metricsToken.reveal(), bearerTokenOf(request.headers.authorization))) {
           reply.header('www-authenticate', 'Bearer realm="pushgate-metrics"');
           throw new ApiError(401, 'METRICS_TOKEN_REQUIRED', '/metrics needs the bearer token set in PUSHGATE_METRICS_TOKEN');
         }
