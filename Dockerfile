@@ -44,7 +44,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/build/Release/pushgate_prefilter.node ./build/Release/pushgate_prefilter.node
-RUN mkdir -p /var/lib/pushgate/work && chown -R node:node /var/lib/pushgate
+RUN mkdir -p /var/lib/pushgate/work /var/log/pushgate && chown -R node:node /var/lib/pushgate /var/log/pushgate
 # The node image's unprivileged user.
 USER node
 EXPOSE 8080

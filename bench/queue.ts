@@ -10,6 +10,7 @@ import { createEngine } from '../detectors/engine/engine.js';
 import { ALL_DETECTORS } from '../detectors/registry.js';
 import { scanHistory } from '../scanner/history.js';
 import { KeyRing } from '../services/crypto/secret-box.js';
+import { keyedFingerprinter } from '../scanner/fingerprint.js';
 import { RepositoryPolicy } from '../services/queue/repository-policy.js';
 import { MirrorCache } from '../services/queue/mirror-cache.js';
 import { bullPrefix, ScanQueues } from '../services/queue/scan-queues.js';
@@ -82,7 +83,7 @@ async function run(ctx: BenchContext): Promise<void> {
       concurrency: 1,
       logger,
       queues: ['history-scan'],
-      deps: { findings, engine, logger, mirrors: new MirrorCache({ root: workDir, policy: new RepositoryPolicy([{ kind: 'path', prefix: resolve(repoPath) }]) }) },
+      deps: { findings, engine, fingerprints: keyedFingerprinter(randomBytes(32)), logger, mirrors: new MirrorCache({ root: workDir, policy: new RepositoryPolicy([{ kind: 'path', prefix: resolve(repoPath) }]) }) },
     });
     await workers.ready();
     const through = async (fresh: boolean): Promise<{ ms: number; fetch: string; findings: number }> => {

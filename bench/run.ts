@@ -8,6 +8,7 @@ import { bench as queueBench } from './queue.js';
 import { bench as webhooksBench } from './webhooks.js';
 import { bench as hookBench } from './hook.js';
 import { bench as livenessBench } from './liveness.js';
+import { bench as fingerprintsBench } from './fingerprints.js';
 
 /**
  * `npm run bench [-- --only NAME] [--reps N] [--corpus-mb N] [bench options]`
@@ -16,7 +17,7 @@ import { bench as livenessBench } from './liveness.js';
  * it above and add it to BENCHES. Options the runner does not know are passed
  * to every bench in `ctx.args`.
  */
-const BENCHES: readonly BenchModule[] = [engineBench, historyBench, hookBench, queueBench, webhooksBench, livenessBench];
+const BENCHES: readonly BenchModule[] = [engineBench, historyBench, hookBench, queueBench, webhooksBench, livenessBench, fingerprintsBench];
 
 function usage(): string {
   return [

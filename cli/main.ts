@@ -65,6 +65,7 @@ const SERVICE_COMMANDS = {
   worker: ['run the BullMQ scan workers (configured by environment variables)', async () => (await import('../services/cli/worker-command.js')).workerCommand],
   token: ['create, list and revoke API tokens', async () => (await import('../services/cli/token-command.js')).tokenCommand],
   audit: ['verify the hash-chained audit log', async () => (await import('../services/cli/audit-command.js')).auditCommand],
+  store: ['re-key fingerprints and re-seal secrets in the findings store', async () => (await import('../services/cli/store-command.js')).storeCommand],
 } as const;
 
 async function serviceCommands(argv: readonly string[], io: CliIo, setExitCode: (code: number) => void): Promise<Command[]> {

@@ -333,3 +333,13 @@ export const IDENTIFIABLE_DETECTORS: readonly Detector[] = ALL_DETECTORS.filter(
 
 // Legacy detectors leave values that start like an identifiable format to that format's detector.
 registerIdentifiablePrefixes(IDENTIFIABLE_DETECTORS.flatMap((d) => (d.keywordsIgnoreCase ? [] : d.keywords)));
+
+/**
+ * Families whose every detector is identifiable: their values are provider-issued
+ * random bodies, so an unkeyed fingerprint of them may be a fast hash. A family
+ * with any legacy detector may hold values people chose, and gets the slow one
+ * (scanner/fingerprint.ts), whichever detector saw a value first.
+ */
+export const RANDOM_VALUE_FAMILIES: ReadonlySet<string> = new Set(
+  ALL_DETECTORS.filter((d) => d.tier === 'identifiable' && ALL_DETECTORS.every((o) => o.family !== d.family || o.tier === 'identifiable')).map((d) => d.family),
+);

@@ -1,6 +1,7 @@
 import { createEngine, type Engine } from '../detectors/engine/engine.js';
 import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
 import { FindingAggregator } from '../scanner/aggregate.js';
+import { fingerprinterFromEnv } from '../scanner/fingerprint.js';
 import { maskedText } from '../scanner/mask.js';
 import { openRepository } from '../scanner/git/repository.js';
 import { runGit } from '../scanner/git/git-process.js';
@@ -40,6 +41,7 @@ export async function runPrePush(io: ClientHookIo): Promise<number> {
   const known = remote && /^[A-Za-z0-9._\/-]+$/.test(remote) && !remote.includes('://') ? `--remotes=${remote}` : '--remotes';
   const { report, subjects } = await scanPush(repo, [...tips, '--not', known], {
     engine: createEngine(IDENTIFIABLE_DETECTORS),
+    fingerprints: fingerprinterFromEnv(io.env),
     signal: AbortSignal.timeout(120_000),
     refs,
   });
@@ -63,7 +65,7 @@ export async function runPreCommit(io: ClientHookIo, engine: Engine = createEngi
     // Submodules are listed for their path (it is text the commit adds), not read.
     if (oid && !isZeroOid(oid)) staged.push({ oid: mode !== '160000' ? oid : null, path: Buffer.from(fields[i + 1]!, 'latin1') });
   }
-  const aggregator = new FindingAggregator();
+  const aggregator = new FindingAggregator(fingerprinterFromEnv(io.env));
   for (const { oid, path: rawPath } of staged) {
     const inPath = engine.scan(rawPath);
     const path = inPath.length > 0 ? maskedText(rawPath, inPath) : rawPath.toString('utf8');

@@ -8,6 +8,7 @@ import { failClosedMessage, rejectionMessage } from './rejection-message.js';
 import { parseRefUpdates } from './ref-updates.js';
 import { IncompleteWalkError, pushRefs, pushRevisions, scanPush } from './push-scan.js';
 import { openGitDirectory } from '../scanner/git/repository.js';
+import { FingerprintKeyError, fingerprinterFromEnv } from '../scanner/fingerprint.js';
 
 /** GitHub Enterprise Server gives all pre-receive hooks 5 s together; leave room for the others. */
 export const DEFAULT_TIME_BUDGET_MS = 4000;
@@ -56,7 +57,8 @@ export async function runPreReceive(io: PreReceiveIo): Promise<number> {
     // existing commit) costs the commit walk and the tip check, which find nothing, and no blob reads.
     const repo = await openGitDirectory(io.gitDir, { env: io.env });
     const engine = io.engine ?? createEngine(IDENTIFIABLE_DETECTORS);
-    const { report, subjects, refLabels } = await scanPush(repo, revisions, { engine, signal, refs: pushRefs(updates) });
+    const fingerprints = fingerprinterFromEnv(io.env);
+    const { report, subjects, refLabels } = await scanPush(repo, revisions, { engine, fingerprints, signal, refs: pushRefs(updates) });
     // A ref name that holds a secret is recorded masked, like every other label.
     const recorded = refLabels.size === 0 ? updates : updates.map((u) => ({ ...u, ref: refLabels.get(u.ref) ?? u.ref }));
     if (report.stats.skipped.count > 0) {
@@ -100,7 +102,7 @@ function reject(
 
 /** Error text without stack traces or anything a secret could ride in on (messages of our own error classes only). */
 function describe(err: unknown): string {
-  if (err instanceof IncompleteWalkError) return `${err.message} [${err.code}]`;
+  if (err instanceof IncompleteWalkError || err instanceof FingerprintKeyError) return `${err.message} [${err.code}]`;
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' ? `internal error ${code}` : 'internal error';
 }

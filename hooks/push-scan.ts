@@ -4,6 +4,7 @@ import type { Repository } from '../scanner/git/repository.js';
 import { runGit } from '../scanner/git/git-process.js';
 import { pushedRevisions } from '../scanner/git/object-reader.js';
 import type { ScanReport } from '../scanner/types.js';
+import type { Fingerprinter } from '../scanner/fingerprint.js';
 import type { RefUpdate } from './ref-updates.js';
 
 /**
@@ -46,6 +47,8 @@ export class IncompleteWalkError extends Error {
 export interface PushScanOptions {
   readonly engine: Engine;
   readonly signal: AbortSignal;
+  /** PUSHGATE_FINGERPRINT_KEY's fingerprints where the hook has it, so block events name the service's findings. */
+  readonly fingerprints: Fingerprinter;
   /** The refs the push creates or moves (pushRefs); none for a scan of commits only. */
   readonly refs?: readonly RefTarget[];
 }
@@ -71,6 +74,7 @@ export async function scanPush(repo: Repository, revisions: string[], options: P
   listed.catch(() => {});
   const report = await scanHistory(repo.path, {
     engine: options.engine,
+    fingerprints: options.fingerprints,
     signal: options.signal,
     revisions,
     repository: repo,

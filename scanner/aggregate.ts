@@ -1,24 +1,36 @@
 import type { Match } from '../detectors/types.js';
-import { fingerprint } from '../detectors/engine/fingerprint.js';
+import type { Fingerprinter } from './fingerprint.js';
 import { SecretValue } from './secret-value.js';
-import type { Finding, Location } from './types.js';
+import type { Finding, FingerprintInfo, Location } from './types.js';
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 const CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 } as const;
 
 /**
- * Groups matches into one finding per secret (fingerprint = family + value),
- * merging locations. Where two detectors of one family report the same value,
- * the more confident/severe one names the finding.
+ * Groups matches into one finding per secret (family + value), merging
+ * locations. Where two detectors of one family report the same value, the more
+ * confident/severe one names the finding. Each secret is fingerprinted once,
+ * when first seen: an unkeyed legacy fingerprint is deliberately slow.
  */
 export class FindingAggregator {
-  private readonly byFingerprint = new Map<string, { finding: Finding; locationKeys: Set<string> }>();
+  /** Keyed by family and value (a family never holds NUL, so the first NUL separates them). */
+  private readonly bySecret = new Map<string, { finding: Finding; locationKeys: Set<string> }>();
+
+  constructor(private readonly fingerprints: Fingerprinter) {}
+
+  /** What a report says about its fingerprints. */
+  get fingerprintInfo(): FingerprintInfo {
+    const { scheme, keyId } = this.fingerprints;
+    return keyId ? { scheme, keyId } : { scheme };
+  }
 
   add(match: Match, location: Omit<Location, 'line' | 'column' | 'offset'>): void {
     const d = match.detector;
-    const fp = fingerprint(d.family, match.secret);
-    let entry = this.byFingerprint.get(fp);
+    const secretKey = `${d.family}\0${match.secret}`;
+    let entry = this.bySecret.get(secretKey);
     if (!entry) {
+      // A deliberately slow fingerprint waits for settle() (many at once, off this thread) or findings().
+      const fp = this.fingerprints.slow?.isSlow(d.family) ? '' : this.fingerprints.of(d.family, match.secret);
       const secret = new SecretValue(match.secret);
       const finding: Finding = {
         detector: d.id,
@@ -39,7 +51,7 @@ export class FindingAggregator {
         locations: [],
       };
       entry = { finding, locationKeys: new Set() };
-      this.byFingerprint.set(fp, entry);
+      this.bySecret.set(secretKey, entry);
     } else if (this.outranks(match, entry.finding)) {
       entry.finding = {
         ...entry.finding,
@@ -80,9 +92,29 @@ export class FindingAggregator {
     return SEVERITY_RANK[d.severity] < SEVERITY_RANK[current.severity];
   }
 
+  /**
+   * Computes the fingerprints add() left for later (the slow unkeyed kind), in
+   * parallel on libuv's thread pool. Optional: findings() computes any still
+   * missing one by one.
+   */
+  async settle(): Promise<void> {
+    const slow = this.fingerprints.slow;
+    if (!slow) return;
+    const pending = [...this.bySecret.values()].filter((e) => e.finding.fingerprint === '');
+    await Promise.all(
+      pending.map(async (e) => {
+        const fingerprint = await slow.of(e.finding.family, e.finding.secret.reveal());
+        e.finding = { ...e.finding, fingerprint };
+      }),
+    );
+  }
+
   /** Findings in a stable order: identifiable first, then severity, detector, fingerprint. */
   findings(): Finding[] {
-    const out = [...this.byFingerprint.values()].map((e) => e.finding);
+    for (const e of this.bySecret.values()) {
+      if (e.finding.fingerprint === '') e.finding = { ...e.finding, fingerprint: this.fingerprints.of(e.finding.family, e.finding.secret.reveal()) };
+    }
+    const out = [...this.bySecret.values()].map((e) => e.finding);
     out.sort(
       (a, b) =>
         (a.tier === b.tier ? 0 : a.tier === 'identifiable' ? -1 : 1) ||

@@ -10,6 +10,7 @@ import { ALL_DETECTORS } from '../detectors/registry.js';
 import type { Detector } from '../detectors/types.js';
 import { GitRepo } from '../test/support/git-repo.js';
 import { TokenFactory } from '../test/support/token-factory.js';
+import { TEST_FINGERPRINTS } from '../test/support/findings.js';
 import { EnginePool, PIECE_BYTES, PieceCutter, sharedEnginePool } from './engine-pool.js';
 import { scanHistory } from './history.js';
 import type { ScanReport } from './types.js';
@@ -159,7 +160,7 @@ async function buildRichRepository(): Promise<{ repo: GitRepo; boundary: Array<{
 describe('scanHistory with the engine in worker threads', () => {
   it('reports exactly the findings, places, lines, columns and offsets of the in-thread scan', async () => {
     const { repo, boundary, large } = await richRepository();
-    const single = await scanHistory(repo.path, { engine });
+    const single = await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS });
     expect(single.findings.length).toBeGreaterThan(150);
     for (const { token, at } of boundary) {
       const f = single.findings.find((x) => x.secret.reveal() === token)!;
@@ -171,10 +172,10 @@ describe('scanHistory with the engine in worker threads', () => {
     const expected = comparable(single);
     for (const threads of [1, 2]) {
       const pool = realPool(threads);
-      const parallel = await scanHistory(repo.path, { engine, parallel: pool });
+      const parallel = await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, parallel: pool });
       expect(comparable(parallel), `${threads} thread(s)`).toBe(expected);
       // The pool's threads stay warm for the next scan, which must not see anything of the first.
-      const again = await scanHistory(repo.path, { engine, parallel: pool });
+      const again = await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, parallel: pool });
       expect(comparable(again), `${threads} thread(s), second scan`).toBe(expected);
     }
   }, 120_000);
@@ -185,14 +186,14 @@ describe('scanHistory with the engine in worker threads', () => {
     const revisions = [log[0]!, '--not', log[2]!];
     const pool = realPool(2);
     const [a, b, c] = await Promise.all([
-      scanHistory(repo.path, { engine, parallel: pool }),
-      scanHistory(repo.path, { engine, parallel: pool, revisions }),
-      scanHistory(repo.path, { engine, parallel: pool }),
+      scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, parallel: pool }),
+      scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, parallel: pool, revisions }),
+      scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, parallel: pool }),
     ]);
-    const whole = comparable(await scanHistory(repo.path, { engine }));
+    const whole = comparable(await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS }));
     expect(comparable(a)).toBe(whole);
     expect(comparable(c)).toBe(whole);
-    expect(comparable(b)).toBe(comparable(await scanHistory(repo.path, { engine, revisions })));
+    expect(comparable(b)).toBe(comparable(await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, revisions })));
   }, 120_000);
 
   it('stops when aborted, hands back the partial report, and leaves the pool usable', async () => {
@@ -201,6 +202,7 @@ describe('scanHistory with the engine in worker threads', () => {
     const controller = new AbortController();
     const err = await scanHistory(repo.path, {
       engine,
+      fingerprints: TEST_FINGERPRINTS,
       parallel: pool,
       signal: controller.signal,
       onProgress: (p) => {
@@ -210,9 +212,9 @@ describe('scanHistory with the engine in worker threads', () => {
     expect(err).toMatchObject({ code: 'SCAN_ABORTED' });
     const partial = (err as { partial: ScanReport }).partial;
     expect(partial.stats.blobs).toBeGreaterThanOrEqual(1);
-    const full = await scanHistory(repo.path, { engine, parallel: pool });
+    const full = await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, parallel: pool });
     expect(partial.stats.blobs).toBeLessThan(full.stats.blobs);
-    expect(comparable(full)).toBe(comparable(await scanHistory(repo.path, { engine })));
+    expect(comparable(full)).toBe(comparable(await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS })));
   }, 120_000);
 
   it('fails the scan with ENGINE_WORKER_FAILED when the thread exits, throws or cannot start', async () => {
@@ -226,7 +228,7 @@ describe('scanHistory with the engine in worker threads', () => {
       [pathToFileURL(join(dir, 'no-such-worker.mjs')), /engine worker thread failed/],
     ];
     for (const [url, message] of cases) {
-      const err = await scanHistory(repo.path, { engine, parallel: newPool(1, url) }).catch((e: unknown) => e);
+      const err = await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, parallel: newPool(1, url) }).catch((e: unknown) => e);
       expect(err, url.pathname).toBeInstanceOf(Error);
       expect(err).toMatchObject({ code: 'ENGINE_WORKER_FAILED' });
       expect((err as Error).message).toMatch(message);
@@ -239,7 +241,7 @@ describe('scanHistory with the engine in worker threads', () => {
       'pattern-error',
       "parentPort.postMessage({ type: 'failed', batch: m.batch, error: { code: 'PATTERN_INVALID', message: 'detector x: invalid RE2 pattern: missing )' } });",
     );
-    const err = await scanHistory(repo.path, { engine, parallel: newPool(1, url) }).catch((e: unknown) => e);
+    const err = await scanHistory(repo.path, { engine, fingerprints: TEST_FINGERPRINTS, parallel: newPool(1, url) }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'PATTERN_INVALID', message: 'detector x: invalid RE2 pattern: missing )' });
   }, 60_000);
 

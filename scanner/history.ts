@@ -1,6 +1,7 @@
 import type { Engine, MatchStream } from '../detectors/engine/engine.js';
 import type { Match } from '../detectors/types.js';
 import { FindingAggregator } from './aggregate.js';
+import { unkeyedFingerprinter, type Fingerprinter } from './fingerprint.js';
 import { PieceCutter, sharedEnginePool, type EnginePool } from './engine-pool.js';
 import { ScanAbortedError } from './git/errors.js';
 import { readBlobs, type BlobSink, type BlobVisitor, type SkipReason } from './git/object-reader.js';
@@ -20,6 +21,8 @@ export interface RefTarget {
 
 export interface HistoryScanOptions {
   readonly engine: Engine;
+  /** How findings are fingerprinted (scanner/fingerprint.ts); default unkeyed-v2. The service and keyed CLI runs pass theirs. */
+  readonly fingerprints?: Fingerprinter;
   readonly onProgress?: (p: ScanProgress) => void;
   /** Cancels the scan; use AbortSignal.timeout(ms) for a time budget. The rejection is a ScanAbortedError holding the partial report. */
   readonly signal?: AbortSignal;
@@ -91,7 +94,7 @@ export interface HistoryScanReport extends ScanReport {
 export async function scanHistory(repoPath: string, options: HistoryScanOptions): Promise<HistoryScanReport> {
   const started = performance.now();
   const { engine, onProgress, signal } = options;
-  const aggregator = new FindingAggregator();
+  const aggregator = new FindingAggregator(options.fingerprints ?? unkeyedFingerprinter());
   const reasons: Record<string, number> = {};
   let skippedCount = 0;
   let skippedBytes = 0;
@@ -150,6 +153,7 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
         skipped: { count: skippedCount, bytes: skippedBytes, reasons: { ...reasons } },
         seconds: (performance.now() - started) / 1000,
       },
+      fingerprints: aggregator.fingerprintInfo,
       subjects: texts.subjects,
       refLabels: texts.shownRefs,
     };
@@ -173,6 +177,7 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   } finally {
     pooled?.close();
   }
+  await aggregator.settle();
   return report();
 }
 

@@ -1,3 +1,4 @@
+import type { FingerprintScheme } from './fingerprint.js';
 import type { Confidence, Severity, Tier } from '../detectors/types.js';
 import type { SecretValue } from './secret-value.js';
 import type { Encoding } from '../detectors/types.js';
@@ -120,6 +121,14 @@ export interface ScanStats {
 export interface ScanReport {
   readonly findings: Finding[];
   readonly stats: ScanStats;
+  /** How the findings were fingerprinted (scanner/fingerprint.ts): reports say so, so a baseline can tell. */
+  readonly fingerprints: FingerprintInfo;
+}
+
+export interface FingerprintInfo {
+  readonly scheme: FingerprintScheme;
+  /** keyed-v2 only: which key (a short hash of it). */
+  readonly keyId?: string;
 }
 
 export interface ScanProgress {

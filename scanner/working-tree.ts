@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs';
 import type { Engine } from '../detectors/engine/engine.js';
 import type { Match } from '../detectors/types.js';
 import { FindingAggregator } from './aggregate.js';
+import { unkeyedFingerprinter, type Fingerprinter } from './fingerprint.js';
 import { maskedText } from './mask.js';
 import { GitNotFoundError, NotARepositoryError } from './git/errors.js';
 import { gitEnvironment, runGit, type GitInvocation } from './git/git-process.js';
@@ -22,6 +23,8 @@ export class WorkingTreeError extends Error {
 
 export interface WorkingTreeScanOptions {
   readonly engine: Engine;
+  /** How findings are fingerprinted (scanner/fingerprint.ts); default unkeyed-v2. The service and keyed CLI runs pass theirs. */
+  readonly fingerprints?: Fingerprinter;
   readonly onProgress?: (p: ScanProgress) => void;
   readonly signal?: AbortSignal;
   /** Environment for git (see gitEnvironment: variables naming another repository are always dropped). */
@@ -120,7 +123,7 @@ export async function scanWorkingTree(root: string, options: WorkingTreeScanOpti
 
   // Aggregated in listing order, not completion order, so reports are deterministic.
   // A file's path is scanned too (a secret in a file or directory name), and shown masked wherever it appears.
-  const aggregator = new FindingAggregator();
+  const aggregator = new FindingAggregator(options.fingerprints ?? unkeyedFingerprinter());
   for (let i = 0; i < files.length; i++) {
     const rel = files[i]!.rel;
     const inPath = engine.scan(rel);
@@ -130,6 +133,7 @@ export async function scanWorkingTree(root: string, options: WorkingTreeScanOpti
     if (!matches) continue;
     for (const m of matches) aggregator.add(m, { kind: 'blob', path });
   }
+  await aggregator.settle();
 
   return {
     findings: aggregator.findings(),
@@ -139,6 +143,7 @@ export async function scanWorkingTree(root: string, options: WorkingTreeScanOpti
       skipped: { count: skippedCount, bytes: skippedBytes, reasons: skippedReasons },
       seconds: (performance.now() - started) / 1000,
     },
+    fingerprints: aggregator.fingerprintInfo,
   };
 }
 

@@ -15,6 +15,7 @@ import { BlockEventsStore } from './store/block-events-store.js';
 import { FindingsStore } from './store/findings-store.js';
 import { createRedisClient, FAIL_FAST_OPTIONS } from './store/redis-client.js';
 import { connectionErrorWarner } from './logging/repeat-filter.js';
+import { serviceFingerprints, type ServiceFingerprints } from './store/fingerprint-binding.js';
 
 /**
  * Everything a pushgate process (API or worker) shares, built from the
@@ -23,6 +24,8 @@ import { connectionErrorWarner } from './logging/repeat-filter.js';
  */
 export interface ServiceContext extends ApiDependencies {
   readonly config: ServiceConfig;
+  /** Bound to the store's fingerprint key by bindFingerprints() at start-up. */
+  readonly fingerprints: ServiceFingerprints;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export function createServiceContext(config: ServiceConfig, options: ServiceCont
     : undefined;
   const audit = new AuditLog({ ...common, logger, ...(auditFile ? { file: auditFile } : {}) });
   const findings = new FindingsStore({ ...common, keyRing: config.keyRing });
+  const fingerprints = serviceFingerprints(config.fingerprintKey, config.keyRing);
   const blockEvents = new BlockEventsStore(common);
   const tokens = new TokenStore({ ...common, audit });
   const metrics = createServiceMetrics({
@@ -73,6 +77,7 @@ export function createServiceContext(config: ServiceConfig, options: ServiceCont
     tokens,
     audit,
     engine,
+    fingerprints,
     metrics,
     logger,
     scanBodyLimit: config.scanBodyLimit,
@@ -81,4 +86,13 @@ export function createServiceContext(config: ServiceConfig, options: ServiceCont
       if (ownsRedis) await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/**
+ * Binds the context's fingerprints to the key the store records (a new store
+ * records the configured one). Before this a context fingerprints with the
+ * configured key, which is right for a new store and for tests.
+ */
+export async function bindFingerprints(context: Pick<ServiceContext, 'fingerprints' | 'redis' | 'findings'>): Promise<void> {
+  await context.fingerprints.bind(context.redis, context.findings.keys);
 }

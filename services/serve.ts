@@ -4,7 +4,7 @@ import { buildApi, type ApiOptions } from './api/app.js';
 import { recordConfigLoaded } from './audit/config-audit.js';
 import { loadConfig, type ServiceConfig } from './config/config.js';
 import { consolePluginsFor } from './console/console-wiring.js';
-import { createServiceContext, type ServiceContext } from './context.js';
+import { bindFingerprints, createServiceContext, type ServiceContext } from './context.js';
 import { registerQueueMetrics } from './queue/queue-metrics.js';
 import { ScanQueues } from './queue/scan-queues.js';
 import { RepositoryPolicy } from './queue/repository-policy.js';
@@ -80,6 +80,13 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
       }
       await new Promise((r) => setTimeout(r, 250));
     }
+  }
+
+  try {
+    await bindFingerprints(context);
+  } catch (err) {
+    await context.close();
+    throw err;
   }
 
   if (config.adminToken) {

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { deriveFingerprintKey, keyedFingerprinter } from '../scanner/fingerprint.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,10 @@ describe('pushgate worker', () => {
       const second = await startWorker(options);
       const done = await until(queues, id, (v) => v.state === 'completed' || v.state === 'failed');
       expect(done).toMatchObject({ state: 'completed', attemptsMade: 1, summary: { findings: 1 } });
+      // Stored under the service's keyed fingerprint (derived from PUSHGATE_ENCRYPTION_KEY), never an unkeyed one.
+      const expected = keyedFingerprinter(deriveFingerprintKey(Buffer.from(env['PUSHGATE_ENCRYPTION_KEY']!, 'hex'))).of('github-token', secret!);
+      expect((done.summary as { readonly fingerprints?: readonly string[] }).fingerprints).toEqual([expected]);
+      expect(await second.context.findings.get(expected, { locationLimit: 0 })).not.toBeNull();
       await second.close();
     } finally {
       release?.();

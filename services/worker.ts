@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { loadConfig, type ServiceConfig } from './config/config.js';
-import { createServiceContext, type ServiceContext } from './context.js';
+import { bindFingerprints, createServiceContext, type ServiceContext } from './context.js';
 import type { PushScanReporter } from './queue/jobs.js';
 import { DEFAULT_MAX_IDLE_MS, MirrorCache, type CredentialsProvider } from './queue/mirror-cache.js';
 import { RepositoryPolicy } from './queue/repository-policy.js';
@@ -119,6 +119,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     }
   }
 
+  try {
+    await bindFingerprints(context);
+  } catch (err) {
+    await closeRedis();
+    throw err;
+  }
+
   const mirrors = new MirrorCache({
     root: options.workDir ?? workDirFrom(env),
     maxIdleMs: options.mirrorMaxIdleMs ?? DEFAULT_MAX_IDLE_MS,
@@ -143,6 +150,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     deps: {
       findings: context.findings,
       engine: context.engine,
+      fingerprints: context.fingerprints,
       mirrors,
       logger: log,
       reporters: options.reporters?.(context) ?? [],

@@ -55,6 +55,8 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
   // Read the baseline before scanning: a bad one should fail in a second, not after an hour of history.
   const { readBaseline, applyBaseline } = await import('../../scanner/report/baseline.js');
   const baseline = options.baseline ? await readBaseline(resolve(io.cwd, options.baseline)) : undefined;
+  // Keyed when PUSHGATE_FINGERPRINT_KEY is set (README, "Fingerprints"); a malformed key fails here, before the scan.
+  const fingerprints = (await import('../../scanner/fingerprint.js')).fingerprinterFromEnv(io.env);
 
   const [{ createEngine }, { ALL_DETECTORS }] = await Promise.all([
     import('../../detectors/engine/engine.js'),
@@ -69,7 +71,7 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
   let full: ScanReport;
   try {
     // No env: each scanner gives git an environment without variables that redirect it (GIT_DIR ...).
-    const scanOptions = { engine, onProgress: (p: ScanProgress) => progress.update(p), signal: controller.signal };
+    const scanOptions = { engine, fingerprints, onProgress: (p: ScanProgress) => progress.update(p), signal: controller.signal };
     if (kind === 'history') {
       const { scanHistory } = await import('../../scanner/history.js');
       // A whole history is a long scan: with cores to spare, the engine runs in worker threads while this one reads git.
@@ -89,8 +91,9 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
     process.removeListener('SIGINT', onSigint);
   }
 
-  const baselined = baseline ? applyBaseline(full, baseline) : { report: full, suppressed: 0 };
+  const baselined = baseline ? applyBaseline(full, baseline, `baseline ${terminalText(options.baseline!)}`) : { report: full, suppressed: 0, notices: [] };
   const { suppressed } = baselined;
+  for (const notice of baselined.notices) io.stderr.write(`pushgate: notice: ${notice}\n`);
   const report = options.verify ? await verifyReport(baselined.report, io) : baselined.report;
   const rendered = await render(report, options.format, kind, root, suppressed, engine.detectors);
 

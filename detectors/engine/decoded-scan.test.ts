@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, decodeCounters, type Engine } from './engine.js';
 import { BASE64, ESCAPE, PERCENT, UTF16 } from './decoded-scan.js';
-import { fingerprint } from './fingerprint.js';
+// A plain hash to compare secrets by without printing them.
+import { v1Fingerprint as fingerprint } from '../../scanner/fingerprint.js';
 import { keywordSpecsOf } from './keyword-specs.js';
 import { buildIndexOfPrefilter, buildPrefilter, type KeywordSpec, type Prefilter, type PrefilterKind } from './prefilter.js';
 import { nativePrefilterAvailable } from './teddy-native.js';

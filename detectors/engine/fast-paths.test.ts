@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './engine.js';
-import { fingerprint } from './fingerprint.js';
+// A plain hash to compare secrets by without printing them.
+import { v1Fingerprint as fingerprint } from '../../scanner/fingerprint.js';
 import { ALL_DETECTORS } from '../registry.js';
 import type { DetectorExamples } from '../examples-types.js';
 import type { Match } from '../types.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detector as ghp } from '../../detectors/github-pat-classic/detector.js';
 import { makeCrc32Token } from '../../detectors/builders/crc32-token-examples.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
+import { TEST_FINGERPRINTS } from '../../test/support/findings.js';
 import { LEGACY_DETECTOR, reportOf } from '../../test/fixtures/reports.js';
 import { HOSTILE_ALL, UNSAFE_FOR_TERMINAL, withoutLineEnds } from '../../test/fixtures/hostile-text.js';
 import { renderJson } from './json.js';
@@ -26,8 +27,9 @@ describe('renderJson', () => {
   const doc = JSON.parse(text);
 
   it('has exactly the documented shape', () => {
-    expect(Object.keys(doc)).toEqual(['version', 'scan', 'findings', 'stats']);
+    expect(Object.keys(doc)).toEqual(['version', 'scan', 'fingerprints', 'findings', 'stats']);
     expect(doc.version).toBe(1);
+    expect(doc.fingerprints).toEqual({ scheme: 'keyed-v2', keyId: TEST_FINGERPRINTS.keyId });
     expect(doc.scan).toBe('history');
     expect(doc.stats).toEqual({ blobs: 12, bytes: 34_567, skipped: { count: 1, bytes: 10, reasons: { symlink: 1 } }, seconds: 0.25 });
     const [first, second] = doc.findings;

@@ -1,5 +1,5 @@
 import type { Confidence, Severity, Tier } from '../../detectors/types.js';
-import type { Encoding, Finding, FindingLiveness, Location, LocationKind, ScanReport } from '../types.js';
+import type { Encoding, Finding, FindingLiveness, FingerprintInfo, Location, LocationKind, ScanReport } from '../types.js';
 import { terminalSafeJson } from './terminal-text.js';
 
 /**
@@ -52,6 +52,8 @@ export interface JsonFinding {
 export interface JsonReport {
   readonly version: number;
   readonly scan: ScanKind;
+  /** How `fingerprint` was computed (README, "Fingerprints"); baselines compare only like with like. */
+  readonly fingerprints: FingerprintInfo;
   readonly findings: JsonFinding[];
   readonly stats: {
     readonly blobs: number;
@@ -102,6 +104,7 @@ export function toJsonReport(report: ScanReport, scan: ScanKind): JsonReport {
   return {
     version: JSON_REPORT_VERSION,
     scan,
+    fingerprints: { ...report.fingerprints },
     findings: report.findings.map(toJsonFinding),
     stats: {
       blobs: stats.blobs,

@@ -7,7 +7,7 @@ import { TokenFactory } from '../../test/support/token-factory.js';
 import { LEGACY_DETECTOR, reportOf } from '../../test/fixtures/reports.js';
 import { ajvSarifErrors, multitoolValidate } from '../../test/cli/sarif-validators.js';
 import { HOSTILE_ALL, UNSAFE_FOR_TERMINAL, withoutLineEnds } from '../../test/fixtures/hostile-text.js';
-import { renderSarif, SARIF_FINGERPRINT_KEY, toSarif } from './sarif.js';
+import { renderSarif, sarifFingerprintKey, toSarif } from './sarif.js';
 
 const t = new TokenFactory('sarif');
 const token = makeCrc32Token(t, 'ghp_');
@@ -89,7 +89,7 @@ describe('toSarif', () => {
 
   it('fingerprints each secret so code scanning deduplicates it across uploads', () => {
     const results = log.runs[0]!.results!;
-    expect(results.map((r) => r.partialFingerprints![SARIF_FINGERPRINT_KEY])).toEqual(report.findings.map((f) => f.fingerprint));
+    expect(results.map((r) => r.partialFingerprints![sarifFingerprintKey('keyed-v2')])).toEqual(report.findings.map((f) => f.fingerprint));
   });
 
   it('locates results with encoded relative URIs, redacted snippets, no end column, and the commit of history scans', () => {

@@ -1,13 +1,20 @@
 import type { LogicalLocation, Location as SarifLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Detector, Severity } from '../../detectors/types.js';
+import type { FingerprintScheme } from '../fingerprint.js';
 import type { Finding, Location, ScanReport } from '../types.js';
 import type { ScanKind } from './json.js';
 import { placeWords } from './location-text.js';
 import { terminalSafeJson } from './terminal-text.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-/** Key of our fingerprint in `partialFingerprints`; versioned like the fingerprint itself. */
-export const SARIF_FINGERPRINT_KEY = 'pushgateSecret/v1';
+/**
+ * Key of our fingerprint in `partialFingerprints`, named by the fingerprint
+ * scheme (`pushgateSecret/keyed-v2`, `pushgateSecret/unkeyed-v2`): values of
+ * two schemes never compare equal, so they must not share a key.
+ */
+export function sarifFingerprintKey(scheme: FingerprintScheme): string {
+  return `pushgateSecret/${scheme}`;
+}
 const SRCROOT = 'SRCROOT';
 
 export interface SarifReportOptions {
@@ -71,13 +78,14 @@ export function toSarif(report: ScanReport, options: SarifReportOptions): Log {
           },
         },
         ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.root) } } } : {}),
-        results: report.findings.map((f) => result(f, ruleIndex.get(f.detector)!, options.scan)),
+        results: report.findings.map((f) => result(f, ruleIndex.get(f.detector)!, options.scan, sarifFingerprintKey(report.fingerprints.scheme))),
         properties: {
           scan: options.scan,
           blobs: report.stats.blobs,
           bytes: report.stats.bytes,
           skipped: report.stats.skipped.count,
           seconds: Math.round(report.stats.seconds * 1000) / 1000,
+          fingerprints: { ...report.fingerprints },
         },
       },
     ],
@@ -129,7 +137,7 @@ function rule(d: RuleSource): ReportingDescriptor {
   };
 }
 
-function result(f: Finding, index: number, scan: ScanKind): Result {
+function result(f: Finding, index: number, scan: ScanKind, fingerprintKey: string): Result {
   const where = f.locations.length === 1 ? '' : ` (${f.locations.length} locations)`;
   return {
     ruleId: f.detector,
@@ -137,7 +145,7 @@ function result(f: Finding, index: number, scan: ScanKind): Result {
     level: LEVEL[f.severity],
     message: { text: `${f.title} found: ${f.secret.redacted}${where}. Revoke it: ${f.revoke}` },
     locations: f.locations.map((l) => location(f, l, scan)),
-    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
+    partialFingerprints: { [fingerprintKey]: f.fingerprint },
     properties: {
       redacted: f.secret.redacted,
       severity: f.severity,

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { deriveFingerprintKey, keyedFingerprinter } from '../../scanner/fingerprint.js';
 import { describe, expect, it } from 'vitest';
 import type { BlockEvent } from '../../hooks/block-event.js';
 import { findingsIn, githubTokens } from '../../test/support/findings.js';
@@ -223,6 +224,11 @@ describe('API (inject)', () => {
       stats: { files: 1 },
     });
     expect(text.body).not.toContain(a);
+    // Keyed under the key derived from PUSHGATE_ENCRYPTION_KEY: the fingerprint a worker would store for it.
+    const { config } = context;
+    expect((text.json() as { findings: Array<{ fingerprint: string }> }).findings[0]!.fingerprint).toBe(
+      keyedFingerprinter(deriveFingerprintKey(config.keyRing.current.key)).of('github-token', a!),
+    );
 
     const diff = ['diff --git a/app.yml b/app.yml', '--- a/app.yml', '+++ b/app.yml', '@@ -10,3 +10,3 @@', ` keep: 1`, `-old: ${b}`, `+new: ${a}`, ' end: 2', ''].join('\n');
     const viaDiff = await app.inject({ method: 'POST', url: '/v1/scan', headers: { ...ci, 'content-type': 'text/x-diff' }, payload: diff });

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Engine } from '../../detectors/engine/engine.js';
+import type { Fingerprinter } from '../../scanner/fingerprint.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { TokenStore } from '../auth/token-store.js';
 import type { LivenessControl } from '../liveness/liveness-control.js';
@@ -16,6 +17,8 @@ export interface ApiDependencies {
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
   readonly engine: Engine;
+  /** Keyed fingerprints for POST /v1/scan's findings (the same the workers store). */
+  readonly fingerprints: Fingerprinter;
   readonly metrics: ServiceMetrics;
   readonly logger: Logger;
   /** Largest POST /v1/scan body, bytes. */

@@ -1,6 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Redis } from 'ioredis';
-import type { AuditActor } from '../audit/audit-log.js';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { AuditFileSink, DEFAULT_CHECKPOINT_EVERY } from '../audit/audit-file.js';
+import { AuditLog, type AuditActor } from '../audit/audit-log.js';
 import { loadRedisConfig, type RedisConfig } from '../config/config.js';
 import { createRedisClient, pingRedis } from '../store/redis-client.js';
 
@@ -37,6 +39,28 @@ export async function withRedis<T>(env: NodeJS.ProcessEnv, fn: (redis: Redis, co
   } finally {
     await redis.quit().catch(() => redis.disconnect());
   }
+}
+
+/**
+ * The audit log for one CLI command: Redis, and with PUSHGATE_AUDIT_FILE set
+ * (one path) that file too, so `audit verify` finds the command's entries
+ * beside the service's (several processes may append to one file).
+ * Checkpoints are signed when PUSHGATE_AUDIT_SIGNING_KEY is set. Call close().
+ */
+export function cliAuditLog(redis: Redis, prefix: string, env: NodeJS.ProcessEnv): { audit: AuditLog; close(): Promise<void> } {
+  const path = (env['PUSHGATE_AUDIT_FILE'] ?? '').trim();
+  if (path === '' || path.includes(',')) return { audit: new AuditLog({ redis, prefix }), close: async () => {} };
+  const signingText = env['PUSHGATE_AUDIT_SIGNING_KEY']?.trim();
+  let signing: { key: KeyObject; every: number } | undefined;
+  if (signingText) {
+    try {
+      signing = { key: createPrivateKey(signingText), every: Number(env['PUSHGATE_AUDIT_CHECKPOINT_EVERY'] ?? '') || DEFAULT_CHECKPOINT_EVERY };
+    } catch {
+      throw new ServiceCliError('AUDIT_KEY_INVALID', 'PUSHGATE_AUDIT_SIGNING_KEY is not a PEM private key');
+    }
+  }
+  const file = new AuditFileSink(path, signing);
+  return { audit: new AuditLog({ redis, prefix, file }), close: () => file.close() };
 }
 
 /** Who ran a CLI command, for the audit log. */

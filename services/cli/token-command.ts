@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { AuditLog } from '../audit/audit-log.js';
 import { ROLES, type Role } from '../auth/roles.js';
 import { TokenStore, type TokenInfo } from '../auth/token-store.js';
-import { cliActor, withRedis, type ServiceCliIo } from './service-cli.js';
+import { cliActor, cliAuditLog, withRedis, type ServiceCliIo } from './service-cli.js';
 
 /**
  * `pushgate token create --role ROLE [--label TEXT]`, `pushgate token list`,
@@ -46,9 +46,14 @@ export function tokenCommand(io: ServiceCliIo, setExitCode: (code: number) => vo
 /** Mints a token as the CLI user (audited as `token.create` with actor cli:<user>). The returned string is the token. */
 export async function createToken(env: NodeJS.ProcessEnv, role: string, label?: string): Promise<{ token: string; info: TokenInfo }> {
   return withRedis(env, async (redis, config) => {
-    const store = new TokenStore({ redis, prefix: config.redisPrefix, audit: new AuditLog({ redis, prefix: config.redisPrefix }) });
-    const { token, info } = await store.mint({ role, ...(label !== undefined ? { label } : {}), actor: cliActor() });
-    return { token: token.reveal(), info };
+    const { audit, close } = cliAuditLog(redis, config.redisPrefix, env);
+    try {
+      const store = new TokenStore({ redis, prefix: config.redisPrefix, audit });
+      const { token, info } = await store.mint({ role, ...(label !== undefined ? { label } : {}), actor: cliActor() });
+      return { token: token.reveal(), info };
+    } finally {
+      await close();
+    }
   });
 }
 
@@ -57,7 +62,12 @@ export async function listTokens(env: NodeJS.ProcessEnv): Promise<TokenInfo[]> {
 }
 
 export async function revokeToken(env: NodeJS.ProcessEnv, id: string): Promise<TokenInfo> {
-  return withRedis(env, (redis, config) =>
-    new TokenStore({ redis, prefix: config.redisPrefix, audit: new AuditLog({ redis, prefix: config.redisPrefix }) }).revoke(id, cliActor()),
-  );
+  return withRedis(env, async (redis, config) => {
+    const { audit, close } = cliAuditLog(redis, config.redisPrefix, env);
+    try {
+      return await new TokenStore({ redis, prefix: config.redisPrefix, audit }).revoke(id, cliActor());
+    } finally {
+      await close();
+    }
+  });
 }

@@ -2,6 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { SecretValue } from '../../scanner/secret-value.js';
+import { keyBytesFromText, keyedFingerprinter, type Fingerprinter } from '../../scanner/fingerprint.js';
 import { KeyRing, parseKey } from '../crypto/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { LIVENESS_VARIABLES, parseLivenessConfig, type LivenessConfig } from './liveness-config.js';
@@ -41,6 +42,8 @@ export interface ServiceConfig extends RedisConfig {
   readonly port: number;
   /** Seals finding secrets: the current key first, older keys still accepted for opening. */
   readonly keyRing: KeyRing;
+  /** PUSHGATE_FINGERPRINT_KEY's fingerprints; unset: keys derived from the encryption keys (services/store/fingerprint-binding.ts). */
+  readonly fingerprintKey: Fingerprinter | undefined;
   /** PUSHGATE_ADMIN_TOKEN: bootstraps the first admin token. */
   readonly adminToken: SecretValue | undefined;
   readonly github: GithubConfig;
@@ -100,6 +103,7 @@ const KNOWN_PUSHGATE_VARIABLES = new Set([
   'PUSHGATE_PORT',
   'PUSHGATE_ENCRYPTION_KEY',
   'PUSHGATE_ENCRYPTION_KEYS_PREVIOUS',
+  'PUSHGATE_FINGERPRINT_KEY',
   'PUSHGATE_ADMIN_TOKEN',
   'PUSHGATE_WORKER_CONCURRENCY',
   'PUSHGATE_LOG_LEVEL',
@@ -156,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
   const host = c.get('PUSHGATE_HOST') ?? DEFAULTS.host;
   const port = parseInteger(c, 'PUSHGATE_PORT', DEFAULTS.port, 0, 65535);
   const keyRing = parseKeyRing(c);
+  const fingerprintKey = parseFingerprintKey(c);
   const adminToken = parseAdminToken(c);
   const github = parseGithub(c, needs);
   const liveness = parseLivenessConfig((name) => c.get(name), (variable, message) => c.problem(variable, message));
@@ -171,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
   const unknownVariables = Object.keys(env)
     .filter((k) => k.startsWith('PUSHGATE_') && !KNOWN_PUSHGATE_VARIABLES.has(k))
     .sort();
-  return { ...redis, host, port, keyRing, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, trustProxy, metricsToken, audit, repositoryAllow: allow.rules, unknownVariables };
+  return { ...redis, host, port, keyRing, fingerprintKey, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, trustProxy, metricsToken, audit, repositoryAllow: allow.rules, unknownVariables };
 }
 
 function parseRedis(c: Collector): RedisConfig {
@@ -251,6 +256,17 @@ function parseKeyRing(c: Collector): KeyRing | undefined {
     }
   }
   return ok ? new KeyRing(keys) : undefined;
+}
+
+function parseFingerprintKey(c: Collector): Fingerprinter | undefined {
+  const v = c.get('PUSHGATE_FINGERPRINT_KEY');
+  if (v === undefined) return undefined;
+  const key = keyBytesFromText(v);
+  if (!key) {
+    c.problem('PUSHGATE_FINGERPRINT_KEY', 'must be 32 bytes written as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)');
+    return undefined;
+  }
+  return keyedFingerprinter(key);
 }
 
 function parseAdminToken(c: Collector): SecretValue | undefined {

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { keyBytesFromText } from '../../scanner/fingerprint.js';
 
 /**
  * Encryption at rest for secret values (AES-256-GCM). Every sealed value
@@ -40,12 +41,8 @@ export function keyId(key: Buffer): string {
 
 /** Parses 32 key bytes written as 64 hex digits or base64 (standard or URL-safe, padding optional). */
 export function parseKey(text: string): Buffer {
-  const s = text.trim();
-  if (/^[0-9a-fA-F]{64}$/.test(s)) return Buffer.from(s, 'hex');
-  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(s)) {
-    const key = Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-    if (key.length === KEY_BYTES) return key;
-  }
+  const key = keyBytesFromText(text);
+  if (key) return key;
   throw new SecretBoxError('SECRET_KEY_INVALID', `an encryption key must be ${KEY_BYTES} bytes written as 64 hex digits or base64`);
 }
 

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { deriveFingerprintKey, keyedFingerprinter } from '../../scanner/fingerprint.js';
+import { recordFingerprintKey } from '../store/fingerprint-binding.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,11 +25,15 @@ describe('first-check sweep', () => {
     const standIn = await ProviderStandIn.start({ routes: githubRoutes, valid: [live] });
     const env = testEnv(redis, { PUSHGATE_LIVENESS_BASE_URLS: `github=${standIn.url}`, PUSHGATE_LIVENESS_CACHE: '0', PUSHGATE_LIVENESS_TIMEOUT: '2s' });
     // What a worker killed between storing and queueing leaves: findings in the store, no check job anywhere.
-    const store = new FindingsStore({ redis: redis.client(), prefix: redis.prefix(), keyRing: new KeyRing([Buffer.from(env['PUSHGATE_ENCRYPTION_KEY']!, 'hex')]) });
+    const encryptionKey = Buffer.from(env['PUSHGATE_ENCRYPTION_KEY']!, 'hex');
+    const store = new FindingsStore({ redis: redis.client(), prefix: redis.prefix(), keyRing: new KeyRing([encryptionKey]) });
+    // Fingerprinted with the key that worker had bound the store to.
+    const workerFingerprints = keyedFingerprinter(deriveFingerprintKey(encryptionKey));
+    await recordFingerprintKey(redis.client(), store.keys, workerFingerprints.keyId!, new Date());
     const stored = [
-      ...findingsIn(`GITHUB_TOKEN=${live}`, { path: 'a.env' }),
-      ...findingsIn(`GITHUB_TOKEN=${gone}`, { path: 'b.env' }),
-      ...findingsIn('db_password = "Tr0ub4dor&3-horse-staple"', { path: 'c.py' }),
+      ...findingsIn(`GITHUB_TOKEN=${live}`, { path: 'a.env' }, workerFingerprints),
+      ...findingsIn(`GITHUB_TOKEN=${gone}`, { path: 'b.env' }, workerFingerprints),
+      ...findingsIn('db_password = "Tr0ub4dor&3-horse-staple"', { path: 'c.py' }, workerFingerprints),
     ];
     expect(stored.map((f) => f.tier)).toEqual(['identifiable', 'identifiable', 'legacy']);
     await store.addFindings('acme/app', stored);

@@ -2,6 +2,7 @@ import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Engine } from '../../detectors/engine/engine.js';
 import { scanHistory } from '../../scanner/history.js';
+import type { Fingerprinter } from '../../scanner/fingerprint.js';
 import type { Finding } from '../../scanner/types.js';
 import type { AddFindingsResult, FindingsStore } from '../store/findings-store.js';
 import { jobError } from './job-failure.js';
@@ -14,6 +15,8 @@ import { JobProgress } from './scan-progress.js';
 export interface ScanProcessorDeps {
   readonly findings: FindingsStore;
   readonly engine: Engine;
+  /** The service's keyed fingerprints (never the CLI's unkeyed default). */
+  readonly fingerprints: Fingerprinter;
   readonly mirrors: MirrorCache;
   readonly credentials?: CredentialsProvider;
   readonly logger?: Logger;
@@ -73,6 +76,7 @@ export function historyScanProcessor(deps: ScanProcessorDeps) {
         async (mirror) => {
           const scanned = await scanHistory(mirror.gitDir, {
             engine: deps.engine,
+            fingerprints: deps.fingerprints,
             onProgress: (p) => progress.scan(p),
             ...(signal ? { signal } : {}),
           });

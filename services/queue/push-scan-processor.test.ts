@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KeyRing } from '../crypto/secret-box.js';
 import { FindingsStore } from '../store/findings-store.js';
-import { githubTokens, testEngine } from '../../test/support/findings.js';
+import { githubTokens, TEST_FINGERPRINTS, testEngine } from '../../test/support/findings.js';
 import { GitRepo } from '../../test/support/git-repo.js';
 import { localRepositoryPolicy } from '../../test/support/repository-policy.js';
 import { useTestRedis } from '../../test/support/redis.js';
@@ -48,7 +48,7 @@ function startWorkers(queue: 'push-scan' | 'history-scan', deps: Partial<PushSca
     concurrency: 1,
     logger: pino({ level: 'silent' }),
     queues: [queue],
-    deps: { findings: store, engine: testEngine(), mirrors: new MirrorCache({ root: workDir, policy: localRepositoryPolicy() }), ...deps },
+    deps: { findings: store, engine: testEngine(), fingerprints: TEST_FINGERPRINTS, mirrors: new MirrorCache({ root: workDir, policy: localRepositoryPolicy() }), ...deps },
   });
   cleanup.push(
     () => workers.close(1000),

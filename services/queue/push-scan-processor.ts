@@ -85,6 +85,7 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
           const revisions = await pushScanRevisions(at, data);
           const report = await scanHistory(mirror.gitDir, {
             engine: deps.engine,
+            fingerprints: deps.fingerprints,
             revisions,
             // The pushed ref's name is scanned too (a secret can ride in on a branch name), and names a pushed tag.
             refs: [{ name: data.ref, target: data.after }],

@@ -1,6 +1,7 @@
 import type { Engine } from '../../detectors/engine/engine.js';
 import { FindingAggregator } from '../../scanner/aggregate.js';
 import type { Finding } from '../../scanner/types.js';
+import type { Fingerprinter } from '../../scanner/fingerprint.js';
 import { parseUnifiedDiff } from './unified-diff.js';
 
 /** What POST /v1/scan scans: a text as one file, or a unified diff's added lines. */
@@ -11,9 +12,9 @@ export interface ContentScanResult {
   readonly files: number;
 }
 
-export function scanText(engine: Engine, text: string, path: string): ContentScanResult {
+export function scanText(engine: Engine, fingerprints: Fingerprinter, text: string, path: string): ContentScanResult {
   const buf = Buffer.from(text, 'utf8');
-  const aggregator = new FindingAggregator();
+  const aggregator = new FindingAggregator(fingerprints);
   for (const match of engine.scan(buf)) aggregator.add(match, { kind: 'blob', path });
   return { findings: aggregator.findings(), bytes: buf.length, files: 1 };
 }
@@ -23,8 +24,8 @@ export function scanText(engine: Engine, text: string, path: string): ContentSca
  * multi-line secret added in one block is still seen whole), and reports the
  * new file's path and line numbers.
  */
-export function scanDiff(engine: Engine, diff: string): ContentScanResult {
-  const aggregator = new FindingAggregator();
+export function scanDiff(engine: Engine, fingerprints: Fingerprinter, diff: string): ContentScanResult {
+  const aggregator = new FindingAggregator(fingerprints);
   let bytes = 0;
   const files = parseUnifiedDiff(diff);
   for (const file of files) {

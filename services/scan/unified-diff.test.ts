@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync, renameSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { githubTokens, testEngine } from '../../test/support/findings.js';
+import { githubTokens, TEST_FINGERPRINTS, testEngine } from '../../test/support/findings.js';
 import { scanDiff } from './scan-content.js';
 import { DiffParseError, parseUnifiedDiff } from './unified-diff.js';
 
@@ -51,7 +51,7 @@ describe('unified diff scanning', () => {
     const head = git('rev-parse', 'HEAD').trim();
 
     for (const diff of [git('diff', 'HEAD~1', 'HEAD'), git('show', '--format=commit %H', 'HEAD'), git('log', '-p', '-1'), git('format-patch', '-1', '--stdout')]) {
-      const { findings } = scanDiff(testEngine(), diff);
+      const { findings } = scanDiff(testEngine(), TEST_FINGERPRINTS, diff);
       const found = findings.map((f) => [f.secret.reveal(), f.locations.map((l) => [l.path, l.line])]);
       expect(found).toEqual(
         expect.arrayContaining([
@@ -64,7 +64,7 @@ describe('unified diff scanning', () => {
       if (!diff.startsWith('diff --git')) expect(findings[0]!.locations[0]!.commit).toBe(head);
     }
     // With --no-prefix there are no a/ b/ prefixes to strip.
-    const noPrefix = scanDiff(testEngine(), git('diff', '--no-prefix', 'HEAD~1', 'HEAD'));
+    const noPrefix = scanDiff(testEngine(), TEST_FINGERPRINTS, git('diff', '--no-prefix', 'HEAD~1', 'HEAD'));
     expect(noPrefix.findings.flatMap((f) => f.locations.map((l) => l.path)).sort()).toEqual(['config/app.env', 'renamed.txt', 'tab\there.txt']);
   });
 

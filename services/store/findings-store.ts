@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Confidence, Severity, Tier } from '../../detectors/types.js';
+import type { Fingerprinter } from '../../scanner/fingerprint.js';
 import { SecretValue } from '../../scanner/secret-value.js';
 import { LOCATION_KINDS, type Encoding, type Finding, type Location, type LocationKind } from '../../scanner/types.js';
 import { type KeyRing, open, seal, sealedKeyId } from '../crypto/secret-box.js';
@@ -224,6 +225,39 @@ if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
 end
 return 0
 `);
+
+/**
+ * Moves one finding to a new fingerprint, atomically: its keys are renamed,
+ * its members in every index replaced, its sealed values (bound to the
+ * fingerprint) replaced by ones sealed for the new one.
+ * KEYS: 1..14 old/new pairs (finding, locations, repositories, checks, rerun flag, triage, triage comments),
+ * 15.. every index the finding may be in.
+ * ARGV: 1 new member, 2 secret sealed for the new fingerprint, 3 companion sealed for it or ''.
+ * Returns 1 moved, 0 no such finding, -1 the new fingerprint is taken.
+ */
+const MOVE_FINGERPRINT = new LuaScript(`
+local member = redis.call('HGET', KEYS[1], 'member')
+if not member then return 0 end
+if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
+for i = 1, 13, 2 do
+  if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('RENAME', KEYS[i], KEYS[i + 1]) end
+end
+redis.call('HSET', KEYS[2], 'member', ARGV[1], 'secret', ARGV[2])
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'companionSecret', ARGV[3]) end
+for i = 15, #KEYS do
+  if redis.call('ZREM', KEYS[i], member) == 1 then redis.call('ZADD', KEYS[i], 0, ARGV[1]) end
+end
+return 1
+`);
+
+export interface RekeyResult {
+  /** Findings now under a new fingerprint, old to new. */
+  readonly moved: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+  /** Findings already keyed by the target. */
+  readonly unchanged: number;
+  /** Findings whose new fingerprint another finding already holds (left as they are, for a person to look at). */
+  readonly conflicts: readonly string[];
+}
 
 const SUMMARY_FIELDS = [
   'detector',
@@ -527,6 +561,58 @@ export class FindingsStore {
       }
     }
     return { resealed, total };
+  }
+
+  /**
+   * Re-fingerprints every finding with `target` (after an upgrade from unkeyed
+   * v1 fingerprints, or to move to another key), from the secret itself:
+   * opened, fingerprinted, sealed again for the new fingerprint. Idempotent, so
+   * an interrupted run is simply run again. Run it with the service stopped: a
+   * process still bound to the old key would store new findings under it.
+   */
+  async rekeyFingerprints(target: Fingerprinter): Promise<RekeyResult> {
+    const k = this.keys;
+    const moved: Array<{ from: string; to: string }> = [];
+    const conflicts: string[] = [];
+    // A moved finding's new member can sort after the cursor and come round again.
+    const movedTo = new Set<string>();
+    let unchanged = 0;
+    let after = '';
+    for (;;) {
+      const members = await this.redis.zrangebylex(k.findingsAll, after ? `(${after}` : '-', '+', 'LIMIT', 0, 500);
+      if (members.length === 0) break;
+      after = members[members.length - 1]!;
+      for (const member of members) {
+        const from = memberId(member);
+        if (movedTo.has(from)) continue;
+        const [family, provider, severity, sealed, companionSealed] = await this.redis.hmget(k.finding(from), 'family', 'provider', 'severity', 'secret', 'companionSecret');
+        if (!family || !sealed) continue;
+        const secret = open(this.keyRing, sealed, from);
+        const to = target.of(family, secret);
+        if (to === from) {
+          unchanged++;
+          continue;
+        }
+        const companion = companionSealed ? seal(this.keyRing, open(this.keyRing, companionSealed, `${from}\0companion`), `${to}\0companion`) : '';
+        const repositories = await this.redis.smembers(k.findingRepositories(from));
+        const pairs = [k.finding, k.findingLocations, k.findingRepositories, k.findingChecks, k.livenessRerun, k.triage, k.triageComments].flatMap((key) => [key(from), key(to)]);
+        const indexes = [
+          k.findingsAll,
+          ...FINDING_STATUSES.map((s) => k.findingsByStatus(s)),
+          ...(provider ? [k.findingsByProvider(provider)] : []),
+          ...(severity ? [k.findingsBySeverity(severity)] : []),
+          ...repositories.map((r) => k.findingsByRepository(r)),
+        ];
+        const newMember = `${member.slice(0, member.indexOf(':') + 1)}${to}`;
+        const outcome = await MOVE_FINGERPRINT.run(this.redis, [...pairs, ...indexes], [newMember, seal(this.keyRing, secret, to), companion]);
+        if (outcome === 1) {
+          moved.push({ from, to });
+          movedTo.add(to);
+        }
+        else if (outcome === -1) conflicts.push(from);
+      }
+    }
+    return { moved, unchanged, conflicts };
   }
 }
 

@@ -18,6 +18,11 @@ export interface StoreKeys {
   livenessRerun(fingerprint: string): string;
   /** Held while one credential is being checked. */
   livenessLock(credentialHash: string): string;
+  /** Assignee and notes of a finding (services/triage). */
+  triage(fingerprint: string): string;
+  triageComments(fingerprint: string): string;
+  /** Which fingerprint key the findings are keyed by (services/store/fingerprint-binding.ts). */
+  readonly fingerprintBinding: string;
   readonly findingsAll: string;
   findingsByStatus(status: string): string;
   findingsByProvider(provider: string): string;
@@ -49,6 +54,9 @@ export function storeKeys(prefix: string): StoreKeys {
     livenessCache: (h) => `${prefix}liveness:cache:${h}`,
     livenessLock: (h) => `${prefix}liveness:lock:${h}`,
     livenessRerun: (fp) => `${prefix}liveness:rerun:${fp}`,
+    triage: (fp) => `${prefix}triage:${fp}`,
+    triageComments: (fp) => `${prefix}triage:${fp}:comments`,
+    fingerprintBinding: `${prefix}fingerprints`,
     findingsAll: `${prefix}findings:all`,
     findingsByStatus: (s) => `${prefix}findings:status:${s}`,
     findingsByProvider: (p) => `${prefix}findings:provider:${p.toLowerCase()}`,

@@ -59,7 +59,6 @@ interface ActionOptions {
 
 export class TriageStore {
   private readonly redis: Redis;
-  private readonly prefix: string;
   private readonly findings: FindingsStore;
   private readonly audit: AuditLog;
   private readonly engine: Engine;
@@ -67,7 +66,6 @@ export class TriageStore {
 
   constructor(options: TriageStoreOptions) {
     this.redis = options.redis;
-    this.prefix = options.prefix;
     this.findings = options.findings;
     this.audit = options.audit;
     this.engine = options.engine;
@@ -75,11 +73,11 @@ export class TriageStore {
   }
 
   private key(fp: string): string {
-    return `${this.prefix}triage:${fp}`;
+    return this.findings.keys.triage(fp);
   }
 
   private commentsKey(fp: string): string {
-    return `${this.prefix}triage:${fp}:comments`;
+    return this.findings.keys.triageComments(fp);
   }
 
   async get(fingerprint: string, commentLimit = 200): Promise<TriageState> {

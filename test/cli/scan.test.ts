@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { makeCrc32Token } from '../../detectors/builders/crc32-token-examples.js';
+import { keyedFingerprinter, v1Fingerprint } from '../../scanner/fingerprint.js';
 import { TokenFactory } from '../support/token-factory.js';
 import { cleanEnv, ensureBuilt, REPO_ROOT, runCli, type CliRun } from './built-cli.js';
 import { GitFixture } from './git-fixture.js';
@@ -117,7 +119,7 @@ describe('pushgate scan (working tree)', () => {
     // SARIF2005 asks for tool.driver.informationUri, which pushgate takes from package.json's `homepage` when set.
     expect(outcome.warnings.filter((w) => !w.startsWith('SARIF2005:'))).toEqual([]);
     expect(log.runs[0].results).toHaveLength(2);
-    expect(log.runs[0].results.every((r: { partialFingerprints: Record<string, string> }) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['pushgateSecret/v1']!))).toBe(true);
+    expect(log.runs[0].results.every((r: { partialFingerprints: Record<string, string> }) => /^[0-9a-f]{32}$/.test(r.partialFingerprints['pushgateSecret/unkeyed-v2']!))).toBe(true);
   });
 
   it('writes the report to --output and a one-line note to stdout', async () => {
@@ -145,6 +147,42 @@ describe('pushgate scan (working tree)', () => {
     } finally {
       repo.remove('late.cfg');
     }
+  });
+
+  it('fingerprints with PUSHGATE_FINGERPRINT_KEY when set, says so in JSON and SARIF, and keeps a v1 baseline working with a notice', async () => {
+    const key = randomBytes(32);
+    const keyed = keyedFingerprinter(key);
+    const run = await runCli(['scan', repo.dir, '--format', 'json'], { env: cleanEnv({ PUSHGATE_FINGERPRINT_KEY: key.toString('base64') }) });
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout) as { fingerprints: unknown; findings: Array<{ detector: string; fingerprint: string }> };
+    expect(doc.fingerprints).toEqual({ scheme: 'keyed-v2', keyId: keyed.keyId });
+    expect(doc.findings.find((f) => f.detector === 'github-pat-classic')!.fingerprint).toBe(keyed.of('github-token', current));
+    const unkeyed = json(await scan(repo.dir, '--format', 'json')) as unknown as { fingerprints: unknown; findings: Array<{ fingerprint: string }> };
+    expect(unkeyed.fingerprints).toEqual({ scheme: 'unkeyed-v2' });
+    expect(unkeyed.findings.map((f) => f.fingerprint)).not.toContain(keyed.of('github-token', current));
+
+    const sarif = JSON.parse((await runCli(['scan', repo.dir, '--format', 'sarif'], { env: cleanEnv({ PUSHGATE_FINGERPRINT_KEY: key.toString('hex') }) })).stdout);
+    expect(sarif.runs[0].properties.fingerprints).toEqual({ scheme: 'keyed-v2', keyId: keyed.keyId });
+    expect(sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => Object.keys(r.partialFingerprints))).toEqual([['pushgateSecret/keyed-v2'], ['pushgateSecret/keyed-v2']]);
+
+    // A baseline written by an earlier pushgate lists v1 fingerprints and no scheme: still honoured, with a notice.
+    const v1File = join(scratch, 'v1-baseline.json');
+    const secrets = [current, untracked];
+    const families = ['github-token', 'github-token'];
+    writeFileSync(v1File, JSON.stringify({ version: 1, scan: 'working-tree', findings: secrets.map((s, i) => ({ fingerprint: v1Fingerprint(families[i]!, s) })) }));
+    const old = await scan(repo.dir, '--baseline', v1File);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toMatch(/2 known from the baseline not shown/);
+    expect(old.stderr).toMatch(/^pushgate: notice: baseline .*v1-baseline\.json holds v1 fingerprints .*2 findings matched by them\. Write a new baseline/);
+    // A keyed baseline read without the key cannot match, and the run says why instead of reporting everything silently.
+    const keyedFile = join(scratch, 'keyed-baseline.json');
+    writeFileSync(keyedFile, run.stdout);
+    const without = await scan(repo.dir, '--baseline', keyedFile);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/notice: baseline .* was written with keyed \(PUSHGATE_FINGERPRINT_KEY, key id [0-9a-f]{12}\) fingerprints, this scan uses unkeyed: none of its entries can match/);
+    const withKey = await runCli(['scan', repo.dir, '--baseline', keyedFile], { env: cleanEnv({ PUSHGATE_FINGERPRINT_KEY: key.toString('hex') }) });
+    expect([withKey.code, withKey.stderr]).toEqual([0, '']);
+    expectError(await runCli(['scan', repo.dir], { env: cleanEnv({ PUSHGATE_FINGERPRINT_KEY: 'too-short' }) }), 'FINGERPRINT_KEY_INVALID');
   });
 
   it('fails with exit 2 on a missing or malformed baseline, before scanning', async () => {

@@ -3,7 +3,9 @@ import { type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyedFingerprinter } from '../../scanner/fingerprint.js';
 import { GitRepo } from '../support/git-repo.js';
 import { githubToken, push, serverRepo, startDaemonProcess } from './push-harness.js';
 
@@ -66,10 +68,10 @@ function configureHook(repoPath: string, vars: Record<string, string>): void {
  * A server whose hook reports to the test service (as `pusher`), through the scan daemon at `socket` when given;
  * pushes a secret, expects the rejection, and waits for the one event to arrive.
  */
-async function pushSecretToReportingServer(pusher: string, socket?: string) {
+async function pushSecretToReportingServer(pusher: string, socket?: string, hookVars: Record<string, string> = {}) {
   const srv = await serverRepo('server.git', socket ? { socket } : {});
   cleanup.push(() => rmSync(srv.root, { recursive: true, force: true }));
-  configureHook(srv.repo.path, { PUSHGATE_SERVER: serviceUrl, PUSHGATE_TOKEN: 'ingest-token-for-tests', REMOTE_USER: pusher });
+  configureHook(srv.repo.path, { PUSHGATE_SERVER: serviceUrl, PUSHGATE_TOKEN: 'ingest-token-for-tests', REMOTE_USER: pusher, ...hookVars });
   const c = GitRepo.create();
   cleanup.push(() => c.dispose());
   const token = githubToken();
@@ -91,6 +93,24 @@ describe('block events', () => {
     expect(event!.body.findings[0]!.redacted).toBe(`${token.slice(0, 8)}***`);
     expect(event!.raw).not.toContain(token);
     await until(() => readdirSync(join(srv.repo.path, 'pushgate', 'spool')).filter((n) => n.endsWith('.json')).length === 0);
+  });
+
+  it("names findings by the service's keyed fingerprints when the hook has PUSHGATE_FINGERPRINT_KEY, in process and through the daemon", async () => {
+    const key = randomBytes(32);
+    const expected = (token: string) => keyedFingerprinter(key).of('github-token', token);
+    const inProcess = await pushSecretToReportingServer('dave', undefined, { PUSHGATE_FINGERPRINT_KEY: key.toString('hex') });
+    expect((received[0]!.body.findings[0] as { fingerprint?: string }).fingerprint).toBe(expected(inProcess.token));
+
+    const socket = join(mkdtempSync(join(tmpdir(), 'pushgate-daemon-fp-')), 'run', 'hook.sock');
+    cleanup.push(() => rmSync(join(socket, '..', '..'), { recursive: true, force: true }));
+    const daemon = await startDaemonProcess(socket);
+    try {
+      const viaDaemon = await pushSecretToReportingServer('erin', socket, { PUSHGATE_FINGERPRINT_KEY: key.toString('hex') });
+      expect(daemon.log()).toContain('"rejected"');
+      expect((received[0]!.body.findings[0] as { fingerprint?: string }).fingerprint).toBe(expected(viaDaemon.token));
+    } finally {
+      await daemon.stop();
+    }
   });
 
   it('sends them the same way when the scan daemon decides, with the hook\'s settings, not the daemon\'s', async () => {

@@ -40,6 +40,18 @@ describe('the hook fails closed', () => {
     expect(events.map((e) => e.reason)).toEqual(['scan-incomplete']);
   });
 
+  it('rejects every push while PUSHGATE_FINGERPRINT_KEY is malformed, naming the setting', async () => {
+    const repo = GitRepo.create({ bare: true });
+    disposers.push(() => repo.dispose());
+    const head = repo.commit({ files: { 'a.txt': 'harmless text\n' }, branch: null });
+    const r = await run(repo.path, `${ZERO} ${head} refs/heads/main\n`, { PUSHGATE_FINGERPRINT_KEY: 'not-a-key' });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('could not finish');
+    expect(r.out).toContain('PUSHGATE_FINGERPRINT_KEY must be 32 bytes');
+    expect(r.out).toContain('[FINGERPRINT_KEY_INVALID]');
+    expect(r.out).not.toContain('not-a-key');
+  });
+
   it('rejects malformed input from git', async () => {
     const repo = GitRepo.create({ bare: true });
     disposers.push(() => repo.dispose());

@@ -42,9 +42,14 @@ describe('docker-compose.yml', () => {
       expect(worker.command).toEqual(['worker']);
       expect(worker.build).toBe('.');
       expect(worker.depends_on).toEqual({ redis: { condition: 'service_healthy' } });
-      expect(worker.volumes).toEqual([`${name}-work:/var/lib/pushgate/work`]);
+      expect(worker.volumes).toEqual([`${name}-work:/var/lib/pushgate/work`, 'audit-logs:/var/log/pushgate']);
       expect(worker.environment!['PUSHGATE_WORK_DIR']).toBe('/var/lib/pushgate/work');
     }
+    // Every process keeps its own audit file, on a volume of its own (README, "audit file").
+    const auditFiles = ['api', 'worker-1', 'worker-2'].map((name) => compose.services[name]!.environment!['PUSHGATE_AUDIT_FILE']);
+    expect(auditFiles).toEqual(['/var/log/pushgate/audit-api.jsonl', '/var/log/pushgate/audit-worker-1.jsonl', '/var/log/pushgate/audit-worker-2.jsonl']);
+    expect(compose.services['api']!.volumes).toEqual(['audit-logs:/var/log/pushgate']);
+    expect(compose.volumes).toHaveProperty('audit-logs');
     for (const name of ['api', 'worker-1', 'worker-2']) {
       const env = compose.services[name]!.environment!;
       expect(env['REDIS_URL']).toBe('redis://redis:6379');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Engine } from '../../../detectors/engine/engine.js';
+import type { Fingerprinter } from '../../../scanner/fingerprint.js';
 import type { Finding } from '../../../scanner/types.js';
 import { scrubSecrets } from '../../logging/scrub.js';
 import type { ServiceMetrics } from '../../metrics/metrics.js';
@@ -11,6 +12,7 @@ import { scanSchema } from '../schemas/scan.js';
 
 export interface ScanRouteDeps {
   readonly engine: Engine;
+  readonly fingerprints: Fingerprinter;
   readonly metrics: ServiceMetrics;
   readonly scanBodyLimit: number;
 }
@@ -38,7 +40,7 @@ export function scanRoutes(deps: ScanRouteDeps): FastifyPluginAsync {
         const path = (typeof body === 'string' ? undefined : body.path) ?? request.query.path ?? 'input';
         let result: ContentScanResult;
         try {
-          result = kind === 'diff' ? scanDiff(deps.engine, content) : scanText(deps.engine, content, path);
+          result = kind === 'diff' ? scanDiff(deps.engine, deps.fingerprints, content) : scanText(deps.engine, deps.fingerprints, content, path);
         } catch (err) {
           if (err instanceof DiffParseError) throw new ApiError(400, err.code, `not a valid unified diff: ${err.message}`);
           throw err;
