@@ -340,6 +340,7 @@ registerIdentifiablePrefixes(IDENTIFIABLE_DETECTORS.flatMap((d) => (d.keywordsIg
  * with any legacy detector may hold values people chose, and gets the slow one
  * (scanner/fingerprint.ts), whichever detector saw a value first.
  */
-export const RANDOM_VALUE_FAMILIES: ReadonlySet<string> = new Set(
-  ALL_DETECTORS.filter((d) => d.tier === 'identifiable' && ALL_DETECTORS.every((o) => o.family !== d.family || o.tier === 'identifiable')).map((d) => d.family),
-);
+export const RANDOM_VALUE_FAMILIES: ReadonlySet<string> = (() => {
+  const withLegacy = new Set(ALL_DETECTORS.filter((d) => d.tier === 'legacy').map((d) => d.family));
+  return new Set(ALL_DETECTORS.filter((d) => !withLegacy.has(d.family)).map((d) => d.family));
+})();

@@ -74,6 +74,13 @@ describe('fingerprints', () => {
     expect(lazy.findings().map((f) => f.fingerprint).sort()).toEqual(settled);
   });
 
+  it('counts a family as provider-random only when no legacy detector shares it', () => {
+    for (const d of ALL_DETECTORS) {
+      const allIdentifiable = ALL_DETECTORS.every((o) => o.family !== d.family || o.tier === 'identifiable');
+      expect(RANDOM_VALUE_FAMILIES.has(d.family), d.family).toBe(allIdentifiable);
+    }
+  });
+
   it('decides fast or slow per family, so a value has one fingerprint whichever detector of a mixed family saw it first', () => {
     const mixed = ALL_DETECTORS.filter((d) => d.family === 'sonarqube-token');
     const identifiable = mixed.find((d) => d.tier === 'identifiable')!;
