@@ -1,6 +1,6 @@
 import type { Detector, Encoding, Match } from '../types.js';
 import type { KeywordSpec } from './prefilter-types.js';
-import { base64Triggers, ESCAPE_TRIGGERS, PERCENT_TRIGGERS, utf16Trigger } from '../decode/triggers.js';
+import { base64TriggersOfAll, ESCAPE_TRIGGERS, PERCENT_TRIGGERS, utf16Trigger } from '../decode/triggers.js';
 import { BASE64_VALUE, HEX_VALUE, URL_RUN, decodeBase64Into, decodeEscapesInto, decodePercentInto, utf16Into } from '../decode/transcode.js';
 
 /**
@@ -168,9 +168,15 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
     if (after > reachA[decoder]!) reachA[decoder] = after;
   };
 
+  // Every candidate keyword's base64 forms in one go (cheaper cold than one encoding per keyword).
+  const encodable = keywordSpecs.map((spec) => !spec.ignoreCase && spec.text.length >= ELIGIBLE_MIN);
+  const encodableTexts = keywordSpecs.filter((_, k) => encodable[k]).map((spec) => spec.text);
+  const triggersOf = base64TriggersOfAll(encodableTexts, BASE64_ALIGNMENTS);
+  let nextTriggers = 0;
   for (let k = 0; k < keywordSpecs.length; k++) {
     const spec = keywordSpecs[k]!;
     const owners = keywordOwners[k]!;
+    const base64 = encodable[k] ? triggersOf[nextTriggers++]! : [];
     // Reach of the keyword's detectors (companion included), of its identifiable ones' plain windows,
     // and whether an identifiable one has `/` in its alphabet.
     let identifiable = false;
@@ -194,10 +200,10 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
     }
     if (!identifiable) continue;
     // The encoded forms of identifiable keywords: a base64 or UTF-16 form of a case-insensitive one has too many spellings.
-    if (!spec.ignoreCase && spec.text.length >= ELIGIBLE_MIN) {
+    if (encodable[k]) {
       const bytes = Uint8Array.from(Buffer.from(spec.text, 'latin1'));
       const L = bytes.length;
-      for (const t of base64Triggers(spec.text, BASE64_ALIGNMENTS)) {
+      for (const t of base64) {
         pending.push({ spec: { text: t.text, ignoreCase: false }, role: newRole(BASE64, t.text.length, ESC_ALWAYS, bytes, k, t.align, t.charOffset, before, after) });
         // Characters read: the groups the keyword's window needs, a group of slack, and one past each end.
         widen(BASE64, t.charOffset + 4 * Math.ceil((before + 1) / 3) + 5, 4 * Math.ceil((t.align + L + after + 1) / 3) + 5 - t.text.length);
