@@ -5,6 +5,7 @@ import { runPreCommit, runPrePush } from './client-hooks.js';
 import { installPreReceive, HookInstallError } from './install.js';
 import { deliverSpooledEvents } from './deliver-events.js';
 import { ScanDaemonError, startScanDaemon } from './scan-daemon.js';
+import { terminalLines, terminalText } from '../scanner/report/terminal-text.js';
 
 /**
  * `pushgate hook <name> ...`, dispatched by bin/pushgate.js before the rest of
@@ -29,9 +30,9 @@ export async function runHookCommand(args: readonly string[], binPath: string): 
       });
     }
     case 'pre-push':
-      return runPrePush({ stdin: readFileSync(0, 'latin1'), args: rest, env, cwd, write });
+      return clientHook(() => runPrePush({ stdin: readFileSync(0, 'latin1'), args: rest, env, cwd, write }), env, write);
     case 'pre-commit':
-      return runPreCommit({ stdin: '', args: rest, env, cwd, write });
+      return clientHook(() => runPreCommit({ stdin: '', args: rest, env, cwd, write }), env, write);
     case 'install': {
       const socketAt = rest.indexOf('--socket');
       const socket = socketAt === -1 ? undefined : rest[socketAt + 1];
@@ -74,6 +75,27 @@ export async function runHookCommand(args: readonly string[], binPath: string): 
     default:
       write('usage: pushgate hook pre-receive | pre-push <remote> <url> | pre-commit | install <bare-repository> [--socket <path>] | daemon --socket <path>\n');
       return 2;
+  }
+}
+
+/**
+ * A client hook that cannot finish stops the commit or push (exit 1) with one
+ * line naming the problem and its code, not a stack trace; PUSHGATE_DEBUG=1
+ * adds the stack.
+ */
+async function clientHook(run: () => Promise<number>, env: NodeJS.ProcessEnv, write: (s: string) => void): Promise<number> {
+  try {
+    return await run();
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const code = (e as Error & { code?: unknown }).code;
+    write(
+      typeof code === 'string'
+        ? `pushgate: error: ${terminalText(e.message)} [${terminalText(code)}]\n`
+        : `pushgate: internal error: ${terminalText(e.message)}\npushgate: run again with PUSHGATE_DEBUG=1 for details\n`,
+    );
+    if (env['PUSHGATE_DEBUG'] === '1') write(`${terminalLines(e.stack ?? '')}\n`);
+    return 1;
   }
 }
 

@@ -10,9 +10,9 @@ import { ensureBuilt } from '../cli/built-cli.js';
 const cleanup: Array<() => void> = [];
 afterAll(() => cleanup.forEach((c) => c()));
 
-function git(cwd: string, args: string[]): Promise<{ code: number; stderr: string }> {
+function git(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, env: pushEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd, env: pushEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.stdout.resume();
@@ -46,6 +46,18 @@ describe('client hooks', () => {
     expect(r.stderr).toContain('COMMIT REJECTED by pushgate pre-commit');
     expect(r.stderr).toContain('settings.py:1');
     expect(r.stderr).not.toContain(token);
+  });
+
+  it('a client hook that cannot finish stops the commit with one line and a code, not a stack trace', async () => {
+    await ensureBuilt();
+    const repo = GitRepo.create();
+    cleanup.push(() => repo.dispose());
+    installClientHook(repo, 'pre-commit');
+    writeFileSync(join(repo.path, 'ok.txt'), 'nothing to see\n');
+    await git(repo.path, ['add', 'ok.txt']);
+    const r = await git(repo.path, ['commit', '-qm', 'clean'], { PUSHGATE_FINGERPRINT_KEY: 'not-a-key' });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^pushgate: error: PUSHGATE_FINGERPRINT_KEY must be 32 bytes .* \[FINGERPRINT_KEY_INVALID\]\n$/);
   });
 
   it('pre-push blocks commits the remote does not have yet', async () => {
