@@ -4,8 +4,7 @@ import type { Registry } from 'prom-client';
 import { createEngine } from '../detectors/engine/engine.js';
 import { ALL_DETECTORS } from '../detectors/registry.js';
 import type { ApiDependencies } from './api/dependencies.js';
-import { createPrivateKey } from 'node:crypto';
-import { AuditFileSink } from './audit/audit-file.js';
+import { auditFileSinkFor } from './audit/audit-file.js';
 import { AuditLog } from './audit/audit-log.js';
 import { TokenStore } from './auth/token-store.js';
 import type { ServiceConfig } from './config/config.js';
@@ -52,12 +51,7 @@ export function createServiceContext(config: ServiceConfig, options: ServiceCont
   const prefix = config.redisPrefix;
   const clock = options.clock;
   const common = { redis, prefix, ...(clock ? { clock } : {}) };
-  const auditFile = config.audit.file
-    ? new AuditFileSink(
-        config.audit.file,
-        config.audit.signingKey ? { key: createPrivateKey(config.audit.signingKey.reveal()), every: config.audit.checkpointEvery } : undefined,
-      )
-    : undefined;
+  const auditFile = auditFileSinkFor(config.audit);
   const audit = new AuditLog({ ...common, logger, ...(auditFile ? { file: auditFile } : {}) });
   const findings = new FindingsStore({ ...common, keyRing: config.keyRing });
   const fingerprints = serviceFingerprints(config.fingerprintKey, config.keyRing);

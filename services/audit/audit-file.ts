@@ -3,6 +3,7 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import type { AuditEntry, AuditRecord } from './audit-log.js';
 import { auditHash, GENESIS_HASH } from './audit-log.js';
 import { canonicalJson } from './canonical-json.js';
+import type { AuditConfig } from '../config/config.js';
 
 /**
  * The audit log's copy outside Redis (PUSHGATE_AUDIT_FILE): every entry,
@@ -195,4 +196,10 @@ function ranges(seqs: number[]): string[] {
     i = j + 1;
   }
   return out;
+}
+
+/** The sink PUSHGATE_AUDIT_FILE and PUSHGATE_AUDIT_SIGNING_KEY ask for, or none. */
+export function auditFileSinkFor(audit: AuditConfig): AuditFileSink | undefined {
+  if (!audit.file) return undefined;
+  return new AuditFileSink(audit.file, audit.signingKey ? { key: createPrivateKey(audit.signingKey.reveal()), every: audit.checkpointEvery } : undefined);
 }

@@ -1,9 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Redis } from 'ioredis';
-import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { AuditFileSink, DEFAULT_CHECKPOINT_EVERY } from '../audit/audit-file.js';
+import { auditFileSinkFor } from '../audit/audit-file.js';
 import { AuditLog, type AuditActor } from '../audit/audit-log.js';
-import { loadRedisConfig, type RedisConfig } from '../config/config.js';
+import { loadAuditConfig, loadRedisConfig, type RedisConfig } from '../config/config.js';
 import { createRedisClient, pingRedis } from '../store/redis-client.js';
 
 /** What the service commands need from the CLI (cli/main.ts's CliIo satisfies it). */
@@ -48,18 +47,9 @@ export async function withRedis<T>(env: NodeJS.ProcessEnv, fn: (redis: Redis, co
  * Checkpoints are signed when PUSHGATE_AUDIT_SIGNING_KEY is set. Call close().
  */
 export function cliAuditLog(redis: Redis, prefix: string, env: NodeJS.ProcessEnv): { audit: AuditLog; close(): Promise<void> } {
-  const path = (env['PUSHGATE_AUDIT_FILE'] ?? '').trim();
-  if (path === '' || path.includes(',')) return { audit: new AuditLog({ redis, prefix }), close: async () => {} };
-  const signingText = env['PUSHGATE_AUDIT_SIGNING_KEY']?.trim();
-  let signing: { key: KeyObject; every: number } | undefined;
-  if (signingText) {
-    try {
-      signing = { key: createPrivateKey(signingText), every: Number(env['PUSHGATE_AUDIT_CHECKPOINT_EVERY'] ?? '') || DEFAULT_CHECKPOINT_EVERY };
-    } catch {
-      throw new ServiceCliError('AUDIT_KEY_INVALID', 'PUSHGATE_AUDIT_SIGNING_KEY is not a PEM private key');
-    }
-  }
-  const file = new AuditFileSink(path, signing);
+  // A comma-separated list names the files `audit verify` reads, not one this command may append to.
+  const file = (env['PUSHGATE_AUDIT_FILE'] ?? '').includes(',') ? undefined : auditFileSinkFor(loadAuditConfig(env));
+  if (!file) return { audit: new AuditLog({ redis, prefix }), close: async () => {} };
   return { audit: new AuditLog({ redis, prefix, file }), close: () => file.close() };
 }
 

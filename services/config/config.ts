@@ -154,6 +154,14 @@ export function loadRedisConfig(env: NodeJS.ProcessEnv = process.env): RedisConf
   return redis;
 }
 
+/** The audit file settings alone, for CLI commands that append audit entries (token, store). */
+export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
+  const c = new Collector(env);
+  const audit = parseAudit(c);
+  if (c.problems.length > 0) throw new ConfigError(c.problems);
+  return audit;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNeeds = {}): ServiceConfig {
   const c = new Collector(env);
   const redis = parseRedis(c);
