@@ -90,6 +90,7 @@ interface Thresholds {
   readonly single: readonly string[];
   /** Words that reject in company, and how many occurrences it takes (0: rule off). */
   readonly paired: readonly string[];
+  readonly pairedByFirst: ReadonlyMap<number, readonly string[]>;
   readonly pairedCount: number;
   readonly examples: readonly string[];
   /** The union bound of the rules above for a random part of this length. */
@@ -179,31 +180,44 @@ function thresholds(model: Model, n: number): Thresholds {
       bound += p;
     }
   }
-  return { stretch, fewDistinct, single, paired: pairedCount > 0 ? paired : [], pairedCount, examples, bound };
+  const kept = pairedCount > 0 ? paired : [];
+  return { stretch, fewDistinct, single, paired: kept, pairedByFirst: byFirstCharacter(kept), pairedCount, examples, bound };
 }
 
-function longestStretch(random: string, shift: number, delta: number): number {
-  let best = 0;
+/** Whether `folded` holds `length` consecutive steps of `shift` characters that differ by `delta`. */
+function hasStretch(folded: Uint16Array, shift: number, delta: number, length: number): boolean {
   let runLength = 0;
-  for (let i = 0; i + shift < random.length; i++) {
-    const a = fold(random.charCodeAt(i));
-    const b = fold(random.charCodeAt(i + shift));
+  for (let i = 0; i + shift < folded.length; i++) {
+    const a = folded[i]!;
+    const b = folded[i + shift]!;
     const ok = delta === 0 ? a === b : b - a === delta && isAlnum(a) && isAlnum(b);
     runLength = ok ? runLength + 1 : 0;
-    if (runLength > best) best = runLength;
+    if (runLength >= length) return true;
   }
-  return best;
+  return false;
 }
 
 function countDistinct(random: string): number {
   return new Set(random).size;
 }
 
-/** Occurrences of `words` in `lower` at disjoint places, greedily from the left. */
-function wordOccurrences(lower: string, words: readonly string[]): string[] {
+/** Words by their first character, in list order: most places start none of them. */
+function byFirstCharacter(words: readonly string[]): Map<number, string[]> {
+  const index = new Map<number, string[]>();
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    let list = index.get(c);
+    if (list === undefined) index.set(c, (list = []));
+    list.push(w);
+  }
+  return index;
+}
+
+/** Occurrences of the indexed words in `lower` at disjoint places, greedily from the left (the first listed word at a place). */
+function wordOccurrences(lower: string, words: ReadonlyMap<number, readonly string[]>): string[] {
   const found: string[] = [];
   for (let i = 0; i < lower.length; ) {
-    const w = words.find((x) => lower.startsWith(x, i));
+    const w = words.get(lower.charCodeAt(i))?.find((x) => lower.startsWith(x, i));
     if (w === undefined) i++;
     else {
       found.push(w);
@@ -225,8 +239,11 @@ export function placeholderJudge(shape: RandomShape): PlaceholderJudge {
     reason(random) {
       if (random.length === 0) return null;
       const t = at(random.length);
+      // Folded once for the twelve stretch tests (each a pass over the part).
+      const folded = new Uint16Array(random.length);
+      for (let i = 0; i < random.length; i++) folded[i] = fold(random.charCodeAt(i));
       for (const [shift, delta] of STRETCH_TESTS) {
-        if (longestStretch(random, shift, delta) >= t.stretch) {
+        if (hasStretch(folded, shift, delta, t.stretch)) {
           return delta === 0 ? (shift === 1 ? 'placeholder: one character repeated' : 'placeholder: repeating pattern') : 'placeholder: alphabet walk';
         }
       }
@@ -234,7 +251,7 @@ export function placeholderJudge(shape: RandomShape): PlaceholderJudge {
       const lower = random.toLowerCase();
       for (const w of t.single) if (lower.includes(w)) return `placeholder: the word "${w}"`;
       if (t.pairedCount > 0) {
-        const found = wordOccurrences(lower, t.paired);
+        const found = wordOccurrences(lower, t.pairedByFirst);
         if (found.length >= t.pairedCount) return `placeholder: the words ${found.map((w) => `"${w}"`).join(', ')}`;
       }
       for (const e of t.examples) if (random.startsWith(e)) return 'placeholder: a documented example key';

@@ -41,25 +41,26 @@ export function base64Triggers(keyword: string, alignments: readonly number[] = 
  */
 export function base64TriggersOfAll(keywords: readonly string[], alignments: readonly number[] = [0, 1, 2]): Base64Trigger[][] {
   const out: Base64Trigger[][] = keywords.map(() => []);
-  const bytes = keywords.map((k) => Buffer.from(k, 'latin1'));
+  const nuls = '\0\0';
   for (const align of alignments as ReadonlyArray<0 | 1 | 2>) {
+    // The padded keywords as one latin1 string, converted once (the conversions, not the encoding, cost cold).
     const starts: number[] = [];
+    const parts: string[] = [];
     let size = 0;
-    for (const b of bytes) {
+    for (const k of keywords) {
       starts.push(size);
-      size += 3 * Math.ceil((align + b.length) / 3);
+      const padded = 3 * Math.ceil((align + k.length) / 3);
+      parts.push(nuls.slice(0, align), k, nuls.slice(0, padded - align - k.length));
+      size += padded;
     }
-    const padded = Buffer.alloc(size);
-    bytes.forEach((b, i) => b.copy(padded, starts[i]! + align));
-    const encoded = padded.toString('base64');
-    bytes.forEach((b, i) => {
+    const encoded = Buffer.from(parts.join(''), 'latin1').toString('base64');
+    keywords.forEach((keyword, i) => {
       // Characters whose 6 bits lie wholly inside the keyword's bits [8 align, 8 (align + length)).
       const first = Math.ceil((8 * align) / 6);
-      const end = Math.floor((8 * (align + b.length)) / 6);
+      const end = Math.floor((8 * (align + keyword.length)) / 6);
       if (end <= first) return;
       const at = (starts[i]! / 3) * 4;
       const std = encoded.slice(at + first, at + end);
-      const keyword = keywords[i]!;
       out[i]!.push({ text: std, keyword, align, charOffset: first });
       if (std.includes('+') || std.includes('/')) out[i]!.push({ text: std.replaceAll('+', '-').replaceAll('/', '_'), keyword, align, charOffset: first });
     });

@@ -152,6 +152,13 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * A role as one fixed-shape literal: the hook builds its engine, and so this
  * plan, on every run, in cold code where object spreads cost microseconds each.
  */
+/** A keyword's latin1 bytes; a plain loop, cheaper in cold code than Buffer.from for a few characters. */
+function latin1Bytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 function newRole(decoder: number, length: number, check: number, keyword: Uint8Array, keywordIndex: number, align: number, charOffset: number, before: number, after: number): Mutable<TriggerRole> {
   return { id: 0, decoder, reachAfter: 0, length, keyword, keywordIndex, align, charOffset, before, after, check };
 }
@@ -159,7 +166,9 @@ function newRole(decoder: number, length: number, check: number, keyword: Uint8A
 export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
   const { detectors, keywordSpecs, keywordOwners } = setup;
   const roles: TriggerRole[][] = [];
-  const pending: Array<{ spec: KeywordSpec; role: Mutable<TriggerRole> }> = [];
+  // Parallel lists, not pairs: a few hundred fewer objects on every hook run.
+  const pendingSpecs: KeywordSpec[] = [];
+  const pendingRoles: Array<Mutable<TriggerRole>> = [];
   const reachB = new Array<number>(DECODERS).fill(0);
   const reachA = new Array<number>(DECODERS).fill(0);
   const none = new Uint8Array(0);
@@ -201,15 +210,17 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
     if (!identifiable) continue;
     // The encoded forms of identifiable keywords: a base64 or UTF-16 form of a case-insensitive one has too many spellings.
     if (encodable[k]) {
-      const bytes = Uint8Array.from(Buffer.from(spec.text, 'latin1'));
+      const bytes = latin1Bytes(spec.text);
       const L = bytes.length;
       for (const t of base64) {
-        pending.push({ spec: { text: t.text, ignoreCase: false }, role: newRole(BASE64, t.text.length, ESC_ALWAYS, bytes, k, t.align, t.charOffset, before, after) });
+        pendingSpecs.push({ text: t.text, ignoreCase: false });
+        pendingRoles.push(newRole(BASE64, t.text.length, ESC_ALWAYS, bytes, k, t.align, t.charOffset, before, after));
         // Characters read: the groups the keyword's window needs, a group of slack, and one past each end.
         widen(BASE64, t.charOffset + 4 * Math.ceil((before + 1) / 3) + 5, 4 * Math.ceil((t.align + L + after + 1) / 3) + 5 - t.text.length);
       }
       const u16 = utf16Trigger(spec.text);
-      pending.push({ spec: { text: u16, ignoreCase: false }, role: newRole(UTF16, u16.length, ESC_ALWAYS, bytes, k, 0, 0, before, after) });
+      pendingSpecs.push({ text: u16, ignoreCase: false });
+      pendingRoles.push(newRole(UTF16, u16.length, ESC_ALWAYS, bytes, k, 0, 0, before, after));
       widen(UTF16, 2 * (before + 1) + 2, 2 * (after + 1) + 3);
     }
     // `\/` inside the keyword: what a JSON encoder (PHP's json_encode) makes of it.
@@ -217,55 +228,78 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
       const escaped = spec.text.replaceAll('/', '\\/');
       const cut = escaped.indexOf('\\/') + 2;
       const text = escaped.slice(0, Math.max(cut, ELIGIBLE_MIN));
-      pending.push({ spec: { text, ignoreCase: spec.ignoreCase }, role: newRole(ESCAPE, text.length, ESC_ALWAYS, none, -1, 0, 0, 0, 0) });
+      pendingSpecs.push({ text, ignoreCase: spec.ignoreCase });
+      pendingRoles.push(newRole(ESCAPE, text.length, ESC_ALWAYS, none, -1, 0, 0, 0, 0));
       widen(ESCAPE, CAP + LOOKBACK + 2, CAP + 8);
     }
     // A token whose alphabet has `/` may have it escaped inside, while its keyword shows plainly (`+ASt`, `glc_eyJ`).
     if (slashed) {
-      pending.push({ spec, role: newRole(ESCAPE, spec.text.length, ESC_WINDOW, none, -1, 0, 0, slashBefore, slashAfter) });
+      pendingSpecs.push(spec);
+      pendingRoles.push(newRole(ESCAPE, spec.text.length, ESC_WINDOW, none, -1, 0, 0, slashBefore, slashAfter));
       widen(ESCAPE, CAP + LOOKBACK + 2, CAP + 8);
     }
   }
   for (const { spec, check } of CONTEXTS) {
-    pending.push({ spec, role: newRole(BASE64, spec.text.length, check, none, -1, 0, 0, 0, 0) });
+    pendingSpecs.push(spec);
+    pendingRoles.push(newRole(BASE64, spec.text.length, check, none, -1, 0, 0, 0, 0));
     widen(BASE64, 2, CONTEXT_GAP + CONTEXT_CAP + 1);
   }
-  for (const text of PERCENT_TRIGGERS) pending.push({ spec: { text, ignoreCase: true }, role: newRole(PERCENT, text.length, ESC_ALWAYS, none, -1, 0, 0, 0, 0) });
+  for (const text of PERCENT_TRIGGERS) {
+    pendingSpecs.push({ text, ignoreCase: true });
+    pendingRoles.push(newRole(PERCENT, text.length, ESC_ALWAYS, none, -1, 0, 0, 0, 0));
+  }
   widen(PERCENT, CAP + 2, CAP + 3);
   for (const text of ESCAPE_TRIGGERS) {
-    pending.push({ spec: { text, ignoreCase: false }, role: newRole(ESCAPE, text.length, text.startsWith('\\u') ? ESC_U : ESC_X, none, -1, 0, 0, 0, 0) });
+    pendingSpecs.push({ text, ignoreCase: false });
+    pendingRoles.push(newRole(ESCAPE, text.length, text.startsWith('\\u') ? ESC_U : ESC_X, none, -1, 0, 0, 0, 0));
   }
   widen(ESCAPE, CAP + LOOKBACK + 2, CAP + 8);
 
   const reachAfter = Math.max(...reachA) + setup.plainReach;
   const roleList: TriggerRole[] = [];
-  for (const { spec, role } of pending) {
-    const k = setup.addKeyword(spec);
+  for (let i = 0; i < pendingRoles.length; i++) {
+    const role = pendingRoles[i]!;
+    const k = setup.addKeyword(pendingSpecs[i]!);
     role.id = roleList.length;
     role.reachAfter = reachAfter;
     roleList.push(role);
     (roles[k] ??= []).push(role);
   }
-  const reachOf = (d: Detector): { before: number; after: number } => {
+  const windowBefore: number[] = [];
+  const windowAfter: number[] = [];
+  const margin: number[] = [];
+  const detectorIndex = new Map<Detector, number>();
+  for (let i = 0; i < detectors.length; i++) {
+    const d = detectors[i]!;
     const cw = d.companion?.window ?? 0;
-    return { before: d.window.before + cw, after: d.window.after + cw };
-  };
-  const detectorKeywords = detectors.map(() => new Set<number>());
-  keywordOwners.forEach((owners, k) => {
-    for (const d of owners) detectorKeywords[d]!.add(k);
-  });
-  const longest = detectors.map((d) => Math.max(...d.keywords.map((k) => k.length)));
+    let longest = 0;
+    for (const k of d.keywords) if (k.length > longest) longest = k.length;
+    windowBefore.push(d.window.before + cw);
+    windowAfter.push(d.window.after + cw + longest);
+    margin.push(d.window.before + d.window.after + 2 * cw + longest + 2);
+    detectorIndex.set(d, i);
+  }
+  // Only a decoded match reads these: built then, not on every hook run.
+  let detectorKeywords: Set<number>[] | undefined;
   return {
     roles,
     roleList,
     reachBefore: Math.max(...reachB),
     reachAfter,
     detectors,
-    detectorIndex: new Map(detectors.map((d, i) => [d, i])),
-    detectorKeywords,
-    windowBefore: detectors.map((d) => reachOf(d).before),
-    windowAfter: detectors.map((d, i) => reachOf(d).after + longest[i]!),
-    margin: detectors.map((d, i) => reachOf(d).before + reachOf(d).after + longest[i]! + 2),
+    detectorIndex,
+    get detectorKeywords() {
+      if (detectorKeywords === undefined) {
+        detectorKeywords = detectors.map(() => new Set<number>());
+        keywordOwners.forEach((owners, k) => {
+          for (const d of owners) detectorKeywords![d]!.add(k);
+        });
+      }
+      return detectorKeywords;
+    },
+    windowBefore,
+    windowAfter,
+    margin,
   };
 }
 

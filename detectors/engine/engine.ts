@@ -130,18 +130,26 @@ export function decodeCounters(engine: Engine): DecodeCounters | undefined {
 
 export function createEngine(detectors: readonly Detector[], options: EngineOptions = {}): Engine {
   const compileOptions: CompileOptions = { fastPaths: options.fastPaths !== false };
+  // Detectors share a few dozen alphabets; one table each (never written after this) saves cold work per hook run.
+  const tables = new Map<string, Uint8Array>();
+  const table = (body: string, make: (body: string) => Uint8Array): Uint8Array => {
+    const key = make === byteSet ? `s${body}` : `c${body}`;
+    let t = tables.get(key);
+    if (t === undefined) tables.set(key, (t = make(body)));
+    return t;
+  };
   const prepared: PreparedDetector[] = detectors.map((detector, index) => {
     const cw = detector.companion?.window ?? 0;
     return {
       detector,
       index,
       validate: judgedValidator(detector),
-      alphabet: detector.alphabet ? byteClass(detector.alphabet) : null,
-      requireAny: detector.requires ? byteSet(detector.requires.anyOf) : null,
-      requireOver: detector.requires?.over !== undefined ? byteSet(detector.requires.over) : null,
+      alphabet: detector.alphabet ? table(detector.alphabet, byteClass) : null,
+      requireAny: detector.requires ? table(detector.requires.anyOf, byteSet) : null,
+      requireOver: detector.requires?.over !== undefined ? table(detector.requires.over, byteSet) : null,
       // Never past the window: a stream defers only hits whose window may reach past the region.
       requireWithin: Math.min(detector.requires?.within ?? 0, detector.window.after),
-      companionAlphabet: detector.companion?.alphabet ? byteClass(detector.companion.alphabet) : null,
+      companionAlphabet: detector.companion?.alphabet ? table(detector.companion.alphabet, byteClass) : null,
       reachBefore: detector.window.before + cw,
       reachAfter: detector.window.after + cw,
       pattern: null,
@@ -211,22 +219,16 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
       })
     : null;
   for (const p of prepared) p.ownKeyword = new Uint8Array(keywordSpecs.length);
-  // Decided once per detector: translating a pattern's twin is not free, and the engine is built per hook run.
-  const anchorable = new Map<number, boolean>();
   keywordOwners.forEach((owners, k) => {
     for (const d of owners) prepared[d]!.ownKeyword[k] = 1;
-    // The prefilter may apply a keyword's requirement itself (the native kernel does) when its only detector
-    // has one, unless that detector may be hit-anchored, which must see every hit of its keywords.
-    const only = owners.length === 1 ? prepared[owners[0]!]! : undefined;
-    // A keyword that is also a decoder's trigger must reach the decoded scan with every hit.
-    if (only === undefined || only.requireAny === null || plan?.roles[k] !== undefined) return;
-    let anchored = anchorable.get(only.index);
-    if (anchored === undefined) anchorable.set(only.index, (anchored = mayBeHitAnchored(only.detector)));
-    if (!anchored) keywordSpecs[k] = { ...keywordSpecs[k]!, requires: { anyOf: only.requireAny, over: only.requireOver, within: only.requireWithin } };
   });
+  // Decided only when the native kernel is built (the only prefilter that applies requirements): translating
+  // patterns' twins is not free, and a push hook's small scan never gets that far.
+  let required: KeywordSpec[] | undefined;
+  const withRequirements = (): KeywordSpec[] => (required ??= keywordRequirements(prepared, keywordSpecs, keywordOwners, plan));
   // Bytes this engine's prefilter has been given, for the decoded scan's own prefilter (buildPrefilter).
   let scanned = 0;
-  const own = buildPrefilter(keywordSpecs);
+  const own = buildPrefilter(keywordSpecs, undefined, { withRequirements });
   const prefilter: Prefilter = {
     keywords: keywordSpecs,
     scan(buf, from, to, onHit) {
@@ -250,7 +252,7 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
     decodeCore = {
       plan,
       counters: newDecodeCounters(),
-      inner: () => (inner ??= identifiableCore(prepared, keywordSpecs.slice(0, detectorKeywords), keywordOwners, keywordLength, compileOptions, () => scanned)),
+      inner: () => (inner ??= identifiableCore(prepared, keywordSpecs.slice(0, detectorKeywords), keywordOwners, keywordLength, compileOptions, () => scanned, withRequirements)),
     };
   }
   const core: Core = { prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions, decode: decodeCore };
@@ -271,6 +273,25 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
 }
 
 /**
+ * The engine's keywords, each with its detector's requirement where the
+ * prefilter may apply it itself: when the keyword's only detector has one,
+ * unless that detector may be hit-anchored (it must see every hit of its
+ * keywords) or the keyword is also a decoder's trigger (every hit must reach
+ * the decoded scan).
+ */
+function keywordRequirements(prepared: readonly PreparedDetector[], keywordSpecs: readonly KeywordSpec[], keywordOwners: readonly number[][], plan: DecodePlan | null): KeywordSpec[] {
+  const anchorable = new Map<number, boolean>();
+  return keywordSpecs.map((spec, k) => {
+    const owners = keywordOwners[k]!;
+    const only = owners.length === 1 ? prepared[owners[0]!]! : undefined;
+    if (only === undefined || only.requireAny === null || plan?.roles[k] !== undefined) return spec;
+    let anchored = anchorable.get(only.index);
+    if (anchored === undefined) anchorable.set(only.index, (anchored = mayBeHitAnchored(only.detector)));
+    return anchored ? spec : { ...spec, requires: { anyOf: only.requireAny, over: only.requireOver, within: only.requireWithin } };
+  });
+}
+
+/**
  * The plain core of an engine's identifiable detectors, sharing its prepared
  * detectors (compiled patterns) and keyword indexes: the prefilter searches
  * the keywords an identifiable detector owns and reports them by their
@@ -283,6 +304,7 @@ function identifiableCore(
   keywordLength: number[],
   compileOptions: CompileOptions,
   scannedElsewhere: () => number,
+  withRequirements: () => readonly KeywordSpec[],
 ): Core {
   const keywordOwners = owners.map((o) => o.filter((d) => prepared[d]!.detector.tier === 'identifiable'));
   const index: number[] = [];
@@ -292,7 +314,7 @@ function identifiableCore(
     index.push(k);
     specs.push(spec);
   });
-  const own = buildPrefilter(specs, undefined, scannedElsewhere);
+  const own = buildPrefilter(specs, undefined, { scannedElsewhere, withRequirements: () => index.map((k) => withRequirements()[k]!) });
   const prefilter: Prefilter = {
     keywords: specs,
     scan: (buf, from, to, onHit) => own.scan(buf, from, to, (k, start) => onHit(index[k]!, start)),

@@ -3,6 +3,7 @@ import {
   buildIndexOfPrefilter,
   buildPrefilter,
   INDEXOF_UNTIL_BYTES,
+  NATIVE_AFTER_BYTES,
   PrefilterError,
   SIMD_AFTER_BYTES,
   type KeywordSpec,
@@ -189,6 +190,33 @@ describe('prefilter', () => {
       auto.scan(buf, 0, buf.length, (kw, start) => got.push([kw, start]));
       expect(got).toEqual(want);
     }
+  });
+
+  it.runIf(nativePrefilterAvailable())('asks for the keywords with requirements only when it builds the native kernel, and that kernel applies them', () => {
+    const flags = (chars: string): Uint8Array => {
+      const f = new Uint8Array(256);
+      for (const c of chars) f[c.charCodeAt(0)] = 1;
+      return f;
+    };
+    const keywords: KeywordSpec[] = [{ text: '://', ignoreCase: false }];
+    const required: KeywordSpec[] = [{ text: '://', ignoreCase: false, requires: { anyOf: flags('@'), over: flags('abc:'), within: 8 } }];
+    let asked = 0;
+    const auto = buildPrefilter(keywords, undefined, { withRequirements: () => (asked++, required) });
+    const small = Buffer.from('x://ab@ y://zz ', 'latin1');
+    const hits = (buf: Buffer): number[] => {
+      const got: number[] = [];
+      auto.scan(buf, 0, buf.length, (_, start) => got.push(start));
+      return got;
+    };
+    // Small inputs: every hit (callers check the requirement themselves), and nothing asked.
+    expect(hits(small)).toEqual([1, 9]);
+    expect(asked).toBe(0);
+    const big = Buffer.from('x://ab@ y://zz '.repeat(Math.ceil(NATIVE_AFTER_BYTES / 15) + 10), 'latin1');
+    const got = hits(big);
+    expect(asked).toBe(1);
+    // Only the hit that an `@` follows over `abc:` bytes within 8 survives: one per repetition.
+    expect(got).toHaveLength(big.length / 15);
+    expect(got.every((start) => start % 15 === 1)).toBe(true);
   });
 
   describe('indexOf path (the default for small inputs)', () => {

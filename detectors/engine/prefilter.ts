@@ -60,15 +60,28 @@ function checkKeywords(keywords: readonly KeywordSpec[]): void {
   });
 }
 
-/**
- * `scannedElsewhere` (default kind only): bytes a related prefilter has
- * scanned, counted with this one's own when choosing the kind. The engine's
- * scan of decoded bytes passes the outer scan's count: its calls are small,
- * but an engine that has scanned megabytes will scan more.
- */
-export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: PrefilterKind, scannedElsewhere?: () => number): Prefilter {
+export interface PrefilterOptions {
+  /**
+   * Bytes a related prefilter has scanned, counted with this one's own when
+   * the default kind chooses. The engine's scan of decoded bytes passes the
+   * outer scan's count: its calls are small, but an engine that has scanned
+   * megabytes will scan more.
+   */
+  readonly scannedElsewhere?: () => number;
+  /**
+   * The keywords with their `requires`, for the native kernel (the only kind
+   * that applies them), asked for when that kernel is built: deciding which
+   * keywords may carry a requirement costs the engine about a millisecond
+   * cold, which a push hook scanning a small diff never needs to pay.
+   */
+  readonly withRequirements?: () => readonly KeywordSpec[];
+}
+
+/** The default kind starts with indexOf and moves to faster kinds as bytes are scanned (see above). */
+export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: PrefilterKind, options: PrefilterOptions = {}): Prefilter {
   checkKeywords(keywords);
-  if (kind === 'native') return buildNativeTeddyPrefilter(keywords);
+  const { scannedElsewhere, withRequirements } = options;
+  if (kind === 'native') return buildNativeTeddyPrefilter(withRequirements?.() ?? keywords);
   if (kind === 'simd') return buildTeddyPrefilter(keywords);
   if (kind === 'dfa') return buildDfaPrefilter(keywords);
   const small = buildIndexOfPrefilter(keywords);
@@ -82,7 +95,7 @@ export function buildPrefilter(keywords: readonly KeywordSpec[], kind?: Prefilte
         // This call's bytes count before the choice: one large first call goes straight to a faster kind.
         own += to - from;
         const scanned = own + (scannedElsewhere?.() ?? 0);
-        if (scanned > NATIVE_AFTER_BYTES && (native ??= nativePrefilterAvailable())) fast = buildNativeTeddyPrefilter(keywords);
+        if (scanned > NATIVE_AFTER_BYTES && (native ??= nativePrefilterAvailable())) fast = buildNativeTeddyPrefilter(withRequirements?.() ?? keywords);
         else if (scanned > SIMD_AFTER_BYTES && (simd ??= wasmSimdAvailable())) fast = buildTeddyPrefilter(keywords);
         else if (scanned > INDEXOF_UNTIL_BYTES) dfa ??= buildDfaPrefilter(keywords);
       }
@@ -121,15 +134,29 @@ function asciiLowerCase(bytes: Buffer): Buffer {
 export function buildIndexOfPrefilter(keywords: readonly KeywordSpec[]): Prefilter {
   checkKeywords(keywords);
   const count = keywords.length;
-  const needles = keywords.map((k) => {
-    const bytes = Buffer.from(k.text, 'latin1');
-    if (k.ignoreCase) for (let i = 0; i < bytes.length; i++) bytes[i] = ASCII_LOWER[bytes[i]!]!;
-    return bytes;
-  });
-  const lengths = needles.map((n) => n.length);
+  // Every needle is a view of one buffer: one conversion instead of one per keyword (a push hook builds
+  // this for about 500 keywords on every run, where each Buffer.from cost microseconds of cold code).
+  const lengths = keywords.map((k) => k.text.length);
+  const all = Buffer.from(keywords.map((k) => k.text).join(''), 'latin1');
+  const needles: Uint8Array[] = [];
+  let at = 0;
+  for (let kw = 0; kw < count; kw++) {
+    const end = at + lengths[kw]!;
+    if (keywords[kw]!.ignoreCase) for (let i = at; i < end; i++) all[i] = ASCII_LOWER[all[i]!]!;
+    // A plain view: Buffer#indexOf takes any Uint8Array, and Buffer#subarray costs more to make.
+    needles.push(new Uint8Array(all.buffer, all.byteOffset + at, end - at));
+    at = end;
+  }
   const folds = keywords.some((k) => k.ignoreCase);
   // Hits at one end offset are reported longer keyword first, then by index: that order as a rank.
-  const byRank = Int32Array.from(lengths.keys()).sort((a, b) => lengths[b]! - lengths[a]! || a - b);
+  // A counting sort: a comparator sort of ~2000 keywords was a tenth of a cold engine build.
+  let maxLength = 0;
+  for (const l of lengths) if (l > maxLength) maxLength = l;
+  const startOf = new Int32Array(maxLength + 2);
+  for (const l of lengths) startOf[maxLength - l + 1]!++;
+  for (let i = 1; i < startOf.length; i++) startOf[i]! += startOf[i - 1]!;
+  const byRank = new Int32Array(count);
+  for (let kw = 0; kw < count; kw++) byRank[startOf[maxLength - lengths[kw]!]!++] = kw;
   const rank = new Int32Array(count);
   byRank.forEach((kw, r) => (rank[kw] = r));
   let huge: Prefilter | undefined;
