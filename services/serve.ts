@@ -116,7 +116,7 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
         scansPlugin({ queues, audit: context.audit, engine: context.engine, policy: new RepositoryPolicy(config.repositoryAllow) }),
         ...(webhooks ? [webhooks] : []),
         // Triage API and the console at /console (re-checks and liveness history through the tracker).
-        ...consolePluginsFor(context, { liveness: liveness.tracker }),
+        ...consolePluginsFor(context, { liveness: liveness.tracker, ...(liveness.notifier ? { notifier: liveness.notifier } : {}) }),
         ...(api.plugins ?? []),
       ],
     });

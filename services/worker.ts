@@ -15,6 +15,7 @@ import { FIRST_CHECK_SWEEP_INTERVAL_MS, sweepFirstChecks } from './liveness/firs
 import { gracefulShutdown } from './graceful-shutdown.js';
 import { connectionErrorWarner, errorSummary } from './logging/repeat-filter.js';
 import { recordStatusSample } from './triage/status-samples.js';
+import { Resolutions } from './triage/resolutions.js';
 
 /**
  * `pushgate worker`: parse the config (every problem at once), connect to
@@ -68,6 +69,8 @@ export interface WorkerOptions {
   readonly firstCheckSweepMs?: number;
   /** First retry delay of outgoing liveness webhooks (tests shorten it). */
   readonly webhookBackoffMs?: number;
+  /** How often accepted risks past their expiry are reopened (default 1 minute; it also runs at start). */
+  readonly resolutionExpirySweepMs?: number;
 }
 
 export interface RunningWorker {
@@ -84,6 +87,7 @@ export interface RunningWorker {
 }
 
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
+const RESOLUTION_EXPIRY_SWEEP_MS = 60 * 1000;
 
 export function workDirFrom(env: NodeJS.ProcessEnv): string {
   const configured = env['PUSHGATE_WORK_DIR']?.trim();
@@ -137,11 +141,27 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
 
   const credentials = options.credentials?.(context);
   await recordConfigLoaded({ config, redis, audit: context.audit, engine: context.engine, process: 'worker' });
+  const sampleCounts = (): Promise<void> => recordStatusSample({ redis, findings: context.findings }).then(() => undefined);
   const liveness = createLivenessProducer(context, redis, {
     // The console's open/live chart samples the counts whenever a verdict changes a status.
-    onStatusChange: () => recordStatusSample({ redis, findings: context.findings }).then(() => undefined),
+    onStatusChange: sampleCounts,
     ...(options.webhookBackoffMs !== undefined ? { webhookBackoffMs: options.webhookBackoffMs } : {}),
   });
+  // Resolved findings a scan reopens (a new location) and accepted risks that expire are audited and announced here.
+  const resolutions = new Resolutions({
+    findings: context.findings,
+    audit: context.audit,
+    engine: context.engine,
+    onStatusChange: sampleCounts,
+    ...(liveness.notifier ? { notifier: liveness.notifier } : {}),
+  });
+  const expireResolutions = (): void =>
+    void resolutions
+      .expireDue()
+      .then((n) => {
+        if (n > 0) log.info({ reopened: n }, 'accepted risks expired: findings reopened');
+      })
+      .catch((err: unknown) => log.warn({ err: errorSummary(err) }, 'resolution expiry sweep failed; it runs again later'));
   const workers = ScanWorkers.start({
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
@@ -154,7 +174,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       mirrors,
       logger: log,
       reporters: options.reporters?.(context) ?? [],
-      onStored: (findings, stored) => liveness.onStored(findings, stored),
+      onStored: async (findings, stored) => {
+        await resolutions.reopened(stored.reopened);
+        await liveness.onStored(findings, stored);
+      },
       ...(credentials ? { credentials } : {}),
       ...(options.progressIntervalMs !== undefined ? { progressIntervalMs: options.progressIntervalMs } : {}),
     },
@@ -164,6 +187,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   });
   let livenessRunners: LivenessRunners | undefined;
   let firstCheckSweeper: NodeJS.Timeout | undefined;
+  expireResolutions();
+  const expirySweeper = setInterval(expireResolutions, options.resolutionExpirySweepMs ?? RESOLUTION_EXPIRY_SWEEP_MS);
+  expirySweeper.unref();
   try {
     await workers.ready();
     if (config.liveness.enabled) {
@@ -179,6 +205,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     }
   } catch (err) {
     clearInterval(sweeper);
+    clearInterval(expirySweeper);
     clearInterval(firstCheckSweeper);
     await workers.close(0);
     await livenessRunners?.close();
@@ -194,6 +221,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     ...(options.signal ? { signal: options.signal } : {}),
     stop: async () => {
       clearInterval(sweeper);
+      clearInterval(expirySweeper);
       clearInterval(firstCheckSweeper);
       await Promise.all([workers.close(options.shutdownGraceMs ?? 25_000), livenessRunners?.close()]);
       await liveness.close();

@@ -6,7 +6,7 @@
  */
 export const CONSOLE_CSS = `
 :root { --fg: #1d2330; --muted: #5b6474; --line: #d9dde5; --bg: #f6f7f9; --card: #fff; --accent: #2450b2;
-  --live: #b3261e; --unknown: #a15c00; --open: #2450b2; --revoked: #4b5563; --closed: #2e7d32; }
+  --live: #b3261e; --unknown: #a15c00; --open: #2450b2; --revoked: #4b5563; --closed: #2e7d32; --resolved: #6b7280; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
 header.top { display: flex; align-items: center; gap: 1.5rem; padding: .6rem 1.2rem; background: #1d2330; color: #fff; }
@@ -33,7 +33,7 @@ tr.status-live td:first-child { box-shadow: inset 3px 0 0 var(--live); }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; }
 .badge { display: inline-block; padding: .05rem .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; color: #fff; white-space: nowrap; }
 .badge.live { background: var(--live); } .badge.unknown { background: var(--unknown); } .badge.open { background: var(--open); }
-.badge.revoked { background: var(--revoked); } .badge.closed { background: var(--closed); }
+.badge.revoked { background: var(--revoked); } .badge.closed { background: var(--closed); } .badge.resolved { background: var(--resolved); }
 .badge.flag { background: #6b3fa0; }
 .sev-critical { color: var(--live); font-weight: 600; } .sev-high { color: var(--unknown); font-weight: 600; }
 .muted { color: var(--muted); }

@@ -5,6 +5,7 @@ import type { TokenStore } from '../auth/token-store.js';
 import type { LivenessControl } from '../liveness/liveness-control.js';
 import type { BlockEventsStore } from '../store/block-events-store.js';
 import type { FindingsStore } from '../store/findings-store.js';
+import type { Resolutions } from '../triage/resolutions.js';
 import type { TriageStore } from '../triage/triage-store.js';
 import type { ConsoleSession, SessionStore } from './session-store.js';
 
@@ -16,6 +17,7 @@ export interface ConsoleDeps {
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
   readonly triage: TriageStore;
+  readonly resolutions: Resolutions;
   /** Re-checks, liveness history and owners; without it the console shows no liveness and offers no re-check. */
   readonly liveness?: LivenessControl;
   readonly clock?: () => Date;

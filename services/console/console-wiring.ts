@@ -2,6 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDependencies } from '../api/dependencies.js';
 import { triageRoutes } from '../api/routes/triage.js';
 import type { LivenessControl } from '../liveness/liveness-control.js';
+import type { LivenessNotifier } from '../liveness/outgoing-webhooks.js';
+import { recordStatusSample } from '../triage/status-samples.js';
+import { Resolutions } from '../triage/resolutions.js';
 import { TriageStore } from '../triage/triage-store.js';
 import { consolePlugin } from './console-plugin.js';
 
@@ -10,11 +13,13 @@ export interface ConsoleWiringOptions {
   readonly liveness?: LivenessControl;
   readonly sessionTtlSeconds?: number;
   readonly clock?: () => Date;
+  /** Where resolution changes are announced (the outgoing webhooks), when configured. */
+  readonly notifier?: LivenessNotifier;
 }
 
 /**
- * The triage API routes (`/v1/findings/:fingerprint/{triage,assign,comments,revocation-requested}`)
- * and the console (`/console`), sharing one TriageStore, as plugins for buildApi.
+ * The triage API routes (`/v1/findings/:fingerprint/{triage,assign,comments,revocation-requested,resolution}`)
+ * and the console (`/console`), sharing one TriageStore and one Resolutions, as plugins for buildApi.
  */
 export function consolePluginsFor(deps: ApiDependencies, options: ConsoleWiringOptions = {}): FastifyPluginAsync[] {
   const liveness = options.liveness ?? deps.liveness;
@@ -26,8 +31,17 @@ export function consolePluginsFor(deps: ApiDependencies, options: ConsoleWiringO
     engine: deps.engine,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const resolutions = new Resolutions({
+    findings: deps.findings,
+    audit: deps.audit,
+    engine: deps.engine,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+    // The console's chart samples the counts whenever a resolution changes a status.
+    onStatusChange: () => recordStatusSample({ redis: deps.redis, findings: deps.findings, ...(options.clock ? { clock: options.clock } : {}) }).then(() => undefined),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return [
-    triageRoutes({ triage }),
+    triageRoutes({ triage, resolutions }),
     consolePlugin({
       redis: deps.redis,
       findings: deps.findings,
@@ -35,6 +49,7 @@ export function consolePluginsFor(deps: ApiDependencies, options: ConsoleWiringO
       tokens: deps.tokens,
       audit: deps.audit,
       triage,
+      resolutions,
       ...(liveness ? { liveness } : {}),
       ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
       ...(options.clock ? { clock: options.clock } : {}),

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildConsoleService, type ConsoleTestService } from '../../test/console/console-service.js';
 import { findingsIn, githubTokens } from '../../test/support/findings.js';
 import { useTestRedis } from '../../test/support/redis.js';
+import { TokenFactory } from '../../test/support/token-factory.js';
 import { checkForDetector } from '../../liveness/registry.js';
 import { auditCommand, EXIT_AUDIT_BROKEN } from '../cli/audit-command.js';
 import { CONTENT_SECURITY_POLICY } from './console-plugin.js';
@@ -48,10 +49,13 @@ function post(app: FastifyInstance, s: Session, url: string, fields: Record<stri
 
 async function seed(svc: ConsoleTestService, seed: string): Promise<{ fps: string[]; secrets: string[] }> {
   const secrets = githubTokens(seed, 3);
+  // In the order stored (the store's own order breaks ties within a millisecond by fingerprint).
+  const fps: string[] = [];
   for (const [i, t] of secrets.entries()) {
-    await svc.context.findings.addFindings('https://github.com/acme/widgets.git', findingsIn(`TOKEN=${t}`, { path: `deploy/${i}.env`, commit: `${i + 1}`.repeat(40), author: 'Jane', email: 'jane@example.com' }));
+    const found = findingsIn(`TOKEN=${t}`, { path: `deploy/${i}.env`, commit: `${i + 1}`.repeat(40), author: 'Jane', email: 'jane@example.com' });
+    await svc.context.findings.addFindings('https://github.com/acme/widgets.git', found);
+    fps.push(found[0]!.fingerprint);
   }
-  const fps = (await svc.context.findings.list({ order: 'asc' })).findings.map((f) => f.fingerprint);
   return { fps, secrets };
 }
 
@@ -223,6 +227,71 @@ describe('triage console (HTTP)', () => {
     // The re-check is a real job on the finding's liveness queue.
     const job = await service.liveness.queues.queue(checkForDetector('github-pat-classic')!.id).getJob(fp);
     expect(job?.data).toEqual({ fingerprint: fp, trigger: 'triage' });
+  });
+
+  it('resolves a legacy finding with a form, shows the resolution, undoes it, and offers no resolution where a provider check exists', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context } = service;
+    const { fps } = await seed(service, 'console-resolve');
+    const t = new TokenFactory('console-resolve-legacy');
+    const password = `Qz${t.chars('abcdefghjkmnpqrstuvwxyz23456789', 14)}7!`;
+    await context.findings.addFindings('https://github.com/acme/widgets.git', findingsIn(`db_password = "${password}"\n`, { path: 'app/settings.py', commit: '9'.repeat(40) }));
+    const legacy = (await context.findings.list()).findings.find((f) => f.tier === 'legacy')!.fingerprint;
+    const s = await login(app, await service.token('triage', 'Ada triage'));
+
+    const before = await app.inject({ method: 'GET', url: `/console/findings/${legacy}`, headers: { cookie: s.cookie } });
+    expect(before.body).toContain('data-testid="no-check"');
+    expect(before.body).toContain('data-testid="resolve-form"');
+    expect(before.body).not.toContain('data-action="recheck"');
+    const resolved = await post(app, s, `/console/findings/${legacy}/resolution`, { _csrf: s.csrf, resolution: 'false-positive', reason: 'a fixture in the settings tests', expiresAt: '' });
+    expect(resolved.statusCode).toBe(303);
+    expect(resolved.headers.location).toBe(`/console/findings/${legacy}?notice=resolved`);
+    const page = await app.inject({ method: 'GET', url: resolved.headers.location as string, headers: { cookie: s.cookie } });
+    expect(page.body).toMatch(/data-testid="status">resolved</);
+    expect(page.body).toMatch(/data-testid="resolution">false positive \(not a secret\), attested by Ada triage/);
+    expect(page.body).toContain('a fixture in the settings tests');
+    expect(page.body).not.toContain(password);
+    const queue = await app.inject({ method: 'GET', url: '/console', headers: { cookie: s.cookie } });
+    expect(queue.body).not.toContain(`data-fingerprint="${legacy}"`);
+    expect(queue.body).toMatch(/data-count="resolved"><strong>1<\/strong>resolved \(attested\)/);
+    expect(queue.body).toMatch(/data-count="closed"><strong>0<\/strong>closed \(verified revoked\)/);
+    const listed = await app.inject({ method: 'GET', url: '/console?status=resolved', headers: { cookie: s.cookie } });
+    expect(listed.body).toContain(`data-fingerprint="${legacy}"`);
+
+    // An accepted risk needs a date; a bad one is refused with its code and nothing changes.
+    const noDate = await post(app, s, `/console/findings/${legacy}/resolution`, { _csrf: s.csrf, resolution: 'accepted-risk', reason: 'until the vendor ships', expiresAt: '' });
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.body).toContain('accepted-risk needs expiresAt');
+    const removed = await post(app, s, `/console/findings/${legacy}/resolution/remove`, { _csrf: s.csrf });
+    expect(removed.headers.location).toBe(`/console/findings/${legacy}?notice=unresolved`);
+    expect((await context.findings.get(legacy))!.status).toBe('open');
+
+    // A GitHub token has a provider check: no resolve form, and a forged one is refused.
+    const checked = await app.inject({ method: 'GET', url: `/console/findings/${fps[0]!}`, headers: { cookie: s.cookie } });
+    expect(checked.body).toContain('data-testid="needs-verdict"');
+    expect(checked.body).not.toContain('data-testid="resolve-form"');
+    expect(checked.body).toContain('data-action="recheck"');
+    const forged = await post(app, s, `/console/findings/${fps[0]!}/resolution`, { _csrf: s.csrf, resolution: 'false-positive', reason: 'looks fake' });
+    expect(forged.statusCode).toBe(409);
+    expect(forged.body).toContain('closes only when the provider says the secret is revoked');
+    const trail = (await context.audit.listForTarget('finding', legacy)).map((r) => r.entry.action);
+    expect(trail).toEqual(['finding.resolved', 'finding.resolution-removed']);
+  });
+
+  it('says plainly that liveness checks are off, and refuses a re-check instead of queueing it for nobody', async () => {
+    service = await buildConsoleService(redis, { PUSHGATE_LIVENESS: 'off' });
+    const { app } = service;
+    const { fps } = await seed(service, 'console-liveness-off');
+    const triage = await service.token('triage');
+    const s = await login(app, triage);
+    const page = await app.inject({ method: 'GET', url: `/console/findings/${fps[0]!}`, headers: { cookie: s.cookie } });
+    expect(page.body).toContain('data-testid="liveness-off"');
+    expect(page.body).not.toContain('data-action="recheck"');
+    const res = await app.inject({ method: 'POST', url: `/v1/findings/${fps[0]!}/recheck`, headers: { authorization: `Bearer ${triage}` } });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ error: { code: 'LIVENESS_DISABLED' } });
+    const form = await post(app, s, `/console/findings/${fps[0]!}/recheck`, { _csrf: s.csrf });
+    expect(form.headers.location).toBe(`/console/findings/${fps[0]!}?notice=liveness-off`);
   });
 
   it('shows read-only users no actions and refuses their forged requests, in the console and the API', async () => {

@@ -21,6 +21,7 @@ function finding(fp: string, over: Partial<StoredFinding>): StoredFinding {
     companion: null,
     context: {},
     status: 'open',
+    resolution: null,
     firstSeen: '2025-01-20T00:00:00.000Z',
     lastSeen: '2025-01-20T00:00:00.000Z',
     locationCount: 1,

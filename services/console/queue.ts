@@ -3,9 +3,9 @@ import { FINDING_STATUSES, SEVERITIES, type FindingsStore, type FindingStatus, t
 
 /**
  * The triage queue: which findings it holds, in which order. Findings are
- * grouped by status, live first, then unknown, then open (revoked and closed
- * only when asked for); the chosen sort orders each group. Filtering and
- * sorting happen here, in memory, over the findings of the wanted statuses
+ * grouped by status, live first, then unknown, then open (revoked, closed and
+ * resolved only when asked for); the chosen sort orders each group (by
+ * severity: higher confidence first within one). Filtering and sorting happen here, in memory, over the findings of the wanted statuses
  * (bounded by QUEUE_CAP per status), so every combination works.
  */
 export type QueueStatusFilter = 'queue' | 'all' | FindingStatus;
@@ -18,7 +18,9 @@ export const AGE_FILTERS: Readonly<Record<string, number>> = { '1d': 1, '7d': 7,
 /** Most findings read per status for one queue page. */
 export const QUEUE_CAP = 5000;
 
-const STATUS_ORDER: readonly FindingStatus[] = ['live', 'unknown', 'open', 'revoked', 'closed'];
+const STATUS_ORDER: readonly FindingStatus[] = ['live', 'unknown', 'open', 'revoked', 'closed', 'resolved'];
+/** Within a severity, surer findings first (legacy findings carry medium and low confidence). */
+const CONFIDENCE_ORDER = ['high', 'medium', 'low'];
 
 export interface QueueFilters {
   readonly status: QueueStatusFilter;
@@ -76,6 +78,7 @@ export function sortQueue(findings: readonly StoredFinding[], sort: QueueSort, d
     const ka = key(a);
     const kb = key(b);
     if (ka !== kb) return (ka < kb ? -1 : 1) * sign;
+    if (sort === 'severity' && a.confidence !== b.confidence) return (CONFIDENCE_ORDER.indexOf(a.confidence) - CONFIDENCE_ORDER.indexOf(b.confidence)) * sign;
     // Ties: oldest first, then by fingerprint, so the order is stable between page loads.
     return a.firstSeen !== b.firstSeen ? (a.firstSeen < b.firstSeen ? -1 : 1) : a.fingerprint < b.fingerprint ? -1 : 1;
   });

@@ -4,7 +4,7 @@ import { chartPoints, niceCeiling, statusChart } from './status-chart.js';
 
 const day = 86_400_000;
 const now = Date.parse('2025-02-01T00:00:00Z');
-const sample = (daysAgo: number, open: number, live: number): StatusSample => ({ at: now - daysAgo * day, counts: { open, live, unknown: 0, revoked: 0, closed: 0 } });
+const sample = (daysAgo: number, open: number, live: number): StatusSample => ({ at: now - daysAgo * day, counts: { open, live, unknown: 0, revoked: 0, closed: 0, resolved: 0 } });
 
 describe('status chart', () => {
   it('rounds the axis up to an even number of 2, 4, 6, 8 or 10 times a power of ten', () => {

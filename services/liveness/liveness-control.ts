@@ -36,12 +36,16 @@ export interface FindingOwner {
 }
 
 export interface RecheckResult {
-  /** False when no provider check exists for the finding's detector. */
+  /** False when no provider check exists for the finding's detector, or liveness checks are off. */
   readonly queued: boolean;
   readonly reason?: string;
+  /** Liveness checks are off on this server (PUSHGATE_LIVENESS=off): nothing would run a queued check. */
+  readonly disabled?: boolean;
 }
 
 export interface LivenessControl {
+  /** False when PUSHGATE_LIVENESS=off: history can still be read, but no check runs. */
+  readonly enabled: boolean;
   /**
    * Queue an immediate check of the finding (a triage request: "re-check",
    * or "I revoked it"). Records an audit entry. Changes no state by itself.

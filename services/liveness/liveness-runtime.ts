@@ -9,7 +9,7 @@ import type { AddFindingsResult, FindingStatus } from '../store/findings-store.j
 import { LivenessQueues } from './liveness-queues.js';
 import { LivenessTracker } from './liveness-tracker.js';
 import { LivenessWorkers } from './liveness-workers.js';
-import { startWebhookSender, WebhookNotifier } from './outgoing-webhooks.js';
+import { startWebhookSender, WebhookNotifier, type LivenessNotifier } from './outgoing-webhooks.js';
 import { closeWorker } from '../queue/close-worker.js';
 import { VerdictCache } from './verdict-cache.js';
 
@@ -21,6 +21,8 @@ import { VerdictCache } from './verdict-cache.js';
 export interface LivenessProducer {
   readonly tracker: LivenessTracker;
   readonly queues: LivenessQueues;
+  /** The outgoing webhooks, when PUSHGATE_LIVENESS_WEBHOOK_URLS names receivers (resolution changes use them too). */
+  readonly notifier: LivenessNotifier | undefined;
   /** For the scan processors: queue first checks of findings new to the store. */
   onStored(findings: readonly Finding[], stored: AddFindingsResult): Promise<void>;
   close(): Promise<void>;
@@ -42,12 +44,14 @@ export function createLivenessProducer(context: ServiceContext, connection: Redi
     queues,
     settings: config.liveness,
     logger: context.logger,
+    enabled: config.liveness.enabled,
     ...(notifier ? { notifier } : {}),
     ...(options.onStatusChange ? { onStatusChange: options.onStatusChange } : {}),
   });
   return {
     tracker,
     queues,
+    notifier,
     async onStored(findings, stored) {
       if (!config.liveness.enabled) return;
       const created = new Set(stored.findings.filter((f) => f.created).map((f) => f.fingerprint));

@@ -25,6 +25,8 @@ export interface LivenessTrackerOptions {
   readonly clock?: () => Date;
   /** Told after every status change (the console's status-count sampler). */
   readonly onStatusChange?: (fingerprint: string, previous: FindingStatus, next: FindingStatus) => Promise<void>;
+  /** False when PUSHGATE_LIVENESS=off (default true): re-check requests are refused, not queued for nobody. */
+  readonly enabled?: boolean;
 }
 
 export interface AppliedVerdict {
@@ -40,9 +42,11 @@ const APPLY_RETRIES = 5;
 
 export class LivenessTracker implements LivenessControl {
   private readonly clock: () => Date;
+  readonly enabled: boolean;
 
   constructor(private readonly options: LivenessTrackerOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.enabled = options.enabled ?? true;
   }
 
   /** Queues a first check for findings new to the store; those without a provider check are left `open`. */
@@ -61,9 +65,11 @@ export class LivenessTracker implements LivenessControl {
     const finding = await this.options.findings.get(fingerprint, { locationLimit: 0 });
     if (!finding) return { queued: false, reason: 'no such finding' };
     const check = checkForDetector(finding.detector);
-    const result: RecheckResult = check
-      ? { queued: true, reason: await this.options.queues.schedule(check.id, fingerprint, 0, 'triage') }
-      : { queued: false, reason: `no liveness check exists for ${finding.detector}` };
+    const result: RecheckResult = !check
+      ? { queued: false, reason: `no liveness check exists for ${finding.detector}` }
+      : !this.enabled
+        ? { queued: false, disabled: true, reason: 'liveness checks are off on this server (PUSHGATE_LIVENESS=off)' }
+        : { queued: true, reason: await this.options.queues.schedule(check.id, fingerprint, 0, 'triage') };
     await this.options.audit.append({
       action: 'finding.recheck-request',
       actor,

@@ -10,8 +10,8 @@ import type { FindingStatus } from '../store/findings-store.js';
 import type { CheckTrigger } from './liveness-control.js';
 
 /**
- * Outgoing webhooks: each change of a finding's liveness status is POSTed to
- * every PUSHGATE_LIVENESS_WEBHOOK_URLS entry, through a BullMQ queue so a
+ * Outgoing webhooks: each change of a finding's liveness status, and each
+ * change of its resolution, is POSTed to every PUSHGATE_LIVENESS_WEBHOOK_URLS entry, through a BullMQ queue so a
  * receiver that is down gets it later (8 tries, exponential backoff from 2 s).
  *
  * Receivers verify `X-Pushgate-Signature-256: sha256=<hex HMAC-SHA256 of the
@@ -47,8 +47,31 @@ export interface LivenessChangeEvent {
   };
 }
 
+/** Why a finding's resolution changed (services/triage/resolutions.ts). */
+export type ResolutionChangeCause = 'resolved' | 'resolution-removed' | 'new-location' | 'accepted-risk-expired';
+
+/**
+ * A person resolved a finding (attested, not verified), removed a resolution,
+ * or a resolution ended by itself: the secret showed up in a new place, or an
+ * accepted risk expired. Receivers tell it from a provider's verdict by the
+ * event name: `finding.liveness_changed` to `closed` is "verified revoked".
+ */
+export interface ResolutionChangeEvent {
+  readonly event: 'finding.resolution_changed';
+  readonly at: string;
+  readonly finding: LivenessChangeEvent['finding'];
+  readonly previousStatus: FindingStatus;
+  readonly status: FindingStatus;
+  readonly cause: ResolutionChangeCause;
+  /** The resolution set (cause `resolved`) or the one that ended. */
+  readonly resolution: { readonly kind: string; readonly reason: string; readonly by: string; readonly at: string; readonly expiresAt: string | null };
+}
+
+export type FindingEvent = LivenessChangeEvent | ResolutionChangeEvent;
+
+/** Sends finding events to the configured receivers (name kept from when liveness changes were the only events). */
 export interface LivenessNotifier {
-  notify(event: LivenessChangeEvent): Promise<void>;
+  notify(event: FindingEvent): Promise<void>;
 }
 
 interface WebhookJobData {
@@ -84,7 +107,7 @@ export class WebhookNotifier implements LivenessNotifier {
     this.queue.on('error', () => {});
   }
 
-  async notify(event: LivenessChangeEvent): Promise<void> {
+  async notify(event: FindingEvent): Promise<void> {
     if (this.urls.length === 0) return;
     const body = JSON.stringify(event);
     const delivery = randomUUID();
@@ -116,7 +139,8 @@ export function startWebhookSender(options: WebhookSenderOptions): Worker<Webhoo
         headers: {
           'content-type': 'application/json',
           'user-agent': 'pushgate-webhooks/0.1',
-          'x-pushgate-event': 'finding.liveness_changed',
+          // The job is named after the event (notify), so old queued deliveries keep their name too.
+          'x-pushgate-event': job.name,
           'x-pushgate-delivery': delivery,
           [SIGNATURE_HEADER]: signBody(options.secret.reveal(), body),
         },

@@ -115,7 +115,7 @@ describe('findings store', () => {
     await s.setStatus(even[1]!, 'live');
     expect(await pageAll({ status: 'live' })).toEqual(even.slice(0, 2));
     expect(await pageAll({ status: 'live', repository: 'acme/odd' })).toEqual([]);
-    expect(await s.countByStatus()).toEqual({ open: 21, live: 2, unknown: 0, revoked: 0, closed: 0 });
+    expect(await s.countByStatus()).toEqual({ open: 21, live: 2, unknown: 0, revoked: 0, closed: 0, resolved: 0 });
     expect((await s.get(even[0]!))!.status).toBe('live');
 
     await expect(s.list({ cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'CURSOR_INVALID' });

@@ -20,8 +20,29 @@ import { StoreError } from './store-error.js';
  * fingerprint, naming its key); no read method returns it except
  * `revealSecret`, which exists for liveness re-checks.
  */
-export type FindingStatus = 'open' | 'live' | 'unknown' | 'revoked' | 'closed';
-export const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'live', 'unknown', 'revoked', 'closed'];
+export type FindingStatus = 'open' | 'live' | 'unknown' | 'revoked' | 'closed' | 'resolved';
+/**
+ * `closed`: the provider said revoked, twice (services/liveness). `resolved`: a
+ * person attested an end (a resolution with a reason), allowed only where no
+ * provider check exists (services/triage/resolutions.ts). New statuses go at
+ * the end: the status samples store counts in this order.
+ */
+export const FINDING_STATUSES: readonly FindingStatus[] = ['open', 'live', 'unknown', 'revoked', 'closed', 'resolved'];
+
+export type ResolutionKind = 'false-positive' | 'test-credential' | 'revoked-attested' | 'accepted-risk';
+export const RESOLUTION_KINDS: readonly ResolutionKind[] = ['false-positive', 'test-credential', 'revoked-attested', 'accepted-risk'];
+
+/** Why a person ended a finding, as stored on it while it is `resolved`. */
+export interface FindingResolution {
+  readonly kind: ResolutionKind;
+  readonly reason: string;
+  /** ISO 8601. */
+  readonly at: string;
+  /** `token:<id>`, ... */
+  readonly by: string;
+  /** accepted-risk: when the finding reopens by itself (ISO 8601); null otherwise. */
+  readonly expiresAt: string | null;
+}
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 export interface StoredLocation {
@@ -62,6 +83,8 @@ export interface StoredFinding {
   readonly companion: { readonly name: string; readonly redacted: string } | null;
   readonly context: Readonly<Record<string, string>>;
   readonly status: FindingStatus;
+  /** Set while the status is `resolved`. */
+  readonly resolution: FindingResolution | null;
   /** When pushgate first and last recorded it (ISO 8601). */
   readonly firstSeen: string;
   readonly lastSeen: string;
@@ -98,7 +121,15 @@ export interface AddFindingsResult {
   /** Locations that were new to the store (across all findings). */
   readonly locationsAdded: number;
   readonly findings: ReadonlyArray<{ readonly fingerprint: string; readonly created: boolean; readonly locationsAdded: number }>;
+  /** Resolved findings a new location reopened (status back to `open`), with the resolution they had. */
+  readonly reopened: ReadonlyArray<{ readonly fingerprint: string; readonly resolution: FindingResolution }>;
 }
+
+/** What removing a resolution did: applied, or why not. */
+export type UnresolveResult =
+  | { readonly applied: true; readonly resolution: FindingResolution }
+  | { readonly applied: false; readonly status: FindingStatus; readonly resolution: FindingResolution | null }
+  | null;
 
 export interface RevealedSecret {
   readonly secret: SecretValue;
@@ -139,9 +170,10 @@ const ADD_TALLY_TTL_SECONDS = 31 * 24 * 3600;
 
 /**
  * KEYS: 1 finding, 2 locations, 3 repositories, 4 all, 5 status:open, 6 provider, 7 severity, 8 repository index,
- * 9 (optional) the writer's tally.
+ * 9 status:resolved, 10 resolution expiry, 11 (optional) the writer's tally.
  * ARGV: 1 new member, 2 now ms, 3 repository, 4 n field pairs, then the pairs, then location key/json pairs.
- * Returns {created (0/1), locations added}.
+ * Returns {created (0/1), locations added, the resolution a new location ended ('' for none)}: a resolved
+ * secret seen in a place it was not seen before is a finding again.
  */
 
 const UPSERT = new LuaScript(`
@@ -164,20 +196,65 @@ local added = 0
 for i = 5 + nfields * 2, #ARGV, 2 do
   added = added + redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1])
 end
+local reopened = ''
 if added > 0 then
   redis.call('HINCRBY', KEYS[1], 'locationCount', added)
   redis.call('SADD', KEYS[3], ARGV[3])
   redis.call('ZADD', KEYS[8], 0, member)
+  if redis.call('HGET', KEYS[1], 'status') == 'resolved' then
+    reopened = redis.call('HGET', KEYS[1], 'resolution') or ''
+    redis.call('ZREM', KEYS[9], member)
+    redis.call('ZADD', KEYS[5], 0, member)
+    redis.call('HSET', KEYS[1], 'status', 'open')
+    redis.call('HDEL', KEYS[1], 'resolution')
+    redis.call('ZREM', KEYS[10], redis.call('HGET', KEYS[1], 'fingerprint'))
+  end
 end
 if now > tonumber(redis.call('HGET', KEYS[1], 'lastSeen')) then
   redis.call('HSET', KEYS[1], 'lastSeen', ARGV[2])
 end
-if KEYS[9] and (created > 0 or added > 0) then
-  redis.call('HINCRBY', KEYS[9], 'created', created)
-  redis.call('HINCRBY', KEYS[9], 'locationsAdded', added)
-  redis.call('EXPIRE', KEYS[9], ${ADD_TALLY_TTL_SECONDS})
+if KEYS[11] and (created > 0 or added > 0) then
+  redis.call('HINCRBY', KEYS[11], 'created', created)
+  redis.call('HINCRBY', KEYS[11], 'locationsAdded', added)
+  redis.call('EXPIRE', KEYS[11], ${ADD_TALLY_TTL_SECONDS})
 end
-return {created, added}
+return {created, added, reopened}
+`);
+
+/**
+ * KEYS: 1 finding, 2 resolution expiry, 3.. every status index in FINDING_STATUSES order.
+ * ARGV: 1 resolution (JSON), 2 its expiry ms ('' for none), 3 the fingerprint, 4 index (1-based) of `resolved` among KEYS[3..].
+ * Returns the previous status, or false when the finding does not exist.
+ */
+const RESOLVE = new LuaScript(`
+local member = redis.call('HGET', KEYS[1], 'member')
+if not member then return false end
+local previous = redis.call('HGET', KEYS[1], 'status')
+for i = 3, #KEYS do redis.call('ZREM', KEYS[i], member) end
+redis.call('ZADD', KEYS[2 + tonumber(ARGV[4])], 0, member)
+redis.call('HSET', KEYS[1], 'status', 'resolved', 'resolution', ARGV[1])
+if ARGV[2] ~= '' then redis.call('ZADD', KEYS[2], tonumber(ARGV[2]), ARGV[3]) else redis.call('ZREM', KEYS[2], ARGV[3]) end
+return previous
+`);
+
+/**
+ * KEYS: 1 finding, 2 resolution expiry, 3 status:resolved, 4 status:open.
+ * ARGV: 1 the fingerprint, 2 the resolution (JSON) expected, or '' for any.
+ * Returns {1, resolution} when removed (the finding is `open` again), {0, status, resolution} when the
+ * finding is not resolved or not with the expected resolution, false when there is no finding.
+ */
+const UNRESOLVE = new LuaScript(`
+local member = redis.call('HGET', KEYS[1], 'member')
+if not member then return false end
+local status = redis.call('HGET', KEYS[1], 'status')
+local resolution = redis.call('HGET', KEYS[1], 'resolution') or ''
+if status ~= 'resolved' or (ARGV[2] ~= '' and resolution ~= ARGV[2]) then return {0, status, resolution} end
+redis.call('ZREM', KEYS[3], member)
+redis.call('ZADD', KEYS[4], 0, member)
+redis.call('HSET', KEYS[1], 'status', 'open')
+redis.call('HDEL', KEYS[1], 'resolution')
+redis.call('ZREM', KEYS[2], ARGV[1])
+return {1, resolution}
 `);
 
 /**
@@ -215,6 +292,13 @@ redis.call('LPUSH', KEYS[2], ARGV[4])
 redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[5]) - 1)
 if #ARGV >= 6 then redis.call('HSET', KEYS[1], unpack(ARGV, 6)) end
 return {1, current}
+`);
+
+/** KEYS: 1 resolution expiry. ARGV: 1 fingerprint, 2 now ms. Removes the entry only if it is due (a new one is not). */
+const FORGET_EXPIRY = new LuaScript(`
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and tonumber(score) <= tonumber(ARGV[2]) then return redis.call('ZREM', KEYS[1], ARGV[1]) end
+return 0
 `);
 
 /** KEYS: 1 finding. ARGV: 1 field, 2 expected value, 3 new value. Compare-and-set, for re-sealing under a new key. */
@@ -275,6 +359,7 @@ const SUMMARY_FIELDS = [
   'companionRedacted',
   'context',
   'status',
+  'resolution',
   'firstSeen',
   'lastSeen',
   'locationCount',
@@ -309,6 +394,7 @@ export class FindingsStore {
   async addFindings(repository: string, findings: readonly Finding[], options: { readonly writer?: string } = {}): Promise<AddFindingsResult> {
     const now = this.clock().getTime();
     const results: Array<{ fingerprint: string; created: boolean; locationsAdded: number }> = [];
+    const reopened: Array<{ fingerprint: string; resolution: FindingResolution }> = [];
     for (const finding of findings) {
       const fp = finding.fingerprint;
       const fields = this.recordFields(finding);
@@ -322,6 +408,8 @@ export class FindingsStore {
         k.findingsByProvider(finding.provider),
         k.findingsBySeverity(finding.severity),
         k.findingsByRepository(repository),
+        k.findingsByStatus('resolved'),
+        k.resolutionExpiry,
         ...(options.writer ? [k.addTally(options.writer)] : []),
       ];
       const locationPairs = finding.locations.map((l) => locationEntry(repository, l));
@@ -337,9 +425,11 @@ export class FindingsStore {
           fields.length / 2,
           ...fields,
           ...batch,
-        ])) as [number, number];
+        ])) as [number, number, string];
         if (reply[0] === 1) created = true;
         added += reply[1];
+        const ended = parseResolution(reply[2]);
+        if (ended) reopened.push({ fingerprint: fp, resolution: ended });
       }
       results.push({ fingerprint: fp, created, locationsAdded: added });
     }
@@ -347,6 +437,7 @@ export class FindingsStore {
       created: results.filter((r) => r.created).length,
       locationsAdded: results.reduce((n, r) => n + r.locationsAdded, 0),
       findings: results,
+      reopened,
     };
   }
 
@@ -443,6 +534,7 @@ export class FindingsStore {
         companion: companionName ? { name: companionName, redacted: get('companionRedacted') } : null,
         context: JSON.parse(get('context') || '{}') as Record<string, string>,
         status: get('status') as FindingStatus,
+        resolution: parseResolution(get('resolution')),
         firstSeen: new Date(Number(get('firstSeen'))).toISOString(),
         lastSeen: new Date(Number(get('lastSeen'))).toISOString(),
         locationCount: Number(get('locationCount')),
@@ -480,6 +572,46 @@ export class FindingsStore {
       | null;
     if (!reply) return null;
     return reply[0] === 1 ? { applied: true, previous: reply[1] as FindingStatus } : { applied: false, current: reply[1] as FindingStatus };
+  }
+
+  /**
+   * Resolves the finding (status `resolved`, out of the queue) with a person's
+   * reason; an accepted risk is also entered for the expiry sweep. Whether a
+   * resolution is allowed is the caller's decision (services/triage/resolutions.ts).
+   * Returns the previous status, or null when there is no such finding.
+   */
+  async resolve(fingerprint: string, resolution: FindingResolution): Promise<{ previous: FindingStatus } | null> {
+    const keys = [this.keys.finding(fingerprint), this.keys.resolutionExpiry, ...FINDING_STATUSES.map((s) => this.keys.findingsByStatus(s))];
+    const expiry = resolution.expiresAt === null ? '' : String(Date.parse(resolution.expiresAt));
+    const previous = (await RESOLVE.run(this.redis, keys, [resolutionJson(resolution), expiry, fingerprint, FINDING_STATUSES.indexOf('resolved') + 1])) as string | null;
+    return previous ? { previous: previous as FindingStatus } : null;
+  }
+
+  /**
+   * Removes a finding's resolution (status `open` again), only if it still has
+   * `expected` when given (the expiry sweep must not end a resolution someone
+   * replaced meanwhile).
+   */
+  async unresolve(fingerprint: string, expected?: FindingResolution): Promise<UnresolveResult> {
+    const k = this.keys;
+    const reply = (await UNRESOLVE.run(
+      this.redis,
+      [k.finding(fingerprint), k.resolutionExpiry, k.findingsByStatus('resolved'), k.findingsByStatus('open')],
+      [fingerprint, expected ? resolutionJson(expected) : ''],
+    )) as [number, string, string?] | null;
+    if (!reply) return null;
+    if (reply[0] === 1) return { applied: true, resolution: parseResolution(reply[1])! };
+    return { applied: false, status: reply[1] as FindingStatus, resolution: parseResolution(reply[2] ?? '') };
+  }
+
+  /** Accepted risks whose expiry is at or before `nowMs`, oldest first (at most `limit`). */
+  async expiredResolutions(nowMs: number, limit = 500): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.resolutionExpiry, '-inf', nowMs, 'LIMIT', 0, limit);
+  }
+
+  /** Drops an expiry entry that came due but no resolution holds (true when dropped). */
+  async forgetExpiry(fingerprint: string, nowMs: number): Promise<boolean> {
+    return (await FORGET_EXPIRY.run(this.redis, [this.keys.resolutionExpiry], [fingerprint, nowMs])) === 1;
   }
 
   /** Liveness check records (JSON), newest first. */
@@ -608,11 +740,31 @@ export class FindingsStore {
         if (outcome === 1) {
           moved.push({ from, to });
           movedTo.add(to);
+          // The expiry sweep finds accepted risks by fingerprint.
+          const expiry = await this.redis.zscore(k.resolutionExpiry, from);
+          if (expiry !== null) await this.redis.multi().zadd(k.resolutionExpiry, expiry, to).zrem(k.resolutionExpiry, from).exec();
         }
         else if (outcome === -1) conflicts.push(from);
       }
     }
     return { moved, unchanged, conflicts };
+  }
+}
+
+/** One spelling of a resolution (fixed key order), so the store can compare it as a string. */
+function resolutionJson(r: FindingResolution): string {
+  return JSON.stringify({ kind: r.kind, reason: r.reason, at: r.at, by: r.by, expiresAt: r.expiresAt });
+}
+
+/** A stored resolution (JSON), or null for none or one this version cannot read. */
+function parseResolution(json: string | null | undefined): FindingResolution | null {
+  if (!json) return null;
+  try {
+    const r = JSON.parse(json) as Partial<FindingResolution>;
+    if (typeof r.kind !== 'string' || !RESOLUTION_KINDS.includes(r.kind) || typeof r.reason !== 'string') return null;
+    return { kind: r.kind, reason: r.reason, at: String(r.at ?? ''), by: String(r.by ?? ''), expiresAt: typeof r.expiresAt === 'string' ? r.expiresAt : null };
+  } catch {
+    return null;
   }
 }
 

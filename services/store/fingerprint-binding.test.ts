@@ -89,6 +89,9 @@ describe('pushgate store migrate-fingerprints', () => {
     await triage.comment(tokenOld, 'rotating it today', { kind: 'system', id: 'test' });
     const queues = new LivenessQueues({ connection: ctx.redis, redisPrefix: redis.prefix() });
     await queues.schedule('github', tokenOld, 3_600_000, 'schedule');
+    // An accepted risk moves with its expiry, so the sweep still reopens it under the new fingerprint.
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await ctx.findings.resolve(passwordOld, { kind: 'accepted-risk', reason: 'legacy app, retiring', at: new Date().toISOString(), by: 'system:test', expiresAt });
 
     await expect(startService({ env, handleSignals: false, redisWaitMs: 1000 })).rejects.toMatchObject({ code: 'STORE_FINGERPRINTS_UNKEYED' });
 
@@ -102,7 +105,8 @@ describe('pushgate store migrate-fingerprints', () => {
     expect(await ctx.redis.exists(k.finding(tokenOld), k.finding(passwordOld), k.findingLocations(tokenOld), k.triage(tokenOld), k.triageComments(tokenOld))).toBe(0);
     expect((await ctx.findings.list({})).findings.map((f) => f.fingerprint).sort()).toEqual([tokenNew, passwordNew].sort());
     expect((await ctx.findings.list({ status: 'live' })).findings.map((f) => f.fingerprint)).toEqual([tokenNew]);
-    expect((await ctx.findings.list({ status: 'open' })).findings.map((f) => f.fingerprint)).toEqual([passwordNew]);
+    expect((await ctx.findings.list({ status: 'resolved' })).findings.map((f) => [f.fingerprint, f.resolution?.kind])).toEqual([[passwordNew, 'accepted-risk']]);
+    expect(await ctx.findings.expiredResolutions(Date.parse(expiresAt))).toEqual([passwordNew]);
     expect((await ctx.findings.list({ repository: 'acme/b' })).findings).toHaveLength(2);
     expect((await ctx.findings.list({ provider: 'GitHub' })).findings.map((f) => f.fingerprint)).toEqual([tokenNew]);
     const detail = await ctx.findings.get(tokenNew);

@@ -28,6 +28,8 @@ export interface StoreKeys {
   findingsByProvider(provider: string): string;
   findingsBySeverity(severity: string): string;
   findingsByRepository(repository: string): string;
+  /** Fingerprints of accepted risks, scored by when they expire (ms): the expiry sweep reopens them. */
+  readonly resolutionExpiry: string;
   /** What one writer (a scan job, across its attempts) added: hash of `created`, `locationsAdded`. */
   addTally(writer: string): string;
   blockEvent(id: string): string;
@@ -62,6 +64,7 @@ export function storeKeys(prefix: string): StoreKeys {
     findingsByProvider: (p) => `${prefix}findings:provider:${p.toLowerCase()}`,
     findingsBySeverity: (s) => `${prefix}findings:severity:${s}`,
     findingsByRepository: (r) => `${prefix}findings:repository:${r}`,
+    resolutionExpiry: `${prefix}findings:resolution-expiry`,
     addTally: (w) => `${prefix}add-tally:${w}`,
     blockEvent: (id) => `${prefix}block-event:${id}`,
     blockEventsAll: `${prefix}block-events:all`,

@@ -60,7 +60,8 @@ export async function readStatusSamples(deps: StatusSampleDeps, sinceMs: number)
   for (const m of members) {
     const [at, list] = m.split(':');
     const counts = (list ?? '').split(',').map(Number);
-    if (counts.length === FINDING_STATUSES.length && counts.every(Number.isFinite)) out.push({ at: Number(at), counts: countsOf(counts) });
+    // Samples taken before a status existed have fewer counts: the missing ones were zero.
+    if (counts.length > 0 && counts.length <= FINDING_STATUSES.length && counts.every(Number.isFinite)) out.push({ at: Number(at), counts: countsOf(counts) });
   }
   return out;
 }

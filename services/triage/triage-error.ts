@@ -1,5 +1,12 @@
 /** Errors of triage actions, with stable codes (the API and the console map them to HTTP statuses). */
-export type TriageErrorCode = 'FINDING_NOT_FOUND' | 'TRIAGE_INPUT_INVALID' | 'TRIAGE_CONTAINS_SECRET' | 'FINDING_NOT_ACTIVE';
+export type TriageErrorCode =
+  | 'FINDING_NOT_FOUND'
+  | 'TRIAGE_INPUT_INVALID'
+  | 'TRIAGE_CONTAINS_SECRET'
+  | 'FINDING_NOT_ACTIVE'
+  | 'RESOLUTION_NEEDS_VERDICT'
+  | 'RESOLUTION_EXPIRY_INVALID'
+  | 'FINDING_NOT_RESOLVED';
 
 export class TriageError extends Error {
   override readonly name = 'TriageError';
@@ -16,4 +23,7 @@ export const TRIAGE_ERROR_STATUS: Readonly<Record<TriageErrorCode, number>> = {
   TRIAGE_INPUT_INVALID: 400,
   TRIAGE_CONTAINS_SECRET: 422,
   FINDING_NOT_ACTIVE: 409,
+  RESOLUTION_NEEDS_VERDICT: 409,
+  RESOLUTION_EXPIRY_INVALID: 400,
+  FINDING_NOT_RESOLVED: 409,
 };

@@ -175,20 +175,28 @@ export class TriageStore {
     return status;
   }
 
-  /** Trimmed text within bounds, without control characters (newlines and tabs allowed in multi-line text) and without secrets. */
   private text(value: string, field: string, min: number, max: number, multiline: boolean): string {
-    const t = value.trim();
-    const forbidden = multiline ? /[\x00-\x08\x0b-\x1f\x7f]/ : /[\x00-\x1f\x7f]/;
-    if (t.length < min || t.length > max || forbidden.test(t)) {
-      throw new TriageError('TRIAGE_INPUT_INVALID', `${field} must be ${min} to ${max} characters without control characters`);
-    }
-    if (this.engine.scan(Buffer.from(t, 'utf8')).length > 0) {
-      throw new TriageError('TRIAGE_CONTAINS_SECRET', `${field} contains a secret; write about it, do not paste it`);
-    }
-    return t;
+    return triageText(this.engine, value, field, min, max, multiline);
   }
 }
 
-function by(actor: AuditActor): string {
+/**
+ * Trimmed text within bounds, without control characters (newlines and tabs
+ * allowed in multi-line text) and without secrets: triage texts are shown and
+ * audited in clear, so one that carries a detectable secret is refused.
+ */
+export function triageText(engine: Engine, value: string, field: string, min: number, max: number, multiline: boolean): string {
+  const t = value.trim();
+  const forbidden = multiline ? /[\x00-\x08\x0b-\x1f\x7f]/ : /[\x00-\x1f\x7f]/;
+  if (t.length < min || t.length > max || forbidden.test(t)) {
+    throw new TriageError('TRIAGE_INPUT_INVALID', `${field} must be ${min} to ${max} characters without control characters`);
+  }
+  if (engine.scan(Buffer.from(t, 'utf8')).length > 0) {
+    throw new TriageError('TRIAGE_CONTAINS_SECRET', `${field} contains a secret; write about it, do not paste it`);
+  }
+  return t;
+}
+
+export function by(actor: AuditActor): string {
   return `${actor.kind}:${actor.id}`;
 }

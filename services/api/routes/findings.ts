@@ -66,6 +66,7 @@ export function findingsRoutes(deps: { findings: FindingsStore; liveness?: Liven
         const note = request.body?.note;
         const result = await liveness.requestRecheck(request.params.fingerprint, actor, { requestId: request.id, ...(note ? { note } : {}) });
         if (!result.queued && result.reason === 'no such finding') throw new ApiError(404, 'FINDING_NOT_FOUND', 'no finding with this fingerprint');
+        if (!result.queued && result.disabled) throw new ApiError(503, 'LIVENESS_DISABLED', result.reason ?? 'liveness checks are off on this server');
         if (!result.queued) throw new ApiError(409, 'LIVENESS_NOT_CHECKABLE', result.reason ?? 'this finding cannot be checked');
         return reply.code(202).send({ queued: true, reason: result.reason ?? 'queued' });
       },

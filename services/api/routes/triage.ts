@@ -1,14 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { TRIAGE_ERROR_STATUS, TriageError } from '../../triage/triage-error.js';
+import type { ResolutionInput, Resolutions } from '../../triage/resolutions.js';
 import type { TriageStore } from '../../triage/triage-store.js';
 import { ApiError } from '../api-error.js';
 import { actorOf } from '../auth-hook.js';
 import { bearerSecurity } from '../schemas/common.js';
-import { assignSchema, commentSchema, getTriageSchema, revocationRequestedSchema } from '../schemas/triage.js';
+import { assignSchema, commentSchema, getTriageSchema, resolveSchema, revocationRequestedSchema, unresolveSchema } from '../schemas/triage.js';
 
 /**
  * Triage of findings over the API, a plugin for buildApi's `plugins`; the
- * console's forms call the same TriageStore. Changes need `findings:triage`
+ * console's forms call the same TriageStore and Resolutions. Changes need `findings:triage`
  * (admin, triage); read-only tokens get 403 AUTH_FORBIDDEN. Every change is
  * audited against the finding.
  */
@@ -23,7 +24,7 @@ async function mapped<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function triageRoutes(deps: { triage: TriageStore }): FastifyPluginAsync {
+export function triageRoutes(deps: { triage: TriageStore; resolutions: Resolutions }): FastifyPluginAsync {
   return async (app) => {
     app.get<Params>(
       '/v1/findings/:fingerprint/triage',
@@ -55,6 +56,18 @@ export function triageRoutes(deps: { triage: TriageStore }): FastifyPluginAsync 
       { schema: { ...revocationRequestedSchema, security: bearerSecurity }, config: { permission: 'findings:triage' } },
       async (request) =>
         mapped(() => deps.triage.requestRevocation(request.params.fingerprint, request.body?.note ?? '', actorOf(request), { requestId: request.id })),
+    );
+
+    app.post<Params & { Body: ResolutionInput }>(
+      '/v1/findings/:fingerprint/resolution',
+      { schema: { ...resolveSchema, security: bearerSecurity }, config: { permission: 'findings:triage' } },
+      async (request) => mapped(() => deps.resolutions.resolve(request.params.fingerprint, request.body, actorOf(request), { requestId: request.id })),
+    );
+
+    app.delete<Params>(
+      '/v1/findings/:fingerprint/resolution',
+      { schema: { ...unresolveSchema, security: bearerSecurity }, config: { permission: 'findings:triage' } },
+      async (request) => mapped(() => deps.resolutions.unresolve(request.params.fingerprint, actorOf(request), { requestId: request.id })),
     );
   };
 }

@@ -1,6 +1,20 @@
 import { ENCODINGS } from '../../../scanner/report/location-text.js';
 import { LOCATION_KINDS } from '../../../scanner/types.js';
+import { FINDING_STATUSES, RESOLUTION_KINDS } from '../../store/findings-store.js';
 import { authErrors, errorBody, fingerprintPattern, pageQuery } from './common.js';
+
+/** A person's resolution of a finding; null unless the status is `resolved`. */
+export const resolutionSchema = {
+  type: ['object', 'null'],
+  required: ['kind', 'reason', 'at', 'by', 'expiresAt'],
+  properties: {
+    kind: { type: 'string', enum: RESOLUTION_KINDS },
+    reason: { type: 'string' },
+    at: { type: 'string', format: 'date-time' },
+    by: { type: 'string', description: '`token:<id>` of who resolved it' },
+    expiresAt: { type: ['string', 'null'], description: 'accepted-risk: when the finding reopens by itself' },
+  },
+} as const;
 
 const location = {
   type: 'object',
@@ -40,7 +54,12 @@ const summaryProperties = {
     properties: { name: { type: 'string' }, redacted: { type: 'string' } },
   },
   context: { type: 'object', additionalProperties: { type: 'string' } },
-  status: { type: 'string', enum: ['open', 'live', 'unknown', 'revoked', 'closed'] },
+  status: {
+    type: 'string',
+    enum: FINDING_STATUSES,
+    description: '`closed`: the provider said the secret is revoked (verified). `resolved`: a person attested an end; see `resolution`.',
+  },
+  resolution: resolutionSchema,
   firstSeen: { type: 'string', format: 'date-time' },
   lastSeen: { type: 'string', format: 'date-time' },
   locationCount: { type: 'integer' },
@@ -56,7 +75,7 @@ export const listFindingsSchema = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      status: { type: 'string', enum: ['open', 'live', 'unknown', 'revoked', 'closed'] },
+      status: { type: 'string', enum: FINDING_STATUSES },
       provider: { type: 'string', minLength: 1, maxLength: 200 },
       repository: { type: 'string', minLength: 1, maxLength: 1024 },
       severity: { type: 'string', enum: ['critical', 'high', 'medium', 'low'] },

@@ -1,4 +1,7 @@
+import { RESOLUTION_KINDS } from '../../store/findings-store.js';
+import { MAX_ACCEPTED_RISK_DAYS, MAX_REASON_LENGTH } from '../../triage/resolutions.js';
 import { MAX_ASSIGNEE_LENGTH, MAX_COMMENT_LENGTH, MAX_NOTE_LENGTH } from '../../triage/triage-store.js';
+import { resolutionSchema } from './findings.js';
 import { authErrors, errorBody, fingerprintPattern } from './common.js';
 
 const params = {
@@ -77,4 +80,38 @@ export const revocationRequestedSchema = {
     properties: { note: { type: 'string', maxLength: MAX_NOTE_LENGTH } },
   },
   response: { 200: triageState, ...actionErrors, 409: errorBody },
+} as const;
+
+const resolutionState = {
+  type: 'object',
+  required: ['fingerprint', 'status', 'resolution'],
+  properties: { fingerprint: { type: 'string' }, status: { type: 'string' }, resolution: resolutionSchema },
+} as const;
+
+export const resolveSchema = {
+  summary: 'Resolve a finding no provider can judge, with a reason (it leaves the queue as `resolved`)',
+  description:
+    'For legacy findings and for identifiable ones whose detector has no provider check. A finding whose detector has a provider check answers ' +
+    `409 RESOLUTION_NEEDS_VERDICT: it closes only when the provider says revoked. \`expiresAt\` is required for accepted-risk (at most ${MAX_ACCEPTED_RISK_DAYS} days ahead) ` +
+    'and refused otherwise. The finding reopens when its secret is seen in a new place, or when an accepted risk expires. Resolving again replaces the resolution.',
+  tags: ['triage'],
+  params,
+  body: {
+    type: 'object',
+    required: ['resolution', 'reason'],
+    additionalProperties: false,
+    properties: {
+      resolution: { type: 'string', enum: RESOLUTION_KINDS },
+      reason: { type: 'string', minLength: 1, maxLength: MAX_REASON_LENGTH },
+      expiresAt: { type: ['string', 'null'], maxLength: 40 },
+    },
+  },
+  response: { 200: resolutionState, ...actionErrors, 400: errorBody, 409: errorBody },
+} as const;
+
+export const unresolveSchema = {
+  summary: "Remove a finding's resolution (it is `open`, in the queue, again)",
+  tags: ['triage'],
+  params,
+  response: { 200: resolutionState, ...actionErrors, 409: errorBody },
 } as const;

@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../audit/audit-log.js';
 import type { FindingOwner, LivenessCheckRecord } from '../../liveness/liveness-control.js';
-import type { FindingDetail, StoredLocation } from '../../store/findings-store.js';
+import { RESOLUTION_KINDS, type FindingDetail, type ResolutionKind, type StoredLocation } from '../../store/findings-store.js';
+import { MAX_ACCEPTED_RISK_DAYS, MAX_REASON_LENGTH } from '../../triage/resolutions.js';
 import type { TriageState } from '../../triage/triage-store.js';
 import { encodingNote, LOCATION_KIND_NAMES, shortId } from '../../../scanner/report/location-text.js';
 import { commitUrl } from '../commit-links.js';
@@ -20,11 +21,15 @@ export interface FindingView {
   readonly triage: TriageState;
   /** Null when the service runs without liveness tracking. */
   readonly liveness: LivenessView | null;
+  /** Whether checks run (PUSHGATE_LIVENESS is not off); history may be shown either way. */
+  readonly livenessEnabled: boolean;
   /** Oldest first. */
   readonly audit: readonly AuditRecord[];
   /** `token:<id>` -> a name people know (the token's label). */
   readonly actorNames: ReadonlyMap<string, string>;
   readonly canTriage: boolean;
+  /** A provider check exists for the detector: the finding closes on its verdict, and no person can resolve it. */
+  readonly providerCheck: boolean;
   readonly notice: string | null;
   readonly now: number;
 }
@@ -33,10 +38,20 @@ export interface FindingView {
 export const NOTICES: Readonly<Record<string, string>> = {
   'recheck-queued': 'Re-check queued: the verdict appears in the liveness history when the check has run.',
   'recheck-unavailable': 'No provider check exists for this detector: it cannot be re-checked automatically.',
+  'liveness-off': 'Liveness checks are off on this server: nothing was queued.',
   assigned: 'Assignee saved.',
   unassigned: 'Assignee removed.',
   commented: 'Comment added.',
   'revocation-requested': 'Marked as revocation requested. The finding closes when a liveness check finds the secret revoked.',
+  resolved: 'Resolved: the finding left the queue. It reopens if the secret shows up in a new place.',
+  unresolved: 'Resolution removed: the finding is open again.',
+};
+
+const RESOLUTION_LABEL: Readonly<Record<ResolutionKind, string>> = {
+  'false-positive': 'false positive (not a secret)',
+  'test-credential': 'test credential (works nowhere real)',
+  'revoked-attested': 'revoked (attested, not verified)',
+  'accepted-risk': 'accepted risk (until a date)',
 };
 
 function firstCommit(locations: readonly StoredLocation[]): StoredLocation | undefined {
@@ -62,7 +77,7 @@ function details(v: FindingView): SafeHtml {
   const f = v.finding;
   const docs = safeExternalUrl(f.docs);
   return html`<dl class="grid2">
-<dt>State</dt><dd><span class="badge ${f.status}" data-testid="status">${f.status}</span></dd>
+<dt>State</dt><dd><span class="badge ${f.status}" data-testid="status">${f.status}</span>${f.status === 'closed' ? html` <span class="muted">verified: the provider said revoked</span>` : ''}${resolutionNote(v)}</dd>
 <dt>Detector</dt><dd><code>${f.detector}</code> · ${f.title}</dd>
 <dt>Provider</dt><dd>${f.provider}</dd>
 <dt>Severity</dt><dd class="sev-${f.severity}">${f.severity} <span class="muted">(${f.tier}, ${f.confidence} confidence)</span></dd>
@@ -72,6 +87,12 @@ function details(v: FindingView): SafeHtml {
 <dt>Last seen</dt><dd>${formatTime(f.lastSeen)}</dd>
 <dt>How to revoke</dt><dd>${f.revoke}${docs ? html` · <a href="${docs}" rel="noopener noreferrer" target="_blank">about this secret</a>` : ''}</dd>
 </dl>`;
+}
+
+function resolutionNote(v: FindingView): SafeHtml | string {
+  const r = v.finding.resolution;
+  if (!r) return '';
+  return html` <span data-testid="resolution">${RESOLUTION_LABEL[r.kind]}, attested by ${actorName(v, r.by)} ${formatTime(r.at)}${r.expiresAt ? html`, until ${formatTime(r.expiresAt)}` : ''}: ${r.reason}</span>`;
 }
 
 function locations(f: FindingDetail): SafeHtml {
@@ -127,9 +148,8 @@ function actions(session: ConsoleSession, v: FindingView): SafeHtml {
   const fp = v.finding.fingerprint;
   const active = ['open', 'live', 'unknown'].includes(v.finding.status);
   return html`<section class="card" aria-label="Actions"><h2>Actions</h2><div class="actions">
-<form method="post" action="/console/findings/${fp}/recheck">${csrfField(session)}
-<span>Ask the provider now whether the secret still works.</span>
-<button type="submit" data-action="recheck"${v.liveness ? '' : html` disabled`}>Re-check now</button></form>
+${recheckAction(session, v)}
+${resolutionAction(session, v)}
 <form method="post" action="/console/findings/${fp}/assign">${csrfField(session)}
 <label>Assign to <input name="assignee" maxlength="100" value="${v.triage.assignee?.name ?? ''}" placeholder="name or handle (empty: unassign)"></label>
 <button type="submit" data-action="assign">Save assignee</button></form>
@@ -140,6 +160,34 @@ function actions(session: ConsoleSession, v: FindingView): SafeHtml {
 <label>Comment <textarea name="text" maxlength="4000" required></textarea></label>
 <button type="submit" data-action="comment">Add comment</button></form>
 </div></section>`;
+}
+
+/** Re-check where a provider check exists and liveness runs; otherwise say plainly why there is none. */
+function recheckAction(session: ConsoleSession, v: FindingView): SafeHtml {
+  if (!v.providerCheck) return html`<p class="muted" data-testid="no-check">No provider check exists for this detector, so nothing can re-check it: judge it and resolve it below.</p>`;
+  if (!v.liveness || !v.livenessEnabled) return html`<p class="muted" data-testid="liveness-off">Liveness checks are off on this server: nothing can re-check the finding here.</p>`;
+  return html`<form method="post" action="/console/findings/${v.finding.fingerprint}/recheck">${csrfField(session)}
+<span>Ask the provider now whether the secret still works.</span>
+<button type="submit" data-action="recheck">Re-check now</button></form>`;
+}
+
+/** Resolve (or remove the resolution) where no provider check exists; where one does, say that only its verdict closes the finding. */
+function resolutionAction(session: ConsoleSession, v: FindingView): SafeHtml {
+  const fp = v.finding.fingerprint;
+  if (v.providerCheck) {
+    return html`<p class="muted" data-testid="needs-verdict">This finding closes only when the provider says the secret is revoked: revoke it, then re-check.</p>`;
+  }
+  const remove =
+    v.finding.status === 'resolved'
+      ? html`<form method="post" action="/console/findings/${fp}/resolution/remove">${csrfField(session)}
+<span>Put the finding back in the queue.</span>
+<button type="submit" class="secondary" data-action="unresolve">Remove resolution</button></form>`
+      : '';
+  return html`${remove}<form method="post" action="/console/findings/${fp}/resolution" data-testid="resolve-form">${csrfField(session)}
+<label>Resolution <select name="resolution" required>${RESOLUTION_KINDS.map((k) => html`<option value="${k}"${v.finding.resolution?.kind === k ? html` selected` : ''}>${RESOLUTION_LABEL[k]}</option>`)}</select></label>
+<label>Reason <textarea name="reason" maxlength="${MAX_REASON_LENGTH}" required placeholder="why: what you checked, who confirmed it"></textarea></label>
+<label>Until (accepted risk only, at most ${MAX_ACCEPTED_RISK_DAYS} days) <input type="date" name="expiresAt"></label>
+<button type="submit" data-action="resolve">${v.finding.status === 'resolved' ? 'Change resolution' : 'Resolve'}</button></form>`;
 }
 
 function comments(v: FindingView): SafeHtml {

@@ -53,7 +53,14 @@ export function queueHref(params: Params): string {
   return s ? `/console?${s}` : '/console';
 }
 
-const STATUS_LABEL: Record<string, string> = { queue: 'Queue (live, unknown, open)', all: 'All states' };
+const STATUS_LABEL: Record<string, string> = {
+  queue: 'Queue (live, unknown, open)',
+  all: 'All states',
+  closed: 'closed: verified revoked',
+  resolved: 'resolved: attested',
+};
+/** What the count tiles call a state where the bare name would blur "the provider said so" and "a person said so". */
+const COUNT_LABEL: Partial<Record<FindingStatus, string>> = { closed: 'closed (verified revoked)', resolved: 'resolved (attested)' };
 
 function option(value: string, label: string, selected: string | undefined): SafeHtml {
   return html`<option value="${value}"${value === (selected ?? '') ? html` selected` : ''}>${label}</option>`;
@@ -72,6 +79,7 @@ function row(r: QueueRow, now: number): SafeHtml {
   const repo = f.repositories[0] ?? '';
   const more = f.repositories.length > 1 ? ` +${f.repositories.length - 1}` : '';
   const done: SafeHtml[] = [];
+  if (f.resolution) done.push(html`<span class="badge resolved" title="${f.resolution.reason}">${f.resolution.kind}</span>`);
   if (r.triage.revocationRequested) done.push(html`<span class="badge flag">revocation requested</span>`);
   if (r.triage.commentCount > 0) done.push(html`<span class="muted">${r.triage.commentCount} comment${r.triage.commentCount === 1 ? '' : 's'}</span>`);
   return html`<tr class="status-${f.status}" data-fingerprint="${f.fingerprint}" data-status="${f.status}">
@@ -92,7 +100,7 @@ export function queuePage(session: ConsoleSession, v: QueueView): string {
   const p = paramsOf(v);
   const pages = Math.max(1, Math.ceil(v.total / v.pageSize));
   const counts = html`<div class="counts" aria-label="Findings per state">
-${FINDING_STATUSES.map((s) => html`<a class="count ${s}" href="${queueHref({ status: s })}" data-count="${s}"><strong>${v.counts[s]}</strong>${s}</a>`)}
+${FINDING_STATUSES.map((s) => html`<a class="count ${s}" href="${queueHref({ status: s })}" data-count="${s}"><strong>${v.counts[s]}</strong>${COUNT_LABEL[s] ?? s}</a>`)}
 </div>`;
   const filters = html`<form class="filters" method="get" action="/console" data-autosubmit>
 <label>State<select name="status">${QUEUE_STATUS_FILTERS.map((s) => option(s === 'queue' ? '' : s, STATUS_LABEL[s] ?? s, p['status'] as string | undefined))}</select></label>

@@ -3,6 +3,8 @@ import type { ConsoleContext } from '../console-deps.js';
 import { sessionActor } from '../console-deps.js';
 import { ConsoleError } from '../console-error.js';
 import { CSRF_FIELD } from '../csrf.js';
+import { TriageError } from '../../triage/triage-error.js';
+import { RESOLUTION_KINDS, type ResolutionKind } from '../../store/findings-store.js';
 
 /**
  * The console's state-changing forms, each for role with `findings:triage`.
@@ -36,7 +38,7 @@ export function actionRoutes(ctx: ConsoleContext): FastifyPluginAsync {
         if (!ctx.liveness) throw new ConsoleError(503, 'LIVENESS_DISABLED', 'Liveness tracking is not enabled on this service, so nothing can re-check the finding.');
         if (!(await ctx.findings.get(fp, { locationLimit: 1 }))) throw new ConsoleError(404, 'FINDING_NOT_FOUND', 'No finding with this fingerprint.');
         const result = await ctx.liveness.requestRecheck(fp, sessionActor(request.consoleSession!), { requestId: request.id });
-        return backToFinding(reply, fp, result.queued ? 'recheck-queued' : 'recheck-unavailable');
+        return backToFinding(reply, fp, result.queued ? 'recheck-queued' : result.disabled ? 'liveness-off' : 'recheck-unavailable');
       },
     );
 
@@ -58,6 +60,38 @@ export function actionRoutes(ctx: ConsoleContext): FastifyPluginAsync {
         const fp = request.params.fingerprint;
         await ctx.triage.comment(fp, request.body.text, sessionActor(request.consoleSession!), { requestId: request.id });
         return backToFinding(reply, fp, 'commented');
+      },
+    );
+
+    app.post<Params & { Body: { resolution: string; reason: string; expiresAt?: string } }>(
+      '/findings/:fingerprint/resolution',
+      {
+        schema: {
+          hide: true,
+          params: fingerprintParams,
+          body: formBody({ resolution: { maxLength: 40 }, reason: { maxLength: 4000 }, expiresAt: { maxLength: 40 } }, ['resolution', 'reason']),
+        },
+        config,
+      },
+      async (request, reply) => {
+        const fp = request.params.fingerprint;
+        const { resolution, reason } = request.body;
+        if (!(RESOLUTION_KINDS as readonly string[]).includes(resolution)) throw new TriageError('TRIAGE_INPUT_INVALID', 'choose one of the listed resolutions');
+        // A date input sends YYYY-MM-DD: the risk is accepted until the start of that day (UTC).
+        const day = request.body.expiresAt?.trim() ?? '';
+        const expiresAt = day === '' ? null : /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00.000Z` : day;
+        await ctx.resolutions.resolve(fp, { resolution: resolution as ResolutionKind, reason, expiresAt }, sessionActor(request.consoleSession!), { requestId: request.id });
+        return backToFinding(reply, fp, 'resolved');
+      },
+    );
+
+    app.post<Params>(
+      '/findings/:fingerprint/resolution/remove',
+      { schema: { hide: true, params: fingerprintParams, body: formBody({}) }, config },
+      async (request, reply) => {
+        const fp = request.params.fingerprint;
+        await ctx.resolutions.unresolve(fp, sessionActor(request.consoleSession!), { requestId: request.id });
+        return backToFinding(reply, fp, 'unresolved');
       },
     );
 

@@ -50,6 +50,8 @@ export function pageRoutes(ctx: ConsoleContext): FastifyPluginAsync {
           audit,
           actorNames,
           canTriage: roleAllows(session.role, 'findings:triage'),
+          providerCheck: !ctx.resolutions.allowedFor(finding.detector),
+          livenessEnabled: live?.enabled ?? false,
           notice: (request.query.notice && Object.hasOwn(NOTICES, request.query.notice) ? NOTICES[request.query.notice] : null) ?? null,
           now: ctx.now(),
         });
