@@ -1,4 +1,5 @@
 import type { Match } from '../detectors/types.js';
+import type { Excerpt } from './excerpt.js';
 import type { Fingerprinter } from './fingerprint.js';
 import { SecretValue } from './secret-value.js';
 import type { Finding, FingerprintInfo, Location } from './types.js';
@@ -24,7 +25,8 @@ export class FindingAggregator {
     return keyId ? { scheme, keyId } : { scheme };
   }
 
-  add(match: Match, location: Omit<Location, 'line' | 'column' | 'offset'>): void {
+  /** `excerpt`: the lines around this match, asked for only when the finding has none yet. */
+  add(match: Match, location: Omit<Location, 'line' | 'column' | 'offset'>, excerpt?: () => Excerpt): void {
     const d = match.detector;
     const secretKey = `${d.family}\0${match.secret}`;
     let entry = this.bySecret.get(secretKey);
@@ -66,6 +68,7 @@ export class FindingAggregator {
         revoke: d.revoke,
       };
     }
+    if (!entry.finding.excerpt && excerpt) entry.finding = { ...entry.finding, excerpt: excerpt() };
     if (!entry.finding.companion && match.companion) {
       entry.finding = { ...entry.finding, companion: { name: match.companion.name, value: new SecretValue(match.companion.value) } };
     }

@@ -10,6 +10,8 @@ import type { CommitInfo } from './git/log-raw-parser.js';
 import { openRepository, type Repository } from './git/repository.js';
 import { messageSubject, objectTexts, parseIdentity, tagName } from './git-text.js';
 import { maskedText, ScopedMasks } from './mask.js';
+import { excerptAround, type Excerpt } from './excerpt.js';
+import { CatFileBatchParser } from './git/cat-file-parser.js';
 import type { Finding, Location, LocationKind, ScanProgress, ScanReport } from './types.js';
 
 /** A ref whose name is scanned, and the object it points at (which names the annotated tags it points at). */
@@ -61,6 +63,13 @@ export interface HistoryScanOptions {
   readonly onWalked?: (commit: string) => void;
   /** Fill `subjects` in the result with the (masked) subject of every commit walked: for pushes, which are small. */
   readonly subjects?: boolean;
+  /**
+   * Give each finding its `excerpt` (the lines around the secret, masked):
+   * for the service, whose triage shows them. Texts other than files get it
+   * as they are scanned; a file's is cut after the scan from its blob, read
+   * again for the findings only, so the scan itself keeps no bytes.
+   */
+  readonly excerpts?: boolean;
 }
 
 /** scanHistory's report, plus the subjects it was asked for. */
@@ -103,7 +112,7 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
 
   const pool = options.parallel === true ? sharedEnginePool(engine) : options.parallel || null;
   const pooled = pool?.scan(engine.detectors);
-  const texts = new TextScans(engine, aggregator, options.subjects === true);
+  const texts = new TextScans(engine, aggregator, options.subjects === true, options.excerpts === true);
 
   const visitor: BlobVisitor<Match[]> = {
     open() {
@@ -142,8 +151,9 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
       : {}),
   };
 
+  let withExcerpts: Finding[] | undefined;
   const report = (): HistoryScanReport => {
-    const findings = aggregator.findings().map((f) => texts.masked(f));
+    const findings = withExcerpts ?? aggregator.findings().map((f) => texts.masked(f));
     for (const f of findings) sortLocations(f);
     return {
       findings,
@@ -171,6 +181,12 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
       { ...(options.revisions ? { revisions: options.revisions } : {}), ...(signal ? { signal } : {}), ...(pooled ? { throttle: pooled } : {}) },
       visitor,
     );
+    if (options.excerpts === true) {
+      await aggregator.settle();
+      const findings = aggregator.findings().map((f) => texts.masked(f));
+      for (const f of findings) sortLocations(f);
+      withExcerpts = await blobExcerpts(repo, engine, findings, signal);
+    }
   } catch (err) {
     if (err instanceof ScanAbortedError) throw new ScanAbortedError<ScanReport>(report(), err.cause);
     throw err;
@@ -234,6 +250,67 @@ const KIND_ORDER: Record<LocationKind, number> = {
   blob: 8,
 };
 
+/** Blobs larger than this get no excerpt (it would be read whole again). */
+const EXCERPT_BLOB_LIMIT = 8 * 1024 * 1024;
+/** Blob bytes read per `cat-file --batch` call. */
+const EXCERPT_BATCH_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Findings whose excerpt is still to cut (their first location is a file):
+ * their blobs read again in `cat-file --batch` calls of bounded size, each
+ * excerpt cut at the finding's first location.
+ */
+async function blobExcerpts(repo: Repository, engine: Engine, findings: readonly Finding[], signal: AbortSignal | undefined): Promise<Finding[]> {
+  const wanted = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const first = f.locations[0];
+    if (f.excerpt || first?.kind !== 'blob' || !first.blob) continue;
+    const list = wanted.get(first.blob);
+    if (list) list.push(f);
+    else wanted.set(first.blob, [f]);
+  }
+  if (wanted.size === 0) return [...findings];
+  const run = (args: string[], input: string): Promise<Buffer> => runGit(args, repo.invocation, { input, repoPath: repo.path, ...(signal ? { signal } : {}) });
+  const sizes = new Map<string, number>();
+  for (const line of (await run(['cat-file', '--batch-check'], [...wanted.keys()].join('\n') + '\n')).toString('latin1').split('\n')) {
+    const [oid, type, size] = line.split(' ');
+    if (oid && type === 'blob' && Number(size) <= EXCERPT_BLOB_LIMIT) sizes.set(oid, Number(size));
+  }
+  const cut = new Map<Finding, Excerpt>();
+  let batch: string[] = [];
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const out = await run(['cat-file', '--batch'], batch.join('\n') + '\n');
+    let current: { oid: string; parts: Buffer[] } | undefined;
+    const parser = new CatFileBatchParser({
+      objectStart: (oid) => (current = { oid, parts: [] }),
+      content: (chunk) => current!.parts.push(chunk),
+      objectEnd: () => {
+        const bytes = Buffer.concat(current!.parts);
+        for (const f of wanted.get(current!.oid) ?? []) {
+          const l = f.locations[0]!;
+          cut.set(f, excerptAround(bytes, l.offset, l.line, engine, f.secret.reveal(), f.companion ? [f.companion.value.reveal()] : []));
+        }
+      },
+      missing: () => {},
+    });
+    parser.push(out);
+    batch = [];
+    batchBytes = 0;
+  };
+  for (const [oid, size] of sizes) {
+    if (batchBytes + size > EXCERPT_BATCH_BYTES) await flush();
+    batch.push(oid);
+    batchBytes += size;
+  }
+  await flush();
+  return findings.map((f) => {
+    const excerpt = cut.get(f);
+    return excerpt ? { ...f, excerpt } : f;
+  });
+}
+
 /** Every ref of the repository (`for-each-ref`), names as bytes. */
 async function listRefs(repo: Repository, signal: AbortSignal | undefined): Promise<RefTarget[]> {
   const out = await runGit(['for-each-ref', '--format=%(objectname) %(refname)'], repo.invocation, {
@@ -258,7 +335,7 @@ async function listRefs(repo: Repository, signal: AbortSignal | undefined): Prom
  */
 class TextScans {
   /** Each distinct path's matches (raw bytes as latin1 key), scanned once; null: none. */
-  private readonly paths = new Map<string, { readonly shown: string; readonly matches: Match[] } | null>();
+  private readonly paths = new Map<string, { readonly shown: string; readonly matches: Match[]; readonly raw: Buffer } | null>();
   /** Masked forms of paths and ref names that hold secrets, by their unmasked UTF-8 text. */
   private readonly shownPaths = new Map<string, string>();
   readonly shownRefs = new Map<string, string>();
@@ -272,7 +349,13 @@ class TextScans {
     private readonly engine: Engine,
     private readonly aggregator: FindingAggregator,
     private readonly keepSubjects: boolean,
+    private readonly excerpts: boolean,
   ) {}
+
+  /** The excerpt of `text` around a match, when excerpts were asked for. */
+  private excerpt(text: Buffer, m: Match): (() => Excerpt) | undefined {
+    return this.excerpts ? () => excerptAround(text, m.start, m.line, this.engine, m.secret, m.companion ? [m.companion.value] : []) : undefined;
+  }
 
   refs(refs: readonly RefTarget[]): void {
     for (const ref of refs) {
@@ -282,7 +365,7 @@ class TextScans {
       const shown = matches.length > 0 ? maskedText(name, matches) : text;
       if (matches.length > 0) this.shownRefs.set(text, shown);
       if (!this.refsByTarget.has(ref.target)) this.refsByTarget.set(ref.target, shown);
-      for (const m of matches) this.aggregator.add(m, { kind: 'ref-name', ref: shown });
+      for (const m of matches) this.aggregator.add(m, { kind: 'ref-name', ref: shown }, this.excerpt(name, m));
     }
   }
 
@@ -291,7 +374,7 @@ class TextScans {
     let seen = this.paths.get(key);
     if (seen === undefined) {
       const matches = this.engine.scan(raw);
-      seen = matches.length > 0 ? { shown: maskedText(raw, matches), matches } : null;
+      seen = matches.length > 0 ? { shown: maskedText(raw, matches), matches, raw } : null;
       this.paths.set(key, seen);
       if (seen) this.shownPaths.set(raw.toString('utf8'), seen.shown);
     }
@@ -299,7 +382,7 @@ class TextScans {
     const where = commit
       ? { kind: 'path' as const, path: seen.shown, commit: commit.oid, author: commit.author, email: commit.email, date: commit.date }
       : { kind: 'path' as const, path: seen.shown };
-    for (const m of seen.matches) this.aggregator.add(m, where);
+    for (const m of seen.matches) this.aggregator.add(m, where, this.excerpt(seen.raw, m));
   }
 
   commit(commit: CommitInfo, raw: Buffer): void {
@@ -331,7 +414,7 @@ class TextScans {
     const matches = this.engine.scan(text);
     if (matches.length === 0) return;
     this.masks.add(scope, text, matches);
-    for (const m of matches) this.aggregator.add(m, { ...where, kind });
+    for (const m of matches) this.aggregator.add(m, { ...where, kind }, this.excerpt(text, m));
   }
 
   /** The finding with the secrets in its locations' labels masked. */

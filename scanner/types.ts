@@ -1,3 +1,4 @@
+import type { Excerpt } from './excerpt.js';
 import type { FingerprintScheme } from './fingerprint.js';
 import type { Confidence, Severity, Tier } from '../detectors/types.js';
 import type { SecretValue } from './secret-value.js';
@@ -100,6 +101,8 @@ export interface Finding {
   readonly context: Readonly<Record<string, string>>;
   readonly companion?: { readonly name: string; readonly value: SecretValue };
   readonly locations: Location[];
+  /** The lines around the secret at one of its locations, every secret in them masked (history scans with `excerpts`). */
+  readonly excerpt?: Excerpt;
   /** Present after a liveness check (`--verify`). */
   readonly liveness?: FindingLiveness;
 }

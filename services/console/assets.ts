@@ -35,6 +35,8 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .badge.live { background: var(--live); } .badge.unknown { background: var(--unknown); } .badge.open { background: var(--open); }
 .badge.revoked { background: var(--revoked); } .badge.closed { background: var(--closed); } .badge.resolved { background: var(--resolved); }
 .badge.flag { background: #6b3fa0; }
+pre.excerpt { background: var(--card); border: 1px solid var(--line); padding: .5rem .75rem; overflow-x: auto; white-space: pre; font-size: .85rem; }
+pre.excerpt .ln { color: #6b7280; user-select: none; display: inline-block; min-width: 3ch; text-align: right; }
 .sev-critical { color: var(--live); font-weight: 600; } .sev-high { color: var(--unknown); font-weight: 600; }
 .muted { color: var(--muted); }
 form.filters { display: flex; gap: .6rem; flex-wrap: wrap; align-items: end; margin-bottom: 1rem; }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Engine } from '../../detectors/engine/engine.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { Permission } from '../auth/roles.js';
 import type { TokenStore } from '../auth/token-store.js';
@@ -18,6 +19,8 @@ export interface ConsoleDeps {
   readonly audit: AuditLog;
   readonly triage: TriageStore;
   readonly resolutions: Resolutions;
+  /** Masks the excerpts shown on finding pages. */
+  readonly engine: Engine;
   /** Re-checks, liveness history and owners; without it the console shows no liveness and offers no re-check. */
   readonly liveness?: LivenessControl;
   readonly clock?: () => Date;

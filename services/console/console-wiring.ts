@@ -50,6 +50,7 @@ export function consolePluginsFor(deps: ApiDependencies, options: ConsoleWiringO
       audit: deps.audit,
       triage,
       resolutions,
+      engine: deps.engine,
       ...(liveness ? { liveness } : {}),
       ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
       ...(options.clock ? { clock: options.clock } : {}),

@@ -75,6 +75,8 @@ export function historyScanProcessor(deps: ScanProcessorDeps) {
         { update: { kind: 'all' }, ...(credentials ? { credentials } : {}), ...(signal ? { signal } : {}) },
         async (mirror) => {
           const scanned = await scanHistory(mirror.gitDir, {
+            // Triage shows the lines around each secret (masked); they are stored sealed with the finding.
+            excerpts: true,
             engine: deps.engine,
             fingerprints: deps.fingerprints,
             onProgress: (p) => progress.scan(p),

@@ -84,6 +84,8 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
           }
           const revisions = await pushScanRevisions(at, data);
           const report = await scanHistory(mirror.gitDir, {
+            // Triage shows the lines around each secret (masked); they are stored sealed with the finding.
+            excerpts: true,
             engine: deps.engine,
             fingerprints: deps.fingerprints,
             revisions,

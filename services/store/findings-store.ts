@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Confidence, Severity, Tier } from '../../detectors/types.js';
 import type { Fingerprinter } from '../../scanner/fingerprint.js';
+import type { Excerpt } from '../../scanner/excerpt.js';
 import { SecretValue } from '../../scanner/secret-value.js';
 import { LOCATION_KINDS, type Encoding, type Finding, type Location, type LocationKind } from '../../scanner/types.js';
 import { type KeyRing, open, seal, sealedKeyId } from '../crypto/secret-box.js';
@@ -316,7 +317,7 @@ return 0
  * fingerprint) replaced by ones sealed for the new one.
  * KEYS: 1..14 old/new pairs (finding, locations, repositories, checks, rerun flag, triage, triage comments),
  * 15.. every index the finding may be in.
- * ARGV: 1 new member, 2 secret sealed for the new fingerprint, 3 companion sealed for it or ''.
+ * ARGV: 1 new member, 2 secret sealed for the new fingerprint, 3 companion sealed for it or '', 4 excerpt sealed for it or ''.
  * Returns 1 moved, 0 no such finding, -1 the new fingerprint is taken.
  */
 const MOVE_FINGERPRINT = new LuaScript(`
@@ -328,6 +329,7 @@ for i = 1, 13, 2 do
 end
 redis.call('HSET', KEYS[2], 'member', ARGV[1], 'secret', ARGV[2])
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'companionSecret', ARGV[3]) end
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[2], 'excerpt', ARGV[4]) end
 for i = 15, #KEYS do
   if redis.call('ZREM', KEYS[i], member) == 1 then redis.call('ZADD', KEYS[i], 0, ARGV[1]) end
 end
@@ -465,6 +467,10 @@ export class FindingsStore {
       // The one place a secret is revealed on the write path: to be sealed.
       ['secret', seal(this.keyRing, f.secret.reveal(), f.fingerprint)],
     ];
+    if (f.excerpt) {
+      // Masked already, but lines of code next to a secret are still not for everyone's eyes: sealed like the secret.
+      fields.push(['excerpt', seal(this.keyRing, JSON.stringify(f.excerpt), `${f.fingerprint}\0excerpt`)]);
+    }
     if (f.companion) {
       fields.push(['companionName', f.companion.name]);
       fields.push(['companionRedacted', f.companion.value.redacted]);
@@ -637,6 +643,18 @@ export class FindingsStore {
     if (Object.keys(fields).length > 0) await this.redis.hset(this.keys.finding(fingerprint), fields);
   }
 
+  /**
+   * The lines around the secret as stored with the finding (masked when cut),
+   * or null when none was stored (findings stored before excerpts, or found
+   * where no text is kept). Callers mask it again before showing it.
+   */
+  async excerpt(fingerprint: string): Promise<Excerpt | null> {
+    const sealed = await this.redis.hget(this.keys.finding(fingerprint), 'excerpt');
+    if (!sealed) return null;
+    const e = JSON.parse(open(this.keyRing, sealed, `${fingerprint}\0excerpt`)) as Partial<Excerpt>;
+    return typeof e.text === 'string' && typeof e.firstLine === 'number' ? { firstLine: e.firstLine, text: e.text } : null;
+  }
+
   /** The secret in clear, for liveness checks only. Never return it from an API or put it in a job payload. */
   async revealSecret(fingerprint: string): Promise<RevealedSecret | null> {
     const [sealed, companionName, companionSealed] = await this.redis.hmget(this.keys.finding(fingerprint), 'secret', 'companionName', 'companionSecret');
@@ -678,12 +696,13 @@ export class FindingsStore {
       for (const member of members) {
         const fp = memberId(member);
         const key = this.keys.finding(fp);
-        const [sealed, companionSealed] = await this.redis.hmget(key, 'secret', 'companionSecret');
+        const [sealed, companionSealed, excerptSealed] = await this.redis.hmget(key, 'secret', 'companionSecret', 'excerpt');
         total++;
         let changed = false;
         for (const [field, value, context] of [
           ['secret', sealed, fp],
           ['companionSecret', companionSealed, `${fp}\0companion`],
+          ['excerpt', excerptSealed, `${fp}\0excerpt`],
         ] as const) {
           if (!value || sealedKeyId(value) === current) continue;
           const fresh = seal(this.keyRing, open(this.keyRing, value, context), context);
@@ -717,7 +736,15 @@ export class FindingsStore {
       for (const member of members) {
         const from = memberId(member);
         if (movedTo.has(from)) continue;
-        const [family, provider, severity, sealed, companionSealed] = await this.redis.hmget(k.finding(from), 'family', 'provider', 'severity', 'secret', 'companionSecret');
+        const [family, provider, severity, sealed, companionSealed, excerptSealed] = await this.redis.hmget(
+          k.finding(from),
+          'family',
+          'provider',
+          'severity',
+          'secret',
+          'companionSecret',
+          'excerpt',
+        );
         if (!family || !sealed) continue;
         const secret = open(this.keyRing, sealed, from);
         const to = target.of(family, secret);
@@ -726,6 +753,7 @@ export class FindingsStore {
           continue;
         }
         const companion = companionSealed ? seal(this.keyRing, open(this.keyRing, companionSealed, `${from}\0companion`), `${to}\0companion`) : '';
+        const excerpt = excerptSealed ? seal(this.keyRing, open(this.keyRing, excerptSealed, `${from}\0excerpt`), `${to}\0excerpt`) : '';
         const repositories = await this.redis.smembers(k.findingRepositories(from));
         const pairs = [k.finding, k.findingLocations, k.findingRepositories, k.findingChecks, k.livenessRerun, k.triage, k.triageComments].flatMap((key) => [key(from), key(to)]);
         const indexes = [
@@ -736,7 +764,7 @@ export class FindingsStore {
           ...repositories.map((r) => k.findingsByRepository(r)),
         ];
         const newMember = `${member.slice(0, member.indexOf(':') + 1)}${to}`;
-        const outcome = await MOVE_FINGERPRINT.run(this.redis, [...pairs, ...indexes], [newMember, seal(this.keyRing, secret, to), companion]);
+        const outcome = await MOVE_FINGERPRINT.run(this.redis, [...pairs, ...indexes], [newMember, seal(this.keyRing, secret, to), companion, excerpt]);
         if (outcome === 1) {
           moved.push({ from, to });
           movedTo.add(to);

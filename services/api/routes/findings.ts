@@ -8,6 +8,8 @@ import { getFindingSchema, listFindingsSchema } from '../schemas/findings.js';
 import { findingLivenessSchema, recheckSchema } from '../schemas/liveness.js';
 import type { LivenessControl } from '../../liveness/liveness-control.js';
 import type { AuditActor } from '../../audit/audit-log.js';
+import type { Engine } from '../../../detectors/engine/engine.js';
+import { shownExcerpt } from '../../store/shown-excerpt.js';
 
 interface ListQuery {
   status?: FindingStatus;
@@ -19,7 +21,7 @@ interface ListQuery {
   order?: SortOrder;
 }
 
-export function findingsRoutes(deps: { findings: FindingsStore; liveness?: LivenessControl | undefined }): FastifyPluginAsync {
+export function findingsRoutes(deps: { findings: FindingsStore; liveness?: LivenessControl | undefined; engine: Engine }): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: ListQuery }>(
       '/v1/findings',
@@ -33,7 +35,7 @@ export function findingsRoutes(deps: { findings: FindingsStore; liveness?: Liven
       async (request) => {
         const finding = await deps.findings.get(request.params.fingerprint);
         if (!finding) throw new ApiError(404, 'FINDING_NOT_FOUND', 'no finding with this fingerprint');
-        return finding;
+        return { ...finding, excerpt: await shownExcerpt(deps.findings, deps.engine, finding.fingerprint) };
       },
     );
 

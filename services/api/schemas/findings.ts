@@ -107,6 +107,13 @@ export const getFindingSchema = {
         ...summaryProperties,
         locations: { type: 'array', items: location },
         locationsTruncated: { type: 'boolean' },
+        excerpt: {
+          type: ['object', 'null'],
+          description:
+            'The line that holds the secret and one line either side, every secret in them masked (at the first location the scan kept text for); `reason` says why the detector matched. Null for findings stored without one.',
+          required: ['firstLine', 'text'],
+          properties: { firstLine: { type: 'integer' }, text: { type: 'string' } },
+        },
       },
     },
     ...authErrors,

@@ -1,4 +1,5 @@
 import type { AuditRecord } from '../../audit/audit-log.js';
+import type { Excerpt } from '../../../scanner/excerpt.js';
 import type { FindingOwner, LivenessCheckRecord } from '../../liveness/liveness-control.js';
 import { RESOLUTION_KINDS, type FindingDetail, type ResolutionKind, type StoredLocation } from '../../store/findings-store.js';
 import { MAX_ACCEPTED_RISK_DAYS, MAX_REASON_LENGTH } from '../../triage/resolutions.js';
@@ -21,6 +22,8 @@ export interface FindingView {
   readonly triage: TriageState;
   /** Null when the service runs without liveness tracking. */
   readonly liveness: LivenessView | null;
+  /** The lines around the secret, masked (null: none stored). */
+  readonly excerpt: Excerpt | null;
   /** Whether checks run (PUSHGATE_LIVENESS is not off); history may be shown either way. */
   readonly livenessEnabled: boolean;
   /** Oldest first. */
@@ -81,12 +84,22 @@ function details(v: FindingView): SafeHtml {
 <dt>Detector</dt><dd><code>${f.detector}</code> · ${f.title}</dd>
 <dt>Provider</dt><dd>${f.provider}</dd>
 <dt>Severity</dt><dd class="sev-${f.severity}">${f.severity} <span class="muted">(${f.tier}, ${f.confidence} confidence)</span></dd>
+<dt>Why it matched</dt><dd data-testid="reason">${f.reason}</dd>
 <dt>Secret (redacted)</dt><dd><code data-testid="redacted">${f.redacted}</code>${f.companion ? html` with ${f.companion.name} <code>${f.companion.redacted}</code>` : ''}</dd>
 <dt>Fingerprint</dt><dd><code>${f.fingerprint}</code></dd>
 <dt>First seen</dt><dd>${formatTime(f.firstSeen)} <span class="muted">(${formatDuration(v.now - Date.parse(f.firstSeen))} ago)</span></dd>
 <dt>Last seen</dt><dd>${formatTime(f.lastSeen)}</dd>
 <dt>How to revoke</dt><dd>${f.revoke}${docs ? html` · <a href="${docs}" rel="noopener noreferrer" target="_blank">about this secret</a>` : ''}</dd>
 </dl>`;
+}
+
+/** The lines around the secret, numbered, every secret in them masked. */
+function evidence(v: FindingView): SafeHtml {
+  const e = v.excerpt;
+  if (!e) return html`<p class="muted">No excerpt was stored for this finding (stored before excerpts existed, or found where no text is kept).</p>`;
+  const lines = e.text.split('\n');
+  return html`<pre class="excerpt" data-testid="excerpt">${lines.map((l, i) => html`<span class="ln">${e.firstLine + i}</span> ${l}
+`)}</pre>`;
 }
 
 function resolutionNote(v: FindingView): SafeHtml | string {
@@ -225,6 +238,8 @@ ${v.notice ? html`<p class="notice" role="status">${v.notice}</p>` : ''}
 <section class="card">${details(v)}</section>
 <section class="card" aria-label="Owner"><h2>Owner and assignment</h2>${ownerSection(v)}</section>
 ${actions(session, v)}
+<h2>Evidence</h2>
+${evidence(v)}
 <h2>Locations (${f.locationCount})</h2>
 ${locations(f)}
 <h2>Liveness history</h2>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { roleAllows } from '../../auth/roles.js';
 import { recordStatusSample } from '../../triage/status-samples.js';
+import { shownExcerpt } from '../../store/shown-excerpt.js';
 import type { ConsoleContext } from '../console-deps.js';
 import { ConsoleError } from '../console-error.js';
 import { blockEventsPage } from '../pages/block-events-page.js';
@@ -36,17 +37,19 @@ export function pageRoutes(ctx: ConsoleContext): FastifyPluginAsync {
         const finding = await ctx.findings.get(fp);
         if (!finding) throw new ConsoleError(404, 'FINDING_NOT_FOUND', 'No finding with this fingerprint.');
         const live = ctx.liveness;
-        const [triage, audit, tokens, liveness] = await Promise.all([
+        const [triage, audit, tokens, liveness, excerpt] = await Promise.all([
           ctx.triage.get(fp),
           ctx.audit.listForTarget('finding', fp),
           ctx.tokens.list(),
           live ? Promise.all([live.history(fp, 100), live.owner(fp), live.nextCheck(fp)]).then(([history, owner, nextCheck]) => ({ history, owner, nextCheck })) : null,
+          shownExcerpt(ctx.findings, ctx.engine, fp),
         ]);
         const actorNames = new Map(tokens.map((t) => [`token:${t.id}`, t.label ? `${t.label} (${t.id})` : t.id] as const));
         const body = findingPage(session, {
           finding,
           triage,
           liveness,
+          excerpt,
           audit,
           actorNames,
           canTriage: roleAllows(session.role, 'findings:triage'),
