@@ -67,6 +67,19 @@ ol.timeline li.live { border-color: var(--live); } ol.timeline li.revoked { bord
 .login form { display: flex; flex-direction: column; gap: .6rem; }
 .pager { margin-top: .8rem; display: flex; gap: 1rem; }
 .facets { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.table-wrap { overflow-x: auto; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+fieldset.bulk { display: flex; gap: .6rem; flex-wrap: wrap; align-items: end; border: 1px solid var(--line); background: var(--card); margin: 0 0 .6rem; padding: .5rem .75rem; }
+fieldset.bulk label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
+.exports { margin: .2rem 0 .6rem; font-size: .9rem; }
+/* Phones and narrow windows (420 px): the columns that matter most, the rest a tap away on the finding page. */
+@media (max-width: 640px) {
+  .narrow-hide { display: none; }
+  .facets { grid-template-columns: 1fr; }
+  form.filters label, fieldset.bulk label { flex: 1 1 9rem; }
+  form.filters select, form.filters input, fieldset.bulk select, fieldset.bulk input { max-width: 100%; }
+  table.queue td, table.queue th { padding: .3rem .35rem; }
+}
 `;
 
 export const CONSOLE_JS = `'use strict';

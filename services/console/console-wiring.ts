@@ -41,7 +41,7 @@ export function consolePluginsFor(deps: ApiDependencies, options: ConsoleWiringO
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return [
-    triageRoutes({ triage, resolutions }),
+    triageRoutes({ triage, resolutions, findings: deps.findings, liveness, engine: deps.engine }),
     consolePlugin({
       redis: deps.redis,
       findings: deps.findings,

@@ -278,6 +278,46 @@ describe('triage console (HTTP)', () => {
     expect(trail).toEqual(['finding.resolved', 'finding.resolution-removed']);
   });
 
+  it('searches, exports the filter, shows the tier, and acts on a selection in bulk', async () => {
+    service = await buildConsoleService(redis);
+    const { app, context } = service;
+    const { fps, secrets } = await seed(service, 'console-bulk');
+    const t = new TokenFactory('console-bulk-legacy');
+    const password = `Qz${t.chars('abcdefghjkmnpqrstuvwxyz23456789', 14)}7!`;
+    const legacyFound = findingsIn(`db_password = "${password}"\n`, { path: 'web/settings.py', commit: '8'.repeat(40) });
+    await context.findings.addFindings('https://github.com/acme/web.git', legacyFound);
+    const legacy = legacyFound.find((f) => f.tier === 'legacy')!.fingerprint;
+    const s = await login(app, await service.token('triage'));
+
+    const search = await app.inject({ method: 'GET', url: '/console?q=web%2Fsettings', headers: { cookie: s.cookie } });
+    expect([...search.body.matchAll(/data-fingerprint="([0-9a-f]{32})"/g)].map((m) => m[1])).toEqual([legacy]);
+    expect(search.body).toContain('data-tier="legacy"');
+    expect(search.body).toContain('name="q" maxlength="200" value="web/settings"');
+    expect(search.body).toContain('href="/console/export?q=web%2Fsettings&amp;format=csv"');
+    const csv = await app.inject({ method: 'GET', url: '/console/export?q=web%2Fsettings&format=csv', headers: { cookie: s.cookie } });
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="pushgate-findings-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.body.trimEnd().split('\r\n')).toHaveLength(2);
+    const json = await app.inject({ method: 'GET', url: '/console/export?format=json', headers: { cookie: s.cookie } });
+    expect((json.json() as { findings: unknown[] }).findings).toHaveLength(4);
+    for (const secret of [...secrets, password]) expect(csv.body + json.body + search.body).not.toContain(secret);
+
+    // Resolve everything selected: the legacy finding is resolved, the GitHub tokens are refused by name.
+    const bulk = await app.inject({
+      method: 'POST',
+      url: '/console/bulk',
+      headers: { ...FORM, cookie: s.cookie },
+      payload: new URLSearchParams([['_csrf', s.csrf], ['action', 'resolve'], ['resolution', 'test-credential'], ['reason', 'seeded fixtures'], ['fingerprint', legacy], ['fingerprint', fps[0]!]]).toString(),
+    });
+    expect(bulk.statusCode).toBe(200);
+    expect(bulk.body).toMatch(/data-testid="bulk-summary">1 of 2 resolved; 1 refused\./);
+    expect(bulk.body).toContain('data-code="RESOLUTION_NEEDS_VERDICT"');
+    expect((await context.findings.get(legacy))!.status).toBe('resolved');
+    const nothing = await post(app, s, '/console/bulk', { _csrf: s.csrf, action: 'recheck' });
+    expect(nothing.statusCode).toBe(400);
+    const forged = await post(app, s, '/console/bulk', { action: 'assign', assignee: 'x', fingerprint: legacy });
+    expect(forged.statusCode).toBe(403);
+  });
+
   it('says plainly that liveness checks are off, and refuses a re-check instead of queueing it for nobody', async () => {
     service = await buildConsoleService(redis, { PUSHGATE_LIVENESS: 'off' });
     const { app } = service;

@@ -7,13 +7,10 @@ import {
   AGE_FILTERS,
   defaultDirection,
   facets,
-  filterQueue,
   liveSince,
-  loadQueue,
   QUEUE_SORTS,
   QUEUE_STATUS_FILTERS,
-  sortQueue,
-  statusesOf,
+  selectQueue,
   type QueueSort,
   type QueueStatusFilter,
   type SortDirection,
@@ -30,6 +27,7 @@ export interface QueueQuery {
   provider?: string;
   repository?: string;
   age?: string;
+  q?: string;
   sort?: string;
   dir?: string;
   page?: number;
@@ -44,13 +42,15 @@ export const queueQuerySchema = {
     provider: { type: 'string', maxLength: 200 },
     repository: { type: 'string', maxLength: 1024 },
     age: { type: 'string', enum: ['', ...Object.keys(AGE_FILTERS)] },
+    q: { type: 'string', maxLength: 200 },
     sort: { type: 'string', enum: ['', ...QUEUE_SORTS] },
     dir: { type: 'string', enum: ['', 'asc', 'desc'] },
     page: { type: 'integer', minimum: 1, maximum: 100000, default: 1 },
   },
 } as const;
 
-export async function queueView(ctx: ConsoleContext, q: QueueQuery, now: number): Promise<QueueView> {
+/** The filters and sort a queue query asks for. */
+export function queueSelection(q: QueueQuery): { filters: QueueView['filters']; sort: QueueSort; direction: SortDirection } {
   const status = (q.status || 'queue') as QueueStatusFilter;
   const sort = (q.sort || 'severity') as QueueSort;
   const direction = (q.dir || defaultDirection(sort)) as SortDirection;
@@ -60,13 +60,19 @@ export async function queueView(ctx: ConsoleContext, q: QueueQuery, now: number)
     ...(q.provider ? { provider: q.provider } : {}),
     ...(q.repository ? { repository: q.repository } : {}),
     ...(q.age ? { age: q.age, minAgeDays: AGE_FILTERS[q.age]! } : {}),
+    ...(q.q?.trim() ? { search: q.q.trim() } : {}),
   };
-  const [counts, samples, loaded] = await Promise.all([
+  return { filters, sort, direction };
+}
+
+export async function queueView(ctx: ConsoleContext, q: QueueQuery, now: number, canTriage = false): Promise<QueueView> {
+  const { filters, sort, direction } = queueSelection(q);
+  const [counts, samples, selected] = await Promise.all([
     ctx.findings.countByStatus(),
     readStatusSamples({ redis: ctx.redis, findings: ctx.findings }, now - CHART_DAYS * 86_400_000),
-    loadQueue(ctx.findings, statusesOf(status)),
+    selectQueue(ctx.findings, filters, sort, direction, now),
   ]);
-  const sorted = sortQueue(filterQueue(loaded.findings, filters, now), sort, direction, now);
+  const sorted = selected.findings;
   const page = q.page ?? 1;
   const shown = sorted.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE);
   const [triage, liveness] = await Promise.all([
@@ -79,7 +85,7 @@ export async function queueView(ctx: ConsoleContext, q: QueueQuery, now: number)
       }),
     ),
   ]);
-  const { providers, repositories } = facets(loaded.findings);
+  const { providers, repositories } = facets(selected.loaded);
   return {
     filters,
     sort,
@@ -92,7 +98,8 @@ export async function queueView(ctx: ConsoleContext, q: QueueQuery, now: number)
     chart: statusChart(samples, { now, days: CHART_DAYS }),
     providers,
     repositories,
-    truncated: loaded.truncated,
+    truncated: selected.truncated,
     now,
+    canTriage,
   };
 }

@@ -29,6 +29,8 @@ export interface QueueFilters {
   readonly repository?: string;
   /** Only findings first seen at least this many days ago. */
   readonly minAgeDays?: number;
+  /** Text found in the fingerprint (its start), the detector, a repository or a path the finding was seen at. */
+  readonly search?: string;
 }
 
 export function statusesOf(filter: QueueStatusFilter): FindingStatus[] {
@@ -103,6 +105,35 @@ export async function loadQueue(store: FindingsStore, statuses: readonly Finding
     } while (cursor);
   }
   return { findings, truncated };
+}
+
+/**
+ * The findings that `search` finds (case-insensitively): by fingerprint
+ * prefix, detector, repository or path. Paths come from the store's path
+ * index, read only for findings the other fields did not already find.
+ */
+export async function searchQueue(store: FindingsStore, findings: readonly StoredFinding[], search: string | undefined): Promise<StoredFinding[]> {
+  const q = search?.trim().toLowerCase() ?? '';
+  if (q === '') return [...findings];
+  const direct = (f: StoredFinding): boolean =>
+    f.fingerprint.startsWith(q) || f.detector.toLowerCase().includes(q) || f.repositories.some((r) => r.toLowerCase().includes(q));
+  const rest = findings.filter((f) => !direct(f));
+  const paths = await store.pathsOf(rest);
+  const byPath = new Set(rest.filter((_, i) => paths[i]!.some((p) => p.toLowerCase().includes(q))));
+  return findings.filter((f) => direct(f) || byPath.has(f));
+}
+
+/** What a filter selects, sorted as the queue shows it: the queue page, its exports and the API's export read the same. */
+export async function selectQueue(
+  store: FindingsStore,
+  filters: QueueFilters,
+  sort: QueueSort,
+  direction: SortDirection,
+  now: number,
+): Promise<{ findings: StoredFinding[]; loaded: StoredFinding[]; truncated: boolean }> {
+  const loaded = await loadQueue(store, statusesOf(filters.status));
+  const selected = await searchQueue(store, filterQueue(loaded.findings, filters, now), filters.search);
+  return { findings: sortQueue(selected, sort, direction, now), loaded: loaded.findings, truncated: loaded.truncated };
 }
 
 /** Distinct providers and repositories, for the filter choices. */

@@ -25,4 +25,14 @@ describe('status chart', () => {
     expect(svg).toContain('>3</text>');
     expect(statusChart([], { now, days: 30 }).value).toContain('No history yet');
   });
+
+  it('starts a fresh install at today\'s counts: one sample is a line across the chart, a few days of history fill the width', () => {
+    const fresh = statusChart([sample(0, 7, 1)], { now, days: 30 }).value;
+    expect(fresh).toContain('Open and live findings today; now 7 open and 1 live.');
+    expect(fresh).toMatch(/<path class="series series-open" d="M44\.0 [\d.]+H948\.0"><\/path>/);
+    const young = statusChart([sample(3, 2, 0), sample(0, 4, 1)], { now, days: 30 }).value;
+    expect(young).toContain('over the last 3 days');
+    expect(young).toMatch(/d="M44\.0 [\d.]+H948\.0V[\d.]+H948\.0"/);
+    expect(young).toContain(`>${new Date(now - 3 * day).toISOString().slice(0, 10)}</text>`);
+  });
 });

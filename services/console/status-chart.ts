@@ -47,7 +47,11 @@ export function statusChart(samples: readonly StatusSample[], options: ChartOpti
   const points = chartPoints(samples, options);
   const latest = points[points.length - 1];
   if (!latest) return html`<p class="muted">No history yet: the chart fills in as findings are recorded.</p>`;
-  const start = options.now - options.days * 86_400_000;
+  // A young install's chart starts at its first sample (today's counts), not with weeks of nothing; with
+  // less than an hour of history, today's counts run across the whole width.
+  const earliest = Math.max(options.now - options.days * 86_400_000, points[0]!.at);
+  const start = options.now - earliest < 3_600_000 ? options.now - 3_600_000 : earliest;
+  if (points[0]!.at > start) points[0] = { ...points[0]!, at: start };
   const max = niceCeiling(Math.max(...points.flatMap((p) => SERIES.map((s) => p.counts[s]))));
   const yOf = (v: number): number => TOP + (1 - v / max) * (HEIGHT - TOP - BOTTOM);
   const path = (series: (typeof SERIES)[number]): string => {
@@ -59,7 +63,8 @@ export function statusChart(samples: readonly StatusSample[], options: ChartOpti
     }
     return `${d}H${(WIDTH - RIGHT).toFixed(1)}`;
   };
-  const label = `Open and live findings over the last ${options.days} days; now ${latest.counts.open} open and ${latest.counts.live} live.`;
+  const span = Math.round((options.now - start) / 86_400_000);
+  const label = `Open and live findings ${span >= 1 ? `over the last ${span} day${span === 1 ? '' : 's'}` : 'today'}; now ${latest.counts.open} open and ${latest.counts.live} live.`;
   const axisY = HEIGHT - BOTTOM;
   const day = (t: number): string => new Date(t).toISOString().slice(0, 10);
   return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">

@@ -315,8 +315,8 @@ return 0
  * Moves one finding to a new fingerprint, atomically: its keys are renamed,
  * its members in every index replaced, its sealed values (bound to the
  * fingerprint) replaced by ones sealed for the new one.
- * KEYS: 1..14 old/new pairs (finding, locations, repositories, checks, rerun flag, triage, triage comments),
- * 15.. every index the finding may be in.
+ * KEYS: 1..16 old/new pairs (finding, locations, repositories, checks, rerun flag, triage, triage comments, paths),
+ * 17.. every index the finding may be in.
  * ARGV: 1 new member, 2 secret sealed for the new fingerprint, 3 companion sealed for it or '', 4 excerpt sealed for it or ''.
  * Returns 1 moved, 0 no such finding, -1 the new fingerprint is taken.
  */
@@ -324,13 +324,13 @@ const MOVE_FINGERPRINT = new LuaScript(`
 local member = redis.call('HGET', KEYS[1], 'member')
 if not member then return 0 end
 if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
-for i = 1, 13, 2 do
+for i = 1, 15, 2 do
   if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('RENAME', KEYS[i], KEYS[i + 1]) end
 end
 redis.call('HSET', KEYS[2], 'member', ARGV[1], 'secret', ARGV[2])
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'companionSecret', ARGV[3]) end
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[2], 'excerpt', ARGV[4]) end
-for i = 15, #KEYS do
+for i = 17, #KEYS do
   if redis.call('ZREM', KEYS[i], member) == 1 then redis.call('ZADD', KEYS[i], 0, ARGV[1]) end
 end
 return 1
@@ -434,6 +434,9 @@ export class FindingsStore {
         if (ended) reopened.push({ fingerprint: fp, resolution: ended });
       }
       results.push({ fingerprint: fp, created, locationsAdded: added });
+      // The search index of paths: not part of the atomic write (a retry adds the same members again).
+      const paths = [...new Set(finding.locations.map((l) => l.path).filter((p): p is string => typeof p === 'string' && p !== ''))];
+      if (paths.length > 0) await this.redis.sadd(k.findingPaths(fp), ...paths);
     }
     return {
       created: results.filter((r) => r.created).length,
@@ -441,6 +444,30 @@ export class FindingsStore {
       findings: results,
       reopened,
     };
+  }
+
+  /**
+   * The paths each finding was seen at, for search. A finding stored before
+   * the path index existed has its index filled from its locations the first
+   * time it is asked for.
+   */
+  async pathsOf(findings: ReadonlyArray<Pick<StoredFinding, 'fingerprint' | 'locationCount'>>): Promise<string[][]> {
+    if (findings.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const f of findings) pipeline.smembers(this.keys.findingPaths(f.fingerprint));
+    const replies = (await pipeline.exec()) ?? [];
+    const out: string[][] = [];
+    for (const [i, f] of findings.entries()) {
+      const [err, members] = replies[i] ?? [];
+      if (err) throw err;
+      let paths = members as string[];
+      if (paths.length === 0 && f.locationCount > 0) {
+        paths = [...new Set((await this.redis.hvals(this.keys.findingLocations(f.fingerprint))).map((j) => parseLocation(j).path).filter((p): p is string => !!p))];
+        if (paths.length > 0) await this.redis.sadd(this.keys.findingPaths(f.fingerprint), ...paths);
+      }
+      out.push(paths);
+    }
+    return out;
   }
 
   /** What addFindings added under `writer`, over all its calls. */
@@ -755,7 +782,10 @@ export class FindingsStore {
         const companion = companionSealed ? seal(this.keyRing, open(this.keyRing, companionSealed, `${from}\0companion`), `${to}\0companion`) : '';
         const excerpt = excerptSealed ? seal(this.keyRing, open(this.keyRing, excerptSealed, `${from}\0excerpt`), `${to}\0excerpt`) : '';
         const repositories = await this.redis.smembers(k.findingRepositories(from));
-        const pairs = [k.finding, k.findingLocations, k.findingRepositories, k.findingChecks, k.livenessRerun, k.triage, k.triageComments].flatMap((key) => [key(from), key(to)]);
+        const pairs = [k.finding, k.findingLocations, k.findingRepositories, k.findingChecks, k.livenessRerun, k.triage, k.triageComments, k.findingPaths].flatMap((key) => [
+          key(from),
+          key(to),
+        ]);
         const indexes = [
           k.findingsAll,
           ...FINDING_STATUSES.map((s) => k.findingsByStatus(s)),

@@ -10,6 +10,8 @@ export interface StoreKeys {
   finding(fingerprint: string): string;
   findingLocations(fingerprint: string): string;
   findingRepositories(fingerprint: string): string;
+  /** The paths a finding was seen at (files and path locations), for the console's search. */
+  findingPaths(fingerprint: string): string;
   /** Liveness checks of a finding, newest first (JSON records). */
   findingChecks(fingerprint: string): string;
   /** A reusable verdict for one credential (hash of check id and secret parts), kept briefly. */
@@ -52,6 +54,7 @@ export function storeKeys(prefix: string): StoreKeys {
     finding: (fp) => `${prefix}finding:${fp}`,
     findingLocations: (fp) => `${prefix}finding:${fp}:locations`,
     findingRepositories: (fp) => `${prefix}finding:${fp}:repositories`,
+    findingPaths: (fp) => `${prefix}finding:${fp}:paths`,
     findingChecks: (fp) => `${prefix}finding:${fp}:checks`,
     livenessCache: (h) => `${prefix}liveness:cache:${h}`,
     livenessLock: (h) => `${prefix}liveness:lock:${h}`,

@@ -6,7 +6,8 @@ export type TriageErrorCode =
   | 'FINDING_NOT_ACTIVE'
   | 'RESOLUTION_NEEDS_VERDICT'
   | 'RESOLUTION_EXPIRY_INVALID'
-  | 'FINDING_NOT_RESOLVED';
+  | 'FINDING_NOT_RESOLVED'
+  | 'LIVENESS_DISABLED';
 
 export class TriageError extends Error {
   override readonly name = 'TriageError';
@@ -26,4 +27,5 @@ export const TRIAGE_ERROR_STATUS: Readonly<Record<TriageErrorCode, number>> = {
   RESOLUTION_NEEDS_VERDICT: 409,
   RESOLUTION_EXPIRY_INVALID: 400,
   FINDING_NOT_RESOLVED: 409,
+  LIVENESS_DISABLED: 503,
 };

@@ -1,5 +1,8 @@
 import { RESOLUTION_KINDS } from '../../store/findings-store.js';
 import { MAX_ACCEPTED_RISK_DAYS, MAX_REASON_LENGTH } from '../../triage/resolutions.js';
+import { MAX_BULK } from '../../triage/bulk.js';
+import { EXPORT_FORMATS } from '../../triage/findings-export.js';
+import { QUEUE_STATUS_FILTERS } from '../../console/queue.js';
 import { MAX_ASSIGNEE_LENGTH, MAX_COMMENT_LENGTH, MAX_NOTE_LENGTH } from '../../triage/triage-store.js';
 import { resolutionSchema } from './findings.js';
 import { authErrors, errorBody, fingerprintPattern } from './common.js';
@@ -114,4 +117,73 @@ export const unresolveSchema = {
   tags: ['triage'],
   params,
   response: { 200: resolutionState, ...actionErrors, 409: errorBody },
+} as const;
+
+export const bulkSchema = {
+  summary: 'Assign, resolve or re-check many findings at once',
+  description:
+    'Each finding is done on its own, with the rules and audit entries of the single actions; one refused (RESOLUTION_NEEDS_VERDICT, LIVENESS_NOT_CHECKABLE, FINDING_NOT_FOUND, ...) does not stop the others. ' +
+    'Texts are checked once, before anything is done (400/422 for the whole request).',
+  tags: ['triage'],
+  body: {
+    type: 'object',
+    required: ['action', 'fingerprints'],
+    additionalProperties: false,
+    properties: {
+      action: { type: 'string', enum: ['assign', 'resolve', 'recheck'] },
+      fingerprints: { type: 'array', minItems: 1, maxItems: MAX_BULK, items: { type: 'string', pattern: fingerprintPattern } },
+      assignee: { type: ['string', 'null'], minLength: 1, maxLength: MAX_ASSIGNEE_LENGTH },
+      resolution: { type: 'string', enum: RESOLUTION_KINDS },
+      reason: { type: 'string', minLength: 1, maxLength: MAX_REASON_LENGTH },
+      expiresAt: { type: ['string', 'null'], maxLength: 40 },
+    },
+    allOf: [
+      { if: { properties: { action: { const: 'assign' } } }, then: { required: ['assignee'] } },
+      { if: { properties: { action: { const: 'resolve' } } }, then: { required: ['resolution', 'reason'] } },
+    ],
+  },
+  response: {
+    200: {
+      type: 'object',
+      required: ['done', 'refused', 'results'],
+      properties: {
+        done: { type: 'integer' },
+        refused: { type: 'integer' },
+        results: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['fingerprint', 'ok'],
+            properties: { fingerprint: { type: 'string' }, ok: { type: 'boolean' }, code: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+    ...actionErrors,
+    400: errorBody,
+    503: errorBody,
+  },
+} as const;
+
+export const exportSchema = {
+  summary: 'Export the findings of a filter as JSON, CSV or SARIF',
+  description:
+    'The same selection as the console queue (`status`: `queue` for live, unknown and open; `all`, the default; or one status), sorted by severity. ' +
+    'Values are redacted. `closed` (verified revoked) and `resolved` (attested) stay apart: JSON and CSV carry the status and resolution, SARIF a suppression ' +
+    '(external, accepted, with the justification) for resolved findings and `properties.closure`. At most 5000 findings per status are read; ' +
+    '`X-Pushgate-Truncated: true` says some were left out.',
+  tags: ['findings'],
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      format: { type: 'string', enum: EXPORT_FORMATS, default: 'json' },
+      status: { type: 'string', enum: QUEUE_STATUS_FILTERS },
+      severity: { type: 'string', enum: ['critical', 'high', 'medium', 'low'] },
+      provider: { type: 'string', minLength: 1, maxLength: 200 },
+      repository: { type: 'string', minLength: 1, maxLength: 1024 },
+      q: { type: 'string', minLength: 1, maxLength: 200, description: 'Text in the fingerprint (its start), detector, a repository or a path' },
+    },
+  },
+  response: { ...authErrors },
 } as const;

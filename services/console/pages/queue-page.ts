@@ -1,11 +1,11 @@
 import type { StoredFinding, FindingStatus } from '../../store/findings-store.js';
-import { FINDING_STATUSES, SEVERITIES } from '../../store/findings-store.js';
+import { FINDING_STATUSES, RESOLUTION_KINDS, SEVERITIES } from '../../store/findings-store.js';
 import type { TriageSummary } from '../../triage/triage-store.js';
 import { html, type SafeHtml } from '../html.js';
 import { AGE_FILTERS, QUEUE_STATUS_FILTERS, type QueueFilters, type QueueSort, type SortDirection, defaultDirection, ageMs } from '../queue.js';
 import type { ConsoleSession } from '../session-store.js';
 import { formatDuration, formatTime } from './format.js';
-import { layout } from './layout.js';
+import { csrfField, layout } from './layout.js';
 
 export interface QueueRow {
   readonly finding: StoredFinding;
@@ -30,6 +30,8 @@ export interface QueueView {
   readonly repositories: readonly string[];
   readonly truncated: boolean;
   readonly now: number;
+  /** The session may act on findings: rows get checkboxes and the bulk actions. */
+  readonly canTriage: boolean;
 }
 
 type Params = Record<string, string | number | undefined>;
@@ -41,6 +43,7 @@ function paramsOf(v: QueueView): Params {
     provider: v.filters.provider,
     repository: v.filters.repository,
     age: v.filters.age,
+    q: v.filters.search,
     sort: v.sort === 'severity' ? undefined : v.sort,
     dir: v.direction === defaultDirection(v.sort) ? undefined : v.direction,
   };
@@ -66,15 +69,15 @@ function option(value: string, label: string, selected: string | undefined): Saf
   return html`<option value="${value}"${value === (selected ?? '') ? html` selected` : ''}>${label}</option>`;
 }
 
-function sortHeader(v: QueueView, sort: QueueSort, label: string): SafeHtml {
+function sortHeader(v: QueueView, sort: QueueSort, label: string, cls = ''): SafeHtml {
   const active = v.sort === sort;
   const next: SortDirection = active ? (v.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(sort);
   const href = queueHref({ ...paramsOf(v), sort, dir: next === defaultDirection(sort) ? undefined : next, page: undefined });
   const arrow = active ? (v.direction === 'asc' ? ' ▲' : ' ▼') : '';
-  return html`<th${active ? html` aria-sort="${v.direction === 'asc' ? 'ascending' : 'descending'}"` : ''}><a href="${href}">${label}${arrow}</a></th>`;
+  return html`<th${cls ? html` class="${cls}"` : ''}${active ? html` aria-sort="${v.direction === 'asc' ? 'ascending' : 'descending'}"` : ''}><a href="${href}">${label}${arrow}</a></th>`;
 }
 
-function row(r: QueueRow, now: number): SafeHtml {
+function row(r: QueueRow, now: number, selectable: boolean): SafeHtml {
   const f = r.finding;
   const repo = f.repositories[0] ?? '';
   const more = f.repositories.length > 1 ? ` +${f.repositories.length - 1}` : '';
@@ -83,16 +86,18 @@ function row(r: QueueRow, now: number): SafeHtml {
   if (r.triage.revocationRequested) done.push(html`<span class="badge flag">revocation requested</span>`);
   if (r.triage.commentCount > 0) done.push(html`<span class="muted">${r.triage.commentCount} comment${r.triage.commentCount === 1 ? '' : 's'}</span>`);
   return html`<tr class="status-${f.status}" data-fingerprint="${f.fingerprint}" data-status="${f.status}">
+${selectable ? html`<td><input type="checkbox" name="fingerprint" value="${f.fingerprint}" aria-label="select ${f.title}"></td>` : ''}
 <td><span class="badge ${f.status}">${f.status}</span></td>
 <td class="sev-${f.severity}">${f.severity}</td>
+<td class="narrow-hide" data-tier="${f.tier}">${f.tier === 'identifiable' ? 'identifiable' : html`<span class="muted">legacy</span>`}</td>
 <td><a href="/console/findings/${f.fingerprint}">${f.title}</a><br><code>${f.redacted}</code></td>
 <td>${f.provider}</td>
-<td>${repo}<span class="muted">${more}</span></td>
+<td class="narrow-hide">${repo}<span class="muted">${more}</span></td>
 <td title="first seen ${formatTime(f.firstSeen)}">${formatDuration(ageMs(f, now))}</td>
-<td>${r.liveSince ? html`<span title="live since ${formatTime(r.liveSince)}">${formatDuration(now - Date.parse(r.liveSince))}</span>` : html`<span class="muted">–</span>`}</td>
-<td>${r.owner ?? html`<span class="muted">unknown</span>`}</td>
-<td>${r.triage.assignee ? r.triage.assignee.name : html`<span class="muted">unassigned</span>`}</td>
-<td>${done}</td>
+<td class="narrow-hide">${r.liveSince ? html`<span title="live since ${formatTime(r.liveSince)}">${formatDuration(now - Date.parse(r.liveSince))}</span>` : html`<span class="muted">–</span>`}</td>
+<td class="narrow-hide">${r.owner ?? html`<span class="muted">unknown</span>`}</td>
+<td class="narrow-hide">${r.triage.assignee ? r.triage.assignee.name : html`<span class="muted">unassigned</span>`}</td>
+<td class="narrow-hide">${done}</td>
 </tr>`;
 }
 
@@ -108,19 +113,32 @@ ${FINDING_STATUSES.map((s) => html`<a class="count ${s}" href="${queueHref({ sta
 <label>Provider<select name="provider">${option('', 'any', v.filters.provider)}${[...new Set([...v.providers, ...(v.filters.provider ? [v.filters.provider] : [])])].map((s) => option(s, s, v.filters.provider))}</select></label>
 <label>Repository<select name="repository">${option('', 'any', v.filters.repository)}${[...new Set([...v.repositories, ...(v.filters.repository ? [v.filters.repository] : [])])].map((s) => option(s, s, v.filters.repository))}</select></label>
 <label>Age<select name="age">${option('', 'any', v.filters.age)}${Object.keys(AGE_FILTERS).map((a) => option(a, `older than ${a}`, v.filters.age))}</select></label>
+<label>Search<input type="search" name="q" maxlength="200" value="${v.filters.search ?? ''}" placeholder="repository, path, detector or fingerprint"></label>
 ${v.sort !== 'severity' ? html`<input type="hidden" name="sort" value="${v.sort}">` : ''}
 ${p['dir'] ? html`<input type="hidden" name="dir" value="${p['dir']}">` : ''}
 <button type="submit" class="secondary">Apply</button> <a href="/console">Reset</a>
 </form>`;
+  const selectable = v.canTriage;
   const table =
     v.rows.length === 0
       ? html`<p class="card muted">No findings match.</p>`
-      : html`<table class="queue">
-<thead><tr><th>State</th>${sortHeader(v, 'severity', 'Severity')}<th>Finding</th>${sortHeader(v, 'provider', 'Provider')}${sortHeader(v, 'repository', 'Repository')}${sortHeader(v, 'age', 'Age')}<th>Live for</th><th>Owner</th><th>Assignee</th><th>Done</th></tr></thead>
+      : html`<div class="table-wrap"><table class="queue">
+<thead><tr>${selectable ? html`<th><span class="visually-hidden">Select</span></th>` : ''}<th>State</th>${sortHeader(v, 'severity', 'Severity')}<th class="narrow-hide">Tier</th><th>Finding</th>${sortHeader(v, 'provider', 'Provider')}${sortHeader(v, 'repository', 'Repository', 'narrow-hide')}${sortHeader(v, 'age', 'Age')}<th class="narrow-hide">Live for</th><th class="narrow-hide">Owner</th><th class="narrow-hide">Assignee</th><th class="narrow-hide">Done</th></tr></thead>
 <tbody>
-${v.rows.map((r) => row(r, v.now))}
+${v.rows.map((r) => row(r, v.now, selectable))}
 </tbody>
-</table>`;
+</table></div>`;
+  const exportHref = (format: string): string => `/console/export?${new URLSearchParams(Object.entries({ ...p, format }).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '').map(([k, x]) => [k, String(x)])).toString()}`;
+  const exports = html`<p class="exports">Export this filter: <a href="${exportHref('csv')}" data-export="csv" download>CSV</a> · <a href="${exportHref('json')}" data-export="json" download>JSON</a></p>`;
+  const bulk = selectable && v.rows.length > 0
+    ? html`<fieldset class="bulk" aria-label="Selected findings"><legend>With the selected findings</legend>
+<label>Action <select name="action" required><option value="assign">assign to</option><option value="resolve">resolve (no provider check only)</option><option value="recheck">re-check now</option></select></label>
+<label>Assignee <input name="assignee" maxlength="100" placeholder="name or handle (empty: unassign)"></label>
+<label>Resolution <select name="resolution">${RESOLUTION_KINDS.map((k) => html`<option value="${k}">${k}</option>`)}</select></label>
+<label>Reason <input name="reason" maxlength="1000" placeholder="why (for resolve)"></label>
+<label>Until <input type="date" name="expiresAt"></label>
+<button type="submit" data-action="bulk">Apply to selected</button></fieldset>`
+    : '';
   const pager =
     pages > 1
       ? html`<p class="pager">${v.page > 1 ? html`<a href="${queueHref({ ...p, page: v.page - 1 })}" rel="prev">Previous</a>` : ''}<span>page ${v.page} of ${pages}</span>${v.page < pages ? html`<a href="${queueHref({ ...p, page: v.page + 1 })}" rel="next">Next</a>` : ''}</p>`
@@ -134,7 +152,8 @@ ${counts}
 <section class="card" aria-label="Open and live findings over time">${v.chart}</section>
 ${filters}
 <p class="muted">${v.total} finding${v.total === 1 ? '' : 's'}; live first, then unknown, then open, each sorted by ${v.sort}.${v.truncated ? ' Only the first 5000 findings of each state were read: narrow the filters.' : ''}</p>
-${table}
+${exports}
+${selectable ? html`<form method="post" action="/console/bulk" data-testid="bulk-form">${csrfField(session)}${bulk}${table}</form>` : table}
 ${pager}`,
   });
 }

@@ -4,6 +4,8 @@ import { sessionActor } from '../console-deps.js';
 import { ConsoleError } from '../console-error.js';
 import { CSRF_FIELD } from '../csrf.js';
 import { TriageError } from '../../triage/triage-error.js';
+import { applyBulk, MAX_BULK, type BulkAction } from '../../triage/bulk.js';
+import { bulkResultPage } from '../pages/bulk-result-page.js';
 import { RESOLUTION_KINDS, type ResolutionKind } from '../../store/findings-store.js';
 
 /**
@@ -22,6 +24,12 @@ function formBody(fields: Record<string, { maxLength: number }>, required: reado
 }
 
 type Params = { Params: { fingerprint: string } };
+
+/** A date input sends YYYY-MM-DD: an accepted risk lasts until the start of that day (UTC). Empty: none. */
+function formDate(value: string | undefined): string | null {
+  const day = value?.trim() ?? '';
+  return day === '' ? null : /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00.000Z` : day;
+}
 
 function backToFinding(reply: FastifyReply, fingerprint: string, notice: string, anchor = ''): FastifyReply {
   return reply.redirect(`/console/findings/${fingerprint}?notice=${notice}${anchor}`, 303);
@@ -77,10 +85,7 @@ export function actionRoutes(ctx: ConsoleContext): FastifyPluginAsync {
         const fp = request.params.fingerprint;
         const { resolution, reason } = request.body;
         if (!(RESOLUTION_KINDS as readonly string[]).includes(resolution)) throw new TriageError('TRIAGE_INPUT_INVALID', 'choose one of the listed resolutions');
-        // A date input sends YYYY-MM-DD: the risk is accepted until the start of that day (UTC).
-        const day = request.body.expiresAt?.trim() ?? '';
-        const expiresAt = day === '' ? null : /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00.000Z` : day;
-        await ctx.resolutions.resolve(fp, { resolution: resolution as ResolutionKind, reason, expiresAt }, sessionActor(request.consoleSession!), { requestId: request.id });
+        await ctx.resolutions.resolve(fp, { resolution: resolution as ResolutionKind, reason, expiresAt: formDate(request.body.expiresAt) }, sessionActor(request.consoleSession!), { requestId: request.id });
         return backToFinding(reply, fp, 'resolved');
       },
     );
@@ -92,6 +97,55 @@ export function actionRoutes(ctx: ConsoleContext): FastifyPluginAsync {
         const fp = request.params.fingerprint;
         await ctx.resolutions.unresolve(fp, sessionActor(request.consoleSession!), { requestId: request.id });
         return backToFinding(reply, fp, 'unresolved');
+      },
+    );
+
+    app.post<{ Body: { fingerprint?: string | string[]; action: string; assignee?: string; resolution?: string; reason?: string; expiresAt?: string } }>(
+      '/bulk',
+      {
+        schema: {
+          hide: true,
+          body: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['action'],
+            properties: {
+              [CSRF_FIELD]: { type: 'string', maxLength: 200 },
+              fingerprint: {
+                anyOf: [
+                  { type: 'string', pattern: '^[0-9a-f]{32}$' },
+                  { type: 'array', maxItems: MAX_BULK, items: { type: 'string', pattern: '^[0-9a-f]{32}$' } },
+                ],
+              },
+              action: { type: 'string', enum: ['assign', 'resolve', 'recheck'] },
+              assignee: { type: 'string', maxLength: 400 },
+              resolution: { type: 'string', maxLength: 40 },
+              reason: { type: 'string', maxLength: 4000 },
+              expiresAt: { type: 'string', maxLength: 40 },
+            },
+          },
+        },
+        config,
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const fingerprints = b.fingerprint === undefined ? [] : Array.isArray(b.fingerprint) ? b.fingerprint : [b.fingerprint];
+        if (fingerprints.length === 0) throw new TriageError('TRIAGE_INPUT_INVALID', 'select at least one finding first');
+        let input: BulkAction;
+        if (b.action === 'assign') input = { action: 'assign', assignee: b.assignee?.trim() ? b.assignee : null };
+        else if (b.action === 'recheck') input = { action: 'recheck' };
+        else {
+          if (!(RESOLUTION_KINDS as readonly string[]).includes(b.resolution ?? '')) throw new TriageError('TRIAGE_INPUT_INVALID', 'choose one of the listed resolutions');
+          input = { action: 'resolve', resolution: b.resolution as ResolutionKind, reason: b.reason ?? '', expiresAt: formDate(b.expiresAt) };
+        }
+        const outcomes = await applyBulk(
+          { triage: ctx.triage, resolutions: ctx.resolutions, liveness: ctx.liveness, engine: ctx.engine },
+          fingerprints,
+          input,
+          sessionActor(request.consoleSession!),
+          { requestId: request.id },
+        );
+        return reply.type('text/html; charset=utf-8').send(bulkResultPage(request.consoleSession!, b.action, outcomes));
       },
     );
 

@@ -7,7 +7,9 @@ import { ConsoleError } from '../console-error.js';
 import { blockEventsPage } from '../pages/block-events-page.js';
 import { findingPage, NOTICES } from '../pages/finding-page.js';
 import { queuePage } from '../pages/queue-page.js';
-import { queueQuerySchema, queueView, type QueueQuery } from '../queue-view.js';
+import { queueQuerySchema, queueSelection, queueView, type QueueQuery } from '../queue-view.js';
+import { selectQueue } from '../queue.js';
+import { EXPORT_CONTENT_TYPES, renderExport } from '../../triage/findings-export.js';
 
 /** The read-only pages: the queue (`/console`), a finding, block events. */
 const fingerprintParams = { type: 'object', required: ['fingerprint'], properties: { fingerprint: { type: 'string', pattern: '^[0-9a-f]{32}$' } } } as const;
@@ -22,8 +24,33 @@ export function pageRoutes(ctx: ConsoleContext): FastifyPluginAsync {
       } catch (err) {
         request.log.warn({ err }, 'console: could not record a status sample');
       }
-      return reply.type(html).send(queuePage(request.consoleSession!, await queueView(ctx, request.query, now)));
+      const session = request.consoleSession!;
+      return reply.type(html).send(queuePage(session, await queueView(ctx, request.query, now, roleAllows(session.role, 'findings:triage'))));
     });
+
+    app.get<{ Querystring: QueueQuery & { format?: string } }>(
+      '/export',
+      {
+        schema: { hide: true, querystring: { ...queueQuerySchema, properties: { ...queueQuerySchema.properties, format: { type: 'string', enum: ['csv', 'json'] } } } },
+        config: { consoleAccess: 'findings:read' },
+      },
+      async (request, reply) => {
+        const format = (request.query.format ?? 'csv') as 'csv' | 'json';
+        const now = ctx.now();
+        const { filters, sort, direction } = queueSelection(request.query);
+        const { findings } = await selectQueue(ctx.findings, filters, sort, direction, now);
+        const triage = await ctx.triage.summaries(findings.map((f) => f.fingerprint));
+        const body = renderExport(
+          findings.map((finding, i) => ({ finding, assignee: triage[i]!.assignee?.name ?? null })),
+          format,
+        );
+        const day = new Date(now).toISOString().slice(0, 10);
+        return reply
+          .type(EXPORT_CONTENT_TYPES[format])
+          .header('content-disposition', `attachment; filename="pushgate-findings-${day}.${format}"`)
+          .send(body);
+      },
+    );
 
     app.get<{ Params: { fingerprint: string }; Querystring: { notice?: string } }>(
       '/findings/:fingerprint',
