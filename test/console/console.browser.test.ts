@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,9 @@ import { startService, type RunningService } from '../../services/serve.js';
 import { recordStatusSample } from '../../services/triage/status-samples.js';
 import { startWorker, type RunningWorker } from '../../services/worker.js';
 import { findingsIn, githubTokens } from '../support/findings.js';
+import { GitRepo } from '../support/git-repo.js';
+import { TokenFactory } from '../support/token-factory.js';
+import { ScanQueues } from '../../services/queue/scan-queues.js';
 import { ProviderStandIn } from '../support/provider-stand-in.js';
 import { githubRoutes } from '../support/providers/github.js';
 import { useTestRedis } from '../support/redis.js';
@@ -275,6 +278,97 @@ describe.skipIf(!haveChromium)('triage console in a real browser', () => {
       await worker?.close();
       await service?.close();
       await standIn.close();
+    }
+  });
+
+  it('triage at 420 px: search and export, the evidence masked, a legacy finding resolved, a live token refused', { timeout: 180_000 }, async () => {
+    const [liveToken] = githubTokens('console-browser-resolve', 1) as [string];
+    const t = new TokenFactory('console-browser-resolve');
+    const password = `Qz${t.chars('abcdefghjkmnpqrstuvwxyz23456789', 14)}7!`;
+    const standIn = await ProviderStandIn.start({ routes: githubRoutes, valid: [liveToken] });
+    const logs = new LogCapture();
+    const env = testEnv(redis, { PUSHGATE_PORT: '0', PUSHGATE_LIVENESS_BASE_URLS: `github=${standIn.url}`, PUSHGATE_LIVENESS_CACHE: '0', PUSHGATE_LIVENESS_TIMEOUT: '5s' });
+    const repo = GitRepo.create({ bare: true });
+    let service: RunningService | undefined;
+    let worker: RunningWorker | undefined;
+    const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix() });
+    try {
+      service = await startService({ env, handleSignals: false, logDestination: logs });
+      worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir });
+      const { context } = service;
+      const url = service.url;
+      const triageToken = (await context.tokens.mint({ role: 'triage', label: 'Grace', actor: { kind: 'system', id: 'test' } })).token.reveal();
+
+      // A repository scanned by the worker through the queue, as a platform team would: the excerpts are cut there.
+      repo.commit({ files: { 'app/settings.py': `DEBUG = False\ndb_password = "${password}"\nALLOWED_HOSTS = []\n`, 'deploy/.env': `GITHUB_TOKEN=${liveToken}\n` } });
+      const { id } = await queues.enqueueHistoryScan({ repository: repo.path });
+      await eventually('the history scan', () => queues.view('history-scan', id), (v) => v?.state === 'completed' || v?.state === 'failed');
+      const stored = (await context.findings.list({})).findings;
+      const legacy = stored.find((f) => f.tier === 'legacy')!;
+      const token = stored.find((f) => f.detector === 'github-pat-classic')!;
+      await eventually('the token found live', () => context.findings.get(token.fingerprint, { locationLimit: 0 }), (f) => f?.status === 'live');
+
+      const page = await browser!.newPage({ viewport: { width: 420, height: 900 } });
+      const htmls: string[] = [];
+      page.on('response', async (r) => {
+        if ((r.headers()['content-type'] ?? '').startsWith('text/html')) htmls.push(await r.text().catch(() => ''));
+      });
+      await login(page, url, triageToken);
+      // Usable at 420 px: the page itself does not scroll sideways (a wide table scrolls in its own box).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+      expect(await page.locator('table.queue th', { hasText: 'Owner' }).isVisible()).toBe(false);
+      await shot(page, 'console-queue-420');
+
+      // Search by path, then export what the search shows.
+      await page.fill('input[name=q]', 'settings.py');
+      await Promise.all([page.waitForURL(/q=settings\.py/), page.click('form.filters button[type=submit]')]);
+      expect(await page.locator('table.queue tbody tr').count()).toBe(1);
+      expect(await page.locator('table.queue tbody tr').first().getAttribute('data-fingerprint')).toBe(legacy.fingerprint);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-export=csv]')]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.trimEnd().split('\r\n')).toHaveLength(2);
+      expect(csv).toContain(legacy.fingerprint);
+      expect(csv).not.toContain(password);
+
+      // The evidence: the line around the password, masked, with the reason.
+      await Promise.all([page.waitForURL(`${url}/console/findings/${legacy.fingerprint}`), page.locator('table.queue tbody tr a').first().click()]);
+      const excerpt = (await page.locator('[data-testid=excerpt]').textContent())!;
+      expect(excerpt).toContain('db_password = "Qz');
+      expect(excerpt).toContain('ALLOWED_HOSTS');
+      expect(excerpt).not.toContain(password);
+      expect(await page.locator('[data-testid=reason]').textContent()).toContain('db_password');
+
+      // Resolve it: out of the queue, attested, audited.
+      await page.selectOption('select[name=resolution]', 'false-positive');
+      await page.fill('textarea[name=reason]', 'a placeholder the settings tests replace');
+      await Promise.all([page.waitForURL(/notice=resolved/), page.click('button[data-action=resolve]')]);
+      expect(await page.locator('[data-testid=status]').textContent()).toBe('resolved');
+      expect(await page.locator('[data-testid=resolution]').textContent()).toContain('attested by Grace');
+      await shot(page, 'console-finding-resolved-420');
+
+      // The live GitHub token: nobody can resolve it; only the provider's verdict closes it.
+      await page.goto(`${url}/console/findings/${token.fingerprint}`);
+      expect(await page.locator('[data-testid=needs-verdict]').count()).toBe(1);
+      expect(await page.locator('[data-testid=resolve-form]').count()).toBe(0);
+      const refused = await page.evaluate(async (fp) => {
+        const csrf = document.querySelector('meta[name=csrf-token]')!.getAttribute('content')!;
+        const body = new URLSearchParams({ _csrf: csrf, resolution: 'false-positive', reason: 'looks fake' }).toString();
+        const r = await fetch(`/console/findings/${fp}/resolution`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+        return r.status;
+      }, token.fingerprint);
+      expect(refused).toBe(409);
+      expect((await context.findings.get(token.fingerprint, { locationLimit: 0 }))!.status).toBe('live');
+      await page.close();
+
+      const seen = htmls.join('\n') + logs.text();
+      for (const secret of [password, liveToken, triageToken]) expect(seen).not.toContain(secret);
+      expect((await context.audit.listForTarget('finding', legacy.fingerprint)).map((r) => r.entry.action)).toEqual(['finding.resolved']);
+    } finally {
+      await queues.close();
+      await worker?.close();
+      await service?.close();
+      await standIn.close();
+      repo.dispose();
     }
   });
 });
