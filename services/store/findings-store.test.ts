@@ -212,7 +212,9 @@ describe('findings store', () => {
     expect(await after.resealSecrets()).toEqual({ resealed: 3, total: 3 });
     expect(await after.resealSecrets()).toEqual({ resealed: 0, total: 3 });
     const c = redis.client();
-    const keys = (await c.keys(`${redis.prefix()}finding:*`)).filter((k) => !k.includes(':locations') && !k.includes(':repositories'));
+    // The finding records themselves, not their locations, repositories or paths.
+    const keys = (await c.keys(`${redis.prefix()}finding:*`)).filter((k) => /finding:[0-9a-f]{32}$/.test(k));
+    expect(keys).toHaveLength(3);
     for (const k of keys) expect(sealedKeyId((await c.hget(k, 'secret'))!)).toBe(keyId(newKey));
     const onlyNew = store(new KeyRing([newKey]));
     for (const t of tokens) {
