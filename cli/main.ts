@@ -23,6 +23,11 @@ export interface CliIo {
  */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const debug = argv.includes('--debug') || io.env['PUSHGATE_DEBUG'] === '1';
+  // A reader that stops early (`| head`) closes the pipe: what it did not read is not an error, and the
+  // status stays the scan's. Writes after that are dropped by the closed stream.
+  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+  });
   let exitCode = EXIT_CLEAN;
   // Commander's usage errors quote the arguments (`unknown option '...'`): escaped like any text we did not write.
   const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(terminalLines(s)) };
@@ -41,7 +46,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     program.addCommand(command);
   }
   // `pushgate hook ...` is dispatched by bin/pushgate.js before this module loads; listed here for --help.
-  program.addCommand(new Command('hook').description('git hooks: pre-receive | pre-push | pre-commit | install <bare-repo>').allowUnknownOption().helpOption(false));
+  program.addCommand(
+    new Command('hook')
+      .description('git hooks: pre-receive | pre-push | pre-commit | install [--client] | daemon (`pushgate hook --help`)')
+      .allowUnknownOption()
+      .helpOption(false),
+  );
 
   try {
     await program.parseAsync([...argv]);

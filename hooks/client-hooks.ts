@@ -46,7 +46,7 @@ export async function runPrePush(io: ClientHookIo): Promise<number> {
     refs,
   });
   if (report.findings.length === 0) return 0;
-  io.write(rejectionMessage(report.findings, { subjects, source: 'pushgate pre-push' }));
+  io.write(rejectionMessage(report.findings, { subjects, source: 'pushgate pre-push', clientSide: true }));
   return 1;
 }
 
@@ -76,6 +76,6 @@ export async function runPreCommit(io: ClientHookIo, engine: Engine = createEngi
   }
   const findings: Finding[] = aggregator.findings();
   if (findings.length === 0) return 0;
-  io.write(rejectionMessage(findings, { subjects: new Map(), source: 'pushgate pre-commit', stage: 'commit' }));
+  io.write(rejectionMessage(findings, { subjects: new Map(), source: 'pushgate pre-commit', stage: 'commit', clientSide: true }));
   return 1;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hookGitDir, runPreReceive, spawnDetachedDelivery } from './pre-receive.js';
 import { runPreCommit, runPrePush } from './client-hooks.js';
-import { installPreReceive, HookInstallError } from './install.js';
+import { installClientHooks, installPreReceive, HookInstallError } from './install.js';
 import { deliverSpooledEvents } from './deliver-events.js';
 import { ScanDaemonError, startScanDaemon } from './scan-daemon.js';
 import { terminalLines, terminalText } from '../scanner/report/terminal-text.js';
@@ -12,11 +12,79 @@ import { terminalLines, terminalText } from '../scanner/report/terminal-text.js'
  * the CLI loads: git runs the hook on every push, so its start-up must stay
  * small (no argument-parser framework, lazy RE2 compiles).
  */
+/** `pushgate hook [NAME] --help`: what each hook command does, printed without running anything. */
+export const HOOK_HELP: Readonly<Record<string, string>> = {
+  '': `Usage: pushgate hook <command> [options]
+
+git hooks that stop secrets on their way into a repository.
+
+Commands:
+  pre-receive                 the server hook: scans a push and rejects it if it carries a secret (git runs it)
+  pre-push <remote> <url>     client hook: scans the commits a push sends (git runs it)
+  pre-commit                  client hook: scans the staged changes (git runs it)
+  install <bare-repository>   install the server hook [--socket <path> of a hook daemon]
+  install --client [PATH]     install the pre-commit and pre-push hooks in a work tree (default: .)
+  daemon --socket <path>      keep a warm scanner for the server hook on a Unix socket
+
+Run \`pushgate hook <command> --help\` for one of them.
+`,
+  'pre-receive': `Usage: pushgate hook pre-receive
+
+The server-side hook, run by git in the repository pushes arrive in, with the ref
+updates on standard input. It scans every object the push introduces (files,
+paths, commit and tag messages, ref names) and rejects the push when one carries a
+secret, or when the scan cannot finish (fail closed). There is no bypass.
+Install it with \`pushgate hook install <bare-repository>\`.
+Settings: PUSHGATE_FINGERPRINT_KEY, PUSHGATE_SERVER and PUSHGATE_TOKEN (block events),
+PUSHGATE_STATE_DIR, PUSHGATE_HOOK_TIMEOUT_MS, PUSHGATE_ENGINE_THREADS.
+`,
+  'pre-push': `Usage: pushgate hook pre-push <remote> <url>
+
+A client hook, run by git before a push with the refs on standard input: scans the
+commits the push sends that the remote does not have. An early warning: \`git push
+--no-verify\` skips it; the server's pre-receive hook is the control.
+Install it with \`pushgate hook install --client\`.
+`,
+  'pre-commit': `Usage: pushgate hook pre-commit
+
+A client hook, run by git before a commit: scans the staged content of every added
+or changed file and its path. An early warning: \`git commit --no-verify\` skips it;
+the server's pre-receive hook is the control.
+Install it with \`pushgate hook install --client\`.
+`,
+  install: `Usage: pushgate hook install <bare-repository> [--socket <path>]
+       pushgate hook install --client [work-tree]
+
+The server hook goes into a bare repository (where pushes arrive; git never runs
+pre-receive in a work tree, so a work tree is refused with HOOK_INSTALL_NOT_BARE).
+--socket names a running \`pushgate hook daemon\` the hook hands pushes to.
+--client installs pre-commit and pre-push in a work tree (default: the current
+directory). A hook already there is kept and runs after pushgate; installing
+again only refreshes pushgate's script.
+`,
+  daemon: `Usage: pushgate hook daemon --socket <path>
+
+Keeps a scanner warm on a Unix socket, so the server hook does not start Node for
+every push (its Perl client falls back to scanning in process without it).
+`,
+};
+
 export async function runHookCommand(args: readonly string[], binPath: string): Promise<number> {
   const [name, ...rest] = args;
   const write = (s: string) => void process.stderr.write(s);
   const env = process.env;
   const cwd = process.cwd();
+  // Help never runs a hook: `pre-receive --help` used to scan (and wait for) standard input.
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help' || rest.includes('--help') || rest.includes('-h')) {
+    const topic = name === undefined || name.startsWith('-') || name === 'help' ? '' : name;
+    const text = HOOK_HELP[topic];
+    if (text === undefined) {
+      write(`pushgate: error: unknown hook command ${JSON.stringify(terminalText(topic))} [CLI_USAGE]\n${HOOK_HELP['']}`);
+      return 2;
+    }
+    process.stdout.write(text);
+    return name === undefined ? 2 : 0;
+  }
   switch (name) {
     case 'pre-receive': {
       const stdin = readFileSync(0, 'latin1');
@@ -36,13 +104,23 @@ export async function runHookCommand(args: readonly string[], binPath: string): 
     case 'install': {
       const socketAt = rest.indexOf('--socket');
       const socket = socketAt === -1 ? undefined : rest[socketAt + 1];
+      const client = rest.includes('--client');
+      const unknown = rest.find((a) => a.startsWith('-') && a !== '--socket' && a !== '--client');
       const repo = rest.find((a, i) => !a.startsWith('--') && (socketAt === -1 || i !== socketAt + 1));
-      if (!repo || (socketAt !== -1 && !socket)) {
-        write('usage: pushgate hook install <bare-repository> [--socket <path of a pushgate hook daemon>]\n');
+      if (unknown !== undefined || (client ? socketAt !== -1 : !repo || (socketAt !== -1 && !socket))) {
+        write(`pushgate: error: ${unknown !== undefined ? `unknown option ${JSON.stringify(terminalText(unknown))}` : 'missing or conflicting arguments'} [CLI_USAGE]\n${HOOK_HELP['install']}`);
         return 2;
       }
       try {
-        const r = installPreReceive(repo, binPath, process.execPath, socket ? { socket } : {});
+        if (client) {
+          const r = installClientHooks(resolve(cwd, repo ?? '.'), binPath, process.execPath);
+          for (const h of r.hooks) {
+            process.stdout.write(`pushgate: ${h.updated ? 'updated' : 'installed'} ${h.hookPath}` + (h.chained ? ` (the existing hook runs after pushgate: ${h.chained})` : '') + '\n');
+          }
+          process.stdout.write('pushgate: these hooks are an early warning (--no-verify skips them); the server hook is the control\n');
+          return 0;
+        }
+        const r = installPreReceive(repo!, binPath, process.execPath, socket ? { socket } : {});
         process.stdout.write(
           `pushgate: ${r.updated ? 'updated' : 'installed'} ${r.hookPath}` + (r.chained ? `\npushgate: the existing hook runs after pushgate: ${r.chained}` : '') + '\n',
         );
@@ -73,7 +151,7 @@ export async function runHookCommand(args: readonly string[], binPath: string): 
       return runDaemon(socketPath, binPath, write);
     }
     default:
-      write('usage: pushgate hook pre-receive | pre-push <remote> <url> | pre-commit | install <bare-repository> [--socket <path>] | daemon --socket <path>\n');
+      write(`pushgate: error: unknown hook command ${JSON.stringify(terminalText(name))} [CLI_USAGE]\n${HOOK_HELP['']}`);
       return 2;
   }
 }

@@ -3,8 +3,17 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync, mkdirSy
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 export class HookInstallError extends Error {
-  constructor(readonly code: 'HOOK_NOT_A_REPOSITORY' | 'HOOK_CHAIN_CONFLICT', message: string) {
+  constructor(readonly code: 'HOOK_NOT_A_REPOSITORY' | 'HOOK_CHAIN_CONFLICT' | 'HOOK_INSTALL_NOT_BARE' | 'HOOK_INSTALL_BARE', message: string) {
     super(message);
+  }
+}
+
+/** Whether `repo` is a bare repository (git's own answer); throws HOOK_NOT_A_REPOSITORY outside one. */
+function isBare(repo: string): boolean {
+  try {
+    return execFileSync('git', ['rev-parse', '--is-bare-repository'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim() === 'true';
+  } catch {
+    throw new HookInstallError('HOOK_NOT_A_REPOSITORY', `not a git repository: ${repo}`);
   }
 }
 
@@ -66,6 +75,13 @@ export interface HookScriptOptions {
 export const CLIENT_NAME = 'pushgate-hook-client.pl';
 
 export function installPreReceive(repo: string, pushgateBin: string, nodePath = process.execPath, options: HookScriptOptions = {}): InstallResult {
+  // git runs pre-receive only where pushes arrive: in a work tree it would sit there unused and look like protection.
+  if (!isBare(repo)) {
+    throw new HookInstallError(
+      'HOOK_INSTALL_NOT_BARE',
+      `${repo} is a work tree, where git never runs a pre-receive hook: install the server hook in the bare repository on the git server, or run \`pushgate hook install --client\` here for early warnings before commit and push`,
+    );
+  }
   const dir = hooksDir(repo);
   mkdirSync(dir, { recursive: true });
   const hookPath = join(dir, 'pre-receive');
@@ -91,4 +107,71 @@ export function installPreReceive(repo: string, pushgateBin: string, nodePath = 
   writeFileSync(hookPath, hookScript(nodePath, resolve(pushgateBin), options));
   chmodSync(hookPath, 0o755);
   return { hookPath, chained, updated };
+}
+
+const CLIENT_MARKER = '# pushgate client hook';
+export const CLIENT_HOOKS = ['pre-commit', 'pre-push'] as const;
+export type ClientHookName = (typeof CLIENT_HOOKS)[number];
+
+export interface ClientInstallResult {
+  readonly hooks: ReadonlyArray<InstallResult & { readonly name: ClientHookName }>;
+}
+
+/**
+ * The developer's hooks in a work tree (`pushgate hook install --client`):
+ * pre-commit scans what is staged, pre-push what the push sends. A hook that
+ * was there (another tool's) is kept beside it as `<name>.pushgate-chained`
+ * and runs after pushgate with the same arguments and input; running the
+ * installer again only refreshes pushgate's script. Hooks go where git looks
+ * for them (`core.hooksPath` included).
+ */
+export function installClientHooks(workTree: string, pushgateBin: string, nodePath = process.execPath): ClientInstallResult {
+  if (isBare(workTree)) {
+    throw new HookInstallError('HOOK_INSTALL_BARE', `${workTree} is a bare repository: nobody commits there; install the server hook with \`pushgate hook install ${workTree}\``);
+  }
+  const dir = hooksDir(workTree);
+  mkdirSync(dir, { recursive: true });
+  const hooks = CLIENT_HOOKS.map((name) => {
+    const hookPath = join(dir, name);
+    const chainedPath = join(dir, `${name}.pushgate-chained`);
+    let chained: string | null = existsSync(chainedPath) ? chainedPath : null;
+    let updated = false;
+    if (existsSync(hookPath)) {
+      if (readFileSync(hookPath, 'utf8').includes(CLIENT_MARKER)) updated = true;
+      else {
+        if (chained) throw new HookInstallError('HOOK_CHAIN_CONFLICT', `both ${hookPath} and ${chainedPath} exist; merge them by hand, then run install again`);
+        renameSync(hookPath, chainedPath);
+        chained = chainedPath;
+      }
+    }
+    writeFileSync(hookPath, clientHookScript(name, nodePath, resolve(pushgateBin)));
+    chmodSync(hookPath, 0o755);
+    return { name, hookPath, chained, updated };
+  });
+  return { hooks };
+}
+
+function clientHookScript(name: ClientHookName, nodePath: string, pushgateBin: string): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  // pre-push reads the refs on standard input: both pushgate and a chained hook need it.
+  const run =
+    name === 'pre-push'
+      ? `input=$(cat)
+printf '%s\\n' "$input" | ${q(nodePath)} ${q(pushgateBin)} hook pre-push "$@" || exit $?
+chained="\${0%/*}/pre-push.pushgate-chained"
+if [ -x "$chained" ]; then
+  printf '%s\\n' "$input" | "$chained" "$@" || exit $?
+fi`
+      : `${q(nodePath)} ${q(pushgateBin)} hook pre-commit "$@" || exit $?
+chained="\${0%/*}/pre-commit.pushgate-chained"
+if [ -x "$chained" ]; then
+  "$chained" "$@" || exit $?
+fi`;
+  return `#!/bin/sh
+${CLIENT_MARKER} (installed by \`pushgate hook install --client\`).
+# An early warning on this machine: it stops a ${name === 'pre-push' ? 'push' : 'commit'} that carries a secret.
+# \`--no-verify\` skips it; the server's pre-receive hook is the control.
+${run}
+exit 0
+`;
 }

@@ -21,6 +21,12 @@ export interface MessageOptions {
   readonly stage?: 'push' | 'commit';
   /** The remote to name in `git push <remote> <name>` advice (default `origin`). */
   readonly remote?: string;
+  /**
+   * A client hook (pre-commit, pre-push) on the developer's machine: `git
+   * commit --no-verify` skips it, so the message does not promise what only
+   * the server hook keeps.
+   */
+  readonly clientSide?: boolean;
 }
 
 const RULE = '-'.repeat(68);
@@ -30,7 +36,7 @@ const TAG_ADVICE_LIMIT = 3;
 const t = terminalText;
 
 function short(sha: string | undefined): string {
-  return sha ? shortId(sha) : '(working tree)';
+  return sha ? shortId(sha) : '(staged)';
 }
 
 export function rejectionMessage(findings: readonly Finding[], options: MessageOptions): string {
@@ -43,7 +49,11 @@ export function rejectionMessage(findings: readonly Finding[], options: MessageO
   const staged = options.stage === 'commit';
   const where = staged ? 'in the staged changes' : `in ${placesCount(locations)}`;
   lines.push(red(bold(`${staged ? 'COMMIT' : 'PUSH'} REJECTED by ${options.source ?? 'pushgate'}: ${plural(findings.length, 'secret')} found ${where}`)));
-  lines.push('Secrets must not enter the repository history. There is no bypass:');
+  lines.push(
+    options.clientSide
+      ? 'This check on your machine is an early warning; the server\'s push protection is the control, and it has no bypass:'
+      : 'Secrets must not enter the repository history. There is no bypass:',
+  );
   lines.push(staged ? 'remove the secret from the files, `git add` them, then commit again.' : 'remove the secret from every commit of this push, then push again.');
   lines.push(RULE);
   findings.slice(0, limit).forEach((f, i) => {
@@ -108,7 +118,9 @@ function placesCount(locations: readonly Location[]): string {
 }
 
 function commitLine(l: Location, subjects: ReadonlyMap<string, string>): string {
-  const subject = l.commit ? subjects.get(l.commit) : undefined;
+  // No commit yet: the pre-commit hook scans what is staged (the index), not the working tree.
+  if (!l.commit) return '    staged  (not committed yet)';
+  const subject = subjects.get(l.commit);
   return `    commit  ${short(l.commit)}${subject ? `  ${t(truncate(subject, 50))}` : ''}`;
 }
 

@@ -17,6 +17,9 @@ export class FindingAggregator {
   /** Keyed by family and value (a family never holds NUL, so the first NUL separates them). */
   private readonly bySecret = new Map<string, { finding: Finding; locationKeys: Set<string> }>();
 
+  /** Told of each new secret once, with its first location (`--format jsonl` streams them). */
+  onNew: ((finding: Finding) => void) | undefined;
+
   constructor(private readonly fingerprints: Fingerprinter) {}
 
   /** What a report says about its fingerprints. */
@@ -30,6 +33,7 @@ export class FindingAggregator {
     const d = match.detector;
     const secretKey = `${d.family}\0${match.secret}`;
     let entry = this.bySecret.get(secretKey);
+    const fresh = !entry;
     if (!entry) {
       // A deliberately slow fingerprint waits for settle() (many at once, off this thread) or findings().
       const fp = this.fingerprints.slow?.isSlow(d.family) ? '' : this.fingerprints.of(d.family, match.secret);
@@ -84,6 +88,7 @@ export class FindingAggregator {
       entry.locationKeys.add(key);
       entry.finding.locations.push(loc);
     }
+    if (fresh) this.onNew?.({ ...entry.finding, locations: [loc] });
   }
 
   private outranks(match: Match, current: Finding): boolean {

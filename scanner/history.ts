@@ -70,6 +70,12 @@ export interface HistoryScanOptions {
    * again for the findings only, so the scan itself keeps no bytes.
    */
   readonly excerpts?: boolean;
+  /**
+   * Told of each secret the first time the scan meets it, with that one
+   * location (paths and refs in it masked), while the scan runs: for output
+   * that streams. The report at the end holds every location.
+   */
+  readonly onFinding?: (finding: Finding) => void;
 }
 
 /** scanHistory's report, plus the subjects it was asked for. */
@@ -113,6 +119,8 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
   const pool = options.parallel === true ? sharedEnginePool(engine) : options.parallel || null;
   const pooled = pool?.scan(engine.detectors);
   const texts = new TextScans(engine, aggregator, options.subjects === true, options.excerpts === true);
+  const onFinding = options.onFinding;
+  if (onFinding) aggregator.onNew = (f) => onFinding(texts.masked(f));
 
   const visitor: BlobVisitor<Match[]> = {
     open() {

@@ -119,6 +119,8 @@ export interface ScanStats {
   readonly bytes: number;
   readonly skipped: SkippedSummary;
   readonly seconds: number;
+  /** Working-tree scans in a git work tree: paths git ignores under the root (files, or whole directories), not scanned. */
+  readonly ignored?: number;
 }
 
 export interface ScanReport {

@@ -29,6 +29,8 @@ export interface WorkingTreeScanOptions {
   readonly signal?: AbortSignal;
   /** Environment for git (see gitEnvironment: variables naming another repository are always dropped). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Walk every file under the root even in a git work tree, ignored ones included (`--no-git`). */
+  readonly noGit?: boolean;
 }
 
 /** Files up to this size are read whole; larger ones are streamed so memory stays bounded. */
@@ -81,7 +83,10 @@ export async function scanWorkingTree(root: string, options: WorkingTreeScanOpti
 
   signal?.throwIfAborted();
   const git: GitInvocation = { cwd: root, env };
-  const files = (await isGitWorkTree(git, signal)) ? await gitListFiles(git, signal) : await walk(root);
+  const inGit = options.noGit !== true && (await isGitWorkTree(git, signal));
+  const files = inGit ? await gitListFiles(git, signal) : await walk(root);
+  // What git's ignore rules kept out, so a scan of `node_modules` inside a repository does not look clean for nothing.
+  const ignored = inGit ? await gitIgnoredCount(git, signal) : 0;
 
   const rootBytes = Buffer.from(root.endsWith('/') ? root : `${root}/`);
   const perFile: Array<Match[] | undefined> = new Array(files.length);
@@ -142,9 +147,48 @@ export async function scanWorkingTree(root: string, options: WorkingTreeScanOpti
       bytes,
       skipped: { count: skippedCount, bytes: skippedBytes, reasons: skippedReasons },
       seconds: (performance.now() - started) / 1000,
+      ...(ignored > 0 ? { ignored } : {}),
     },
     fingerprints: aggregator.fingerprintInfo,
   };
+}
+
+/**
+ * Scans a stream (standard input for `pushgate scan -`) as one file named
+ * `name`, in chunks through the engine's stream, so input of any size is
+ * read with bounded memory.
+ */
+export async function scanReadable(input: AsyncIterable<Buffer | string>, name: string, options: Pick<WorkingTreeScanOptions, 'engine' | 'fingerprints' | 'onProgress' | 'signal'>): Promise<ScanReport> {
+  const started = performance.now();
+  const { engine, signal } = options;
+  const stream = engine.stream();
+  const matches: Match[] = [];
+  let bytes = 0;
+  for await (const chunk of input) {
+    signal?.throwIfAborted();
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    bytes += buf.length;
+    // A copy: the engine may keep a view of the last chunk as overlap, and a stream may reuse its buffers.
+    for (const m of stream.push(Buffer.from(buf))) matches.push(m);
+    options.onProgress?.({ blobsDone: 0, blobsTotal: 1, bytesDone: bytes });
+  }
+  for (const m of stream.end()) matches.push(m);
+  const aggregator = new FindingAggregator(options.fingerprints ?? unkeyedFingerprinter());
+  for (const m of matches) aggregator.add(m, { kind: 'blob', path: name });
+  await aggregator.settle();
+  return {
+    findings: aggregator.findings(),
+    stats: { blobs: 1, bytes, skipped: { count: 0, bytes: 0, reasons: {} }, seconds: (performance.now() - started) / 1000 },
+    fingerprints: aggregator.fingerprintInfo,
+  };
+}
+
+/** Untracked paths under the work tree's current directory that git ignores, a wholly ignored directory counting once. */
+async function gitIgnoredCount(git: GitInvocation, signal: AbortSignal | undefined): Promise<number> {
+  const out = await runGit(['ls-files', '-z', '-o', '-i', '--exclude-standard', '--directory'], git, { repoPath: git.cwd, ...(signal ? { signal } : {}) });
+  let n = 0;
+  for (let i = out.indexOf(0); i !== -1; i = out.indexOf(0, i + 1)) n++;
+  return n;
 }
 
 type FileOutcome = { matches: Match[]; bytes: number } | { skipped: SkipReason; size: number };

@@ -115,6 +115,15 @@ export function toJsonReport(report: ScanReport, scan: ScanKind): JsonReport {
   };
 }
 
+/**
+ * One finding as one line of JSON Lines (`--format jsonl`): the finding's
+ * JSON object (as in `findings` of the JSON report) on a single line, for
+ * log pipelines; terminal-safe like the report.
+ */
+export function jsonLine(f: Finding): string {
+  return `${terminalSafeJson(JSON.stringify(toJsonFinding(f)))}\n`;
+}
+
 /** The report as text; characters a terminal would act on are JSON escapes, so printing it is safe. */
 export function renderJson(report: ScanReport, scan: ScanKind): string {
   return `${terminalSafeJson(JSON.stringify(toJsonReport(report, scan), null, 2))}\n`;
