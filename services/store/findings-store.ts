@@ -171,10 +171,11 @@ const ADD_TALLY_TTL_SECONDS = 31 * 24 * 3600;
 
 /**
  * KEYS: 1 finding, 2 locations, 3 repositories, 4 all, 5 status:open, 6 provider, 7 severity, 8 repository index,
- * 9 status:resolved, 10 resolution expiry, 11 (optional) the writer's tally.
- * ARGV: 1 new member, 2 now ms, 3 repository, 4 n field pairs, then the pairs, then location key/json pairs.
- * Returns {created (0/1), locations added, the resolution a new location ended ('' for none)}: a resolved
- * secret seen in a place it was not seen before is a finding again.
+ * 9 status:resolved, 10 resolution expiry, 11 places, 12 (optional) the writer's tally.
+ * ARGV: 1 new member, 2 now ms, 3 repository, 4 n field pairs, then the pairs, then location key/json/place triples.
+ * Returns {created (0/1), locations added, the resolution a new place ended ('' for none)}: a resolved
+ * secret seen in a place it was not seen before (another file, another commit message) is a finding again;
+ * the same file in a later commit (a line moved, the file edited) is not a new place.
  */
 
 const UPSERT = new LuaScript(`
@@ -194,15 +195,19 @@ if not member then
   created = 1
 end
 local added = 0
-for i = 5 + nfields * 2, #ARGV, 2 do
-  added = added + redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1])
+local newPlace = 0
+for i = 5 + nfields * 2, #ARGV, 3 do
+  if redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1]) == 1 then
+    added = added + 1
+    newPlace = newPlace + redis.call('SADD', KEYS[11], ARGV[i + 2])
+  end
 end
 local reopened = ''
 if added > 0 then
   redis.call('HINCRBY', KEYS[1], 'locationCount', added)
   redis.call('SADD', KEYS[3], ARGV[3])
   redis.call('ZADD', KEYS[8], 0, member)
-  if redis.call('HGET', KEYS[1], 'status') == 'resolved' then
+  if newPlace > 0 and redis.call('HGET', KEYS[1], 'status') == 'resolved' then
     reopened = redis.call('HGET', KEYS[1], 'resolution') or ''
     redis.call('ZREM', KEYS[9], member)
     redis.call('ZADD', KEYS[5], 0, member)
@@ -214,10 +219,10 @@ end
 if now > tonumber(redis.call('HGET', KEYS[1], 'lastSeen')) then
   redis.call('HSET', KEYS[1], 'lastSeen', ARGV[2])
 end
-if KEYS[11] and (created > 0 or added > 0) then
-  redis.call('HINCRBY', KEYS[11], 'created', created)
-  redis.call('HINCRBY', KEYS[11], 'locationsAdded', added)
-  redis.call('EXPIRE', KEYS[11], ${ADD_TALLY_TTL_SECONDS})
+if KEYS[12] and (created > 0 or added > 0) then
+  redis.call('HINCRBY', KEYS[12], 'created', created)
+  redis.call('HINCRBY', KEYS[12], 'locationsAdded', added)
+  redis.call('EXPIRE', KEYS[12], ${ADD_TALLY_TTL_SECONDS})
 end
 return {created, added, reopened}
 `);
@@ -315,8 +320,8 @@ return 0
  * Moves one finding to a new fingerprint, atomically: its keys are renamed,
  * its members in every index replaced, its sealed values (bound to the
  * fingerprint) replaced by ones sealed for the new one.
- * KEYS: 1..16 old/new pairs (finding, locations, repositories, checks, rerun flag, triage, triage comments, paths),
- * 17.. every index the finding may be in.
+ * KEYS: 1..18 old/new pairs (finding, locations, repositories, checks, rerun flag, triage, triage comments, paths, places),
+ * 19.. every index the finding may be in.
  * ARGV: 1 new member, 2 secret sealed for the new fingerprint, 3 companion sealed for it or '', 4 excerpt sealed for it or ''.
  * Returns 1 moved, 0 no such finding, -1 the new fingerprint is taken.
  */
@@ -324,13 +329,13 @@ const MOVE_FINGERPRINT = new LuaScript(`
 local member = redis.call('HGET', KEYS[1], 'member')
 if not member then return 0 end
 if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
-for i = 1, 15, 2 do
+for i = 1, 17, 2 do
   if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('RENAME', KEYS[i], KEYS[i + 1]) end
 end
 redis.call('HSET', KEYS[2], 'member', ARGV[1], 'secret', ARGV[2])
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[2], 'companionSecret', ARGV[3]) end
 if ARGV[4] ~= '' then redis.call('HSET', KEYS[2], 'excerpt', ARGV[4]) end
-for i = 17, #KEYS do
+for i = 19, #KEYS do
   if redis.call('ZREM', KEYS[i], member) == 1 then redis.call('ZADD', KEYS[i], 0, ARGV[1]) end
 end
 return 1
@@ -412,9 +417,10 @@ export class FindingsStore {
         k.findingsByRepository(repository),
         k.findingsByStatus('resolved'),
         k.resolutionExpiry,
+        k.findingPlaces(fp),
         ...(options.writer ? [k.addTally(options.writer)] : []),
       ];
-      const locationPairs = finding.locations.map((l) => locationEntry(repository, l));
+      const locationPairs = finding.locations.map((l) => [...locationEntry(repository, l), placeOf(repository, l)]);
       let created = false;
       let added = 0;
       // At least one call even without locations, so the finding itself is recorded.
@@ -782,7 +788,7 @@ export class FindingsStore {
         const companion = companionSealed ? seal(this.keyRing, open(this.keyRing, companionSealed, `${from}\0companion`), `${to}\0companion`) : '';
         const excerpt = excerptSealed ? seal(this.keyRing, open(this.keyRing, excerptSealed, `${from}\0excerpt`), `${to}\0excerpt`) : '';
         const repositories = await this.redis.smembers(k.findingRepositories(from));
-        const pairs = [k.finding, k.findingLocations, k.findingRepositories, k.findingChecks, k.livenessRerun, k.triage, k.triageComments, k.findingPaths].flatMap((key) => [
+        const pairs = [k.finding, k.findingLocations, k.findingRepositories, k.findingChecks, k.livenessRerun, k.triage, k.triageComments, k.findingPaths, k.findingPlaces].flatMap((key) => [
           key(from),
           key(to),
         ]);
@@ -824,6 +830,16 @@ function parseResolution(json: string | null | undefined): FindingResolution | n
   } catch {
     return null;
   }
+}
+
+/**
+ * Where a secret stands, for deciding whether a resolved finding is seen
+ * somewhere new: a file or a path by repository and path (a later commit of
+ * the same file is the same place), any other text by its object.
+ */
+function placeOf(repository: string, l: Location): string {
+  const where = l.kind === 'blob' || l.kind === 'path' ? (l.path ?? '') : l.kind === 'ref-name' ? (l.ref ?? '') : (l.commit ?? l.tag ?? '');
+  return `${repository}\0${l.kind === 'path' ? 'blob' : l.kind}\0${where}`;
 }
 
 function locationEntry(repository: string, l: Location): [string, string] {

@@ -12,6 +12,8 @@ export interface StoreKeys {
   findingRepositories(fingerprint: string): string;
   /** The paths a finding was seen at (files and path locations), for the console's search. */
   findingPaths(fingerprint: string): string;
+  /** The places (repository and file, or other object) a finding was seen at: a new one reopens a resolved finding. */
+  findingPlaces(fingerprint: string): string;
   /** Liveness checks of a finding, newest first (JSON records). */
   findingChecks(fingerprint: string): string;
   /** A reusable verdict for one credential (hash of check id and secret parts), kept briefly. */
@@ -55,6 +57,7 @@ export function storeKeys(prefix: string): StoreKeys {
     findingLocations: (fp) => `${prefix}finding:${fp}:locations`,
     findingRepositories: (fp) => `${prefix}finding:${fp}:repositories`,
     findingPaths: (fp) => `${prefix}finding:${fp}:paths`,
+    findingPlaces: (fp) => `${prefix}finding:${fp}:places`,
     findingChecks: (fp) => `${prefix}finding:${fp}:checks`,
     livenessCache: (h) => `${prefix}liveness:cache:${h}`,
     livenessLock: (h) => `${prefix}liveness:lock:${h}`,

@@ -155,6 +155,10 @@ describe('resolutions (API, real Redis)', () => {
     const same = await context.findings.addFindings(REPO, findingsIn(`db_password = "${secrets[0]!}"\n`, { path: 'deploy/app.env', commit: 'a'.repeat(40) }));
     expect(same.reopened).toEqual([]);
     expect((await context.findings.get(legacy))!.status).toBe('resolved');
+    // The same file in a later commit (the line moved): a new location, not a new place, so still resolved.
+    const edited = await context.findings.addFindings(REPO, findingsIn(`# moved\n\ndb_password = "${secrets[0]!}"\n`, { path: 'deploy/app.env', commit: 'c'.repeat(40) }));
+    expect([edited.locationsAdded, edited.reopened]).toEqual([1, []]);
+    expect((await context.findings.get(legacy))!.status).toBe('resolved');
     const moved = await context.findings.addFindings(REPO, findingsIn(`db_password = "${secrets[0]!}"\n`, { path: 'deploy/other.env', commit: 'b'.repeat(40) }));
     expect(moved.reopened).toEqual([{ fingerprint: legacy, resolution: expect.objectContaining({ kind: 'false-positive', reason: 'docs example' }) }]);
     await resolutions.reopened(moved.reopened);
