@@ -9,6 +9,8 @@ import { bench as webhooksBench } from './webhooks.js';
 import { bench as hookBench } from './hook.js';
 import { bench as livenessBench } from './liveness.js';
 import { bench as fingerprintsBench } from './fingerprints.js';
+import { bench as leakyRepoBench } from './leaky-repo.js';
+import { bench as legacyPrecisionBench } from './legacy-precision.js';
 
 /**
  * `npm run bench [-- --only NAME] [--reps N] [--corpus-mb N] [bench options]`
@@ -17,13 +19,13 @@ import { bench as fingerprintsBench } from './fingerprints.js';
  * it above and add it to BENCHES. Options the runner does not know are passed
  * to every bench in `ctx.args`.
  */
-const BENCHES: readonly BenchModule[] = [engineBench, historyBench, hookBench, queueBench, webhooksBench, livenessBench, fingerprintsBench];
+const BENCHES: readonly BenchModule[] = [engineBench, historyBench, hookBench, queueBench, webhooksBench, livenessBench, fingerprintsBench, leakyRepoBench, legacyPrecisionBench];
 
 function usage(): string {
   return [
     'usage: npm run bench -- [--only NAME] [--reps N] [--corpus-mb N] [bench options]',
     'benches:',
-    ...BENCHES.map((b) => `  ${b.name.padEnd(10)} ${b.title}`),
+    ...BENCHES.map((b) => `  ${b.name.padEnd(16)} ${b.title}`),
   ].join('\n');
 }
 

@@ -141,6 +141,12 @@ import { detector as hardcodedLoginCheck } from './hardcoded-login-check/detecto
 import { detector as dependencyTrackApiKey } from './dependency-track-api-key/detector.js';
 import { detector as userPasswordPair } from './user-password-pair/detector.js';
 import { detector as stripeTestSecretKey } from './stripe-test-secret-key/detector.js';
+import { detector as djangoSecretKey } from './django-secret-key/detector.js';
+import { detector as wordpressAuthSalts } from './wordpress-auth-salts/detector.js';
+import { detector as filezillaStoredPassword } from './filezilla-stored-password/detector.js';
+import { detector as firefoxSavedLogin } from './firefox-saved-login/detector.js';
+import { detector as unixPasswordHash } from './unix-password-hash/detector.js';
+import { detector as sqlDumpPasswordHash } from './sql-dump-password-hash/detector.js';
 import { detector as passwordAssignment } from './password-assignment/detector.js';
 import { detector as urlCredentials } from './url-credentials/detector.js';
 import { detector as databaseConnectionString } from './database-connection-string/detector.js';
@@ -324,6 +330,12 @@ export const ALL_DETECTORS: readonly Detector[] = [
   dependencyTrackApiKey,
   userPasswordPair,
   stripeTestSecretKey,
+  djangoSecretKey,
+  wordpressAuthSalts,
+  filezillaStoredPassword,
+  firefoxSavedLogin,
+  unixPasswordHash,
+  sqlDumpPasswordHash,
   // Context-required formats (detectors/context-tables/): a value shape next to its provider's word.
   ...CONTEXT_ENTRIES.map((e) => e.detector),
 ];

@@ -1,7 +1,7 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
 import { caseless } from '../builders/ascii-caseless.js';
 import { strengthOf } from '../builders/entropy.js';
-import { identifiableFormatReason, placeholderReason } from '../builders/placeholder.js';
+import { encodedPlainTextReason, identifiableFormatReason, placeholderReason } from '../builders/placeholder.js';
 
 /** A JWT (base64url JSON header, a dot, ...): json-web-token reports it, or rejects it as incomplete. */
 const JWT = /^eyJ[\w-]+\./;
@@ -12,7 +12,7 @@ export function validateBearerToken({ secret }: Candidate): Verdict | null {
   if (JWT.test(secret) || identifiableFormatReason(secret)) return null;
   const s = strengthOf(secret);
   if (s.strength !== 'random') return null;
-  if (placeholderReason(secret)) return null;
+  if (placeholderReason(secret) || encodedPlainTextReason(secret)) return null;
   return { confidence: 'medium', reason: `random bearer token (${s.length} chars, ${s.entropy.toFixed(1)} bits/char) in an Authorization header` };
 }
 

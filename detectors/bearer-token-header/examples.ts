@@ -28,6 +28,8 @@ export const examples: DetectorExamples = {
     `The API expects a Bearer token in the Authorization header for every request.`,
     `const scheme = isBearer ? 'Bearer' : 'Basic';`,
     `Authorization: Bearer abcdefghijklmnopqrstuvwxyz`,
+    // Base64 of a sentence: a test's stand-in, not an issued token.
+    `    "Authorization": "Bearer ${Buffer.from("you're not supposed to decode this!").toString('base64')}",`,
     // A JWT is json-web-token's; an identifiable token is its own detector's
     `Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.${t.chars(ALPHA.base64url, 43)}`,
     `Authorization: Bearer ghp_${t.chars(ALPHA.base62, 36)}x`,

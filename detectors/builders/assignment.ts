@@ -108,10 +108,49 @@ export function pathOrUrlReason(value: string): string | null {
  * separators (`jjwt-jackson-0.11.2`, `bert-base-uncased`, `v1.2.3`): identifiers, not tokens.
  */
 export function identifierLikeReason(value: string): string | null {
-  const parts = value.split(/[-_./:]+/).filter((p) => p.length > 0);
+  const parts = value.split(/[-_./:#]+/).filter((p) => p.length > 0);
   if (parts.length >= 2 && parts.every((p) => /^[a-z]+$/.test(p) || /^[A-Z][a-z]+$/.test(p) || /^\d+$/.test(p) || p.length < 4)) {
     return 'words and version numbers';
   }
+  // snake_case names with the odd number (`create_o_auth2_token_with_iam`, `sha256_hmac_v2`).
+  if (parts.length >= 3 && parts.every((p) => /^[a-z]+[0-9]{0,3}$/.test(p)) && /^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(value)) return 'snake_case name';
   if (/^(?:[A-Z][a-z]+){2,}$/.test(value) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return 'camel-case identifier';
   return null;
+}
+
+/** Rule names of form-validation libraries (Laravel, validatorjs, AdonisJS/indicative): `required|string|min:8`. */
+const VALIDATION_RULES = new Set([
+  'required', 'confirmed', 'nullable', 'sometimes', 'bail', 'string', 'min', 'max', 'between', 'size', 'length', 'regex',
+  'not_regex', 'same', 'different', 'email', 'alpha', 'alpha_num', 'alpha_dash', 'alphanumeric', 'numeric', 'integer',
+  'digits', 'digits_between', 'present', 'filled', 'accepted', 'current_password', 'password', 'in', 'not_in', 'unique',
+  'exists', 'required_with', 'required_without', 'required_if', 'required_unless', 'letters', 'mixed', 'mixed_case',
+  'numbers', 'symbols', 'uncompromised', 'trim', 'lowercase', 'uppercase', 'strong', 'boolean', 'array', 'ascii',
+  'starts_with', 'ends_with', 'prohibited', 'exclude', 'optional', 'gt', 'gte', 'lt', 'lte', 'confirmation', 'equals',
+]);
+
+/**
+ * Values that are a validator's rule list rather than a secret
+ * (`'password' => 'required|confirmed|min:6'`, `password: 'required|string|min:8'`),
+ * or null: rule-shaped parts joined by `|`, one of them a known rule, or a
+ * single length rule (`min:8`).
+ */
+export function validationRuleReason(value: string): string | null {
+  const parts = value.split('|');
+  const shaped = parts.every((p) => /^[a-z][a-z_]*(?::[^|]*)?$/.test(p));
+  if (!shaped) return null;
+  const known = parts.some((p) => VALIDATION_RULES.has(p.split(':')[0]!));
+  if (parts.length >= 2 ? known : /^(?:min|max|size|between|digits|length|digits_between):\d/.test(value)) return 'validation rules';
+  return null;
+}
+
+/**
+ * Values that restate their key (`refreshToken: "r1.refreshtoken123"`,
+ * `IRC_PASS=irc_pass`, `api_key = "my_api_key_2"`): a stand-in someone typed,
+ * not a generated secret. The key's letters and digits, at least six, must
+ * occur in the value's.
+ */
+export function restatesKeyReason(key: string, value: string): string | null {
+  const k = key.slice(key.lastIndexOf('.') + 1).toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (k.length < 6) return null;
+  return value.toLowerCase().replace(/[^a-z0-9]/g, '').includes(k) ? 'value restates its key' : null;
 }

@@ -1,4 +1,4 @@
-import type { Candidate, Detector, Requirement, Verdict } from '../types.js';
+import type { Candidate, Confidence, Detector, Requirement, Verdict } from '../types.js';
 import type { DetectorExamples, PositiveExample } from '../examples-types.js';
 import type { TokenFactory } from '../../test/support/token-factory.js';
 import { CHARS, run, type CharSet, type Part, type RowMeta, type Run } from './token-row.js';
@@ -66,6 +66,17 @@ export interface ContextRow extends RowMeta {
   readonly negatives?: (t: TokenFactory, value: () => string) => string[];
   /** Why the value needs its keyword, when the shape alone does not say. */
   readonly note?: string;
+  /**
+   * The finding's confidence; default `medium`. `high` where the keyword is
+   * the format's own name (`secret_key_base`, `APP_KEY`) rather than a word
+   * that may stand beside anything.
+   */
+  readonly confidence?: Confidence;
+  /**
+   * The keyword must begin the key name (no letter, digit or `_` right before
+   * it): `APP_SECRET` is Symfony's, `FACEBOOK_APP_SECRET` is not.
+   */
+  readonly keyStart?: boolean;
 }
 
 /** A table of context rows for one family of providers. */
@@ -165,12 +176,13 @@ export function contextDetector(row: ContextRow): Detector {
   const check = row.check;
   const assignment = row.gap === undefined;
   const notKey = new Set([...NOT_A_SECRET_KEY, ...(row.notKeyWords ?? [])]);
+  const confidence = row.confidence ?? 'medium';
   const validate = ({ secret, groups }: Candidate): Verdict | null => {
     if (check !== undefined && !check(secret)) return null;
     if (assignment && keyWords(groups['tail'] ?? '').some((w) => notKey.has(w))) return null;
     const random = randomOf(compiled, secret);
     if (random === null || compiled.judge.reason(random) !== null || placeholderReason(secret) !== null) return null;
-    return { confidence: 'medium', reason: `${row.valueName} next to the word "${(groups['kw'] ?? '').toLowerCase()}"` };
+    return { confidence, reason: `${row.valueName} next to the word "${(groups['kw'] ?? '').toLowerCase()}"` };
   };
   const longest = Math.max(...row.keywords.map((k) => k.length));
   return {
@@ -184,9 +196,10 @@ export function contextDetector(row: ContextRow): Detector {
     revoke: row.revoke,
     keywords: row.keywords,
     keywordsIgnoreCase: true,
-    pattern: `(?P<kw>${caselessAny(row.keywords)})${gap.pattern}(?P<secret>${valueSource(row.value)})`,
+    // keyStart: one byte of window before the keyword, which must not continue a name (or the text starts there).
+    pattern: `${row.keyStart ? '(?:^|[^A-Za-z0-9_])' : ''}(?P<kw>${caselessAny(row.keywords)})${gap.pattern}(?P<secret>${valueSource(row.value)})`,
     alphabet: boundaryOf(row.value),
-    window: { before: 0, after: longest + gap.reach + maxLength(row.value) },
+    window: { before: row.keyStart ? 1 : 0, after: longest + gap.reach + maxLength(row.value) },
     ...(gap.requires !== undefined ? { requires: gap.requires } : {}),
     validate,
   };

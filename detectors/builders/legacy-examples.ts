@@ -79,3 +79,21 @@ export function awsSecretLike(t: TokenFactory): string {
 export function b64(text: string): string {
   return Buffer.from(text, 'latin1').toString('base64');
 }
+
+/** crypt(3)'s base64 alphabet. */
+const CRYPT64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A sha512-crypt hash (`$6$` salt `$` 86 characters), as in /etc/shadow. */
+export function sha512Crypt(t: TokenFactory): string {
+  return `$6$${t.chars(CRYPT64, 16)}$${t.chars(CRYPT64, 86)}`;
+}
+
+/** A bcrypt hash (`$2y$10$` and 53 characters). */
+export function bcryptHash(t: TokenFactory): string {
+  return `$2y$10$${t.chars(CRYPT64, 53)}`;
+}
+
+/** An Apache MD5 hash (`$apr1$` salt `$` 22 characters), as htpasswd writes. */
+export function apr1Hash(t: TokenFactory): string {
+  return `$apr1$${t.chars(CRYPT64, 8)}$${t.chars(CRYPT64, 22)}`;
+}

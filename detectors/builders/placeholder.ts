@@ -72,6 +72,11 @@ const PUBLIC_KEYS: ReadonlyArray<readonly [length: number, sha256: string]> = [
   [16, '6aa14267d94944e6b6483c81f5ad37f87bbc7e88aa368d4aba1e71e0b79cd8c4'], // RFC 5849 temporary credentials
   [12, 'c20fbc2b96183894fb46187909d02afbef5b1b56398ece2a653745dbfb407553'], // RFC 5849 secret
   [12, 'b87dad10a32a2d81aa2e36e31e258b36ac0c3b07d1c1d5837185e206e17e3a06'], // RFC 5849 secret
+  [15, 'b8e148545b13c78bc74da2f1a7275dd71e56ddece129d7d2f7b3ecc06f7994da'], // RFC 6750 bearer token
+  // Passwords in the AWS SDKs' IAM examples (ChangePassword, CreateLoginProfile), shipped with every SDK.
+  [14, '6caa448826c11cd39c78a3a223c3ddb55358c975c0456e37058ccfbc559c86ce'],
+  [12, 'd8ccc3c547c850170a24a46dceca05861438dca7b115589739d526d2df404b66'],
+  [14, 'e6c2d3455587c47ccdd3df1271882656bc27be85f8eb6576eea35fe1aafa172a'],
 ];
 const PUBLIC_KEY_HASHES = new Set(PUBLIC_KEYS.map(([, sha256]) => sha256));
 const PUBLIC_KEY_LENGTHS = new Set(PUBLIC_KEYS.map(([length]) => length));
@@ -191,7 +196,7 @@ export function placeholderReason(value: string): string | null {
   }
   if (/^(.)\1+$/.test(v)) return 'one repeated character';
   if (longestSequentialRun(v, 1) >= 6) return 'sequential filler (abcdef, 123456)';
-  if (longestSequentialRun(v.replace(/[^A-Za-z0-9]/g, ''), 2) >= 12) return 'sequential filler (a1b2c3d4...)';
+  if (longestSequentialRun(v.replace(/[^A-Za-z0-9]/g, '').toLowerCase(), 2) >= 12) return 'sequential filler (a1b2c3d4..., a1B2c3D4...)';
   if (v.length >= 16 && sequentialShare(v) >= 0.6) return 'sequential chunks (abc123def456..., abcd1234-ef56-...)';
   if (/^[xX*•#.?_\-]{3,}$/.test(v)) return 'mask';
   const lower = v.toLowerCase();
@@ -214,6 +219,8 @@ export function codeReason(value: string): string | null {
   if (/^[A-Za-z_$][\w$]*(?:\??\.|->|::)[A-Za-z_$][\w$]*(?:(?:\??\.|->|::)[A-Za-z_$][\w$]*)*[;,]?$/.test(v)) return 'property access';
   if (/^[\w$.]+\?[^:]*:/.test(v)) return 'conditional expression';
   if (/^[A-Za-z_$][\w$.]*\[/.test(v)) return 'index expression';
+  // Minified code: `r,strength:a,resolveReady:o,ready:s}=n` (two `name:name,` pairs in a row).
+  if (/[,{][A-Za-z_$][\w$]*:[A-Za-z_$][\w$]*,[A-Za-z_$][\w$]*:/.test(v)) return 'object literal';
   if (/^[&*@!:]/.test(v)) return 'reference or symbol';
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[;,]?$/.test(v)) return 'constant name';
   if (/[;,]$/.test(v)) return 'statement';
@@ -239,7 +246,9 @@ export function weakPasswordReason(value: string): string | null {
 const STAND_IN_PARTS = new Set([
   'my', 'your', 'the', 'a', 'new', 'pass', 'password', 'passwd', 'pwd', 'passphrase', 'secret', 'test', 'testing', 'example',
   'sample', 'dummy', 'fake', 'foo', 'bar', 'baz', 'abc', 'xyz', 'some', 'here', 'this', 'that', 'value', 'string', 'user',
-  'username', 'login', 'change', 'changeme', 'me', 'it', 'enter', 'put', 'insert', 'replace', 'todo', 'qwerty', 'asdf',
+  'username', 'login', 'change', 'changeme', 'me', 'it', 'is', 'enter', 'put', 'insert', 'replace', 'todo', 'qwerty', 'asdf',
+  // Test values that say what they are for: `wrong-password`, `invalid-credentials`, `bad_secret`.
+  'wrong', 'invalid', 'incorrect', 'bad', 'other', 'another', 'credential', 'credentials',
 ]);
 const STAND_IN_MAX = Math.max(...[...STAND_IN_PARTS].map((w) => w.length));
 
@@ -328,4 +337,28 @@ export function decodeBase64(value: string): string | null {
 /** True when every character is printable ASCII (space to tilde). */
 export function isPrintableAscii(s: string): boolean {
   return /^[\x20-\x7e]*$/.test(s);
+}
+
+/** Two or more words of letters with the odd punctuation, separated by spaces: a sentence, not a secret. */
+const PROSE = /^[A-Za-z]+(?:'[A-Za-z]+)?[,.;:!?'-]*(?: [A-Za-z]+(?:'[A-Za-z]+)?[,.;:!?'-]*)+$/;
+
+/**
+ * Why a base64 value is plain text in disguise rather than a secret, or null:
+ * it decodes to printable words (`dGhpcyBpcyBhIHNlY3JldA==` is "this is a
+ * secret"), a placeholder, a stand-in or a dictionary password. A random
+ * secret's bytes are printable ASCII about once in ten thousand for 12
+ * characters of base64, and almost never words.
+ */
+export function encodedPlainTextReason(value: string): string | null {
+  if (value.length < 8) return null;
+  const decoded = decodeBase64(value);
+  // Line breaks and tabs are text too (`Linux ...\n...` in an SDK's test response).
+  const text = decoded === null ? null : decoded.replace(/[\t\r\n]+/g, ' ').trim();
+  if (text === null || text.length < 6 || !isPrintableAscii(text)) return null;
+  if (PROSE.test(text.replace(/ {2,}/g, ' '))) return 'base64 of words';
+  // Text with numbers and punctuation among its words (`Linux version 2.6.16-xenU (builder@...)`): mostly letters and spaces.
+  const words = text.split(/ +/).filter((w) => /^[(\["']?[A-Za-z]{2,}/.test(w));
+  if (words.length >= 3 && (text.match(/[A-Za-z ]/g)?.length ?? 0) >= 0.6 * text.length) return 'base64 of text';
+  if (placeholderReason(text) || standInReason(text) || weakPasswordReason(text)) return 'base64 of a placeholder or dictionary word';
+  return null;
 }

@@ -4,9 +4,10 @@ import { contextDetector, contextExamples, type ContextRow, type ContextTable } 
 import { table as devops } from './devops.js';
 import { table as saas } from './saas.js';
 import { table as iot } from './iot.js';
+import { table as frameworks } from './frameworks.js';
 
 /** Every context-required format table, in a fixed order (one line per file; context-conformance.test.ts checks the folder). */
-export const CONTEXT_TABLES: readonly ContextTable[] = [devops, saas, iot];
+export const CONTEXT_TABLES: readonly ContextTable[] = [devops, saas, iot, frameworks];
 
 export interface ContextEntry {
   readonly table: string;

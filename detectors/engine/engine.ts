@@ -366,8 +366,10 @@ class Stream implements MatchStream {
    * per scan was a tenth of a history scan's time in allocation and GC.
    */
   private pending = new Uint32Array(32);
-  /** [start, end) pairs (absolute) of identifiable matches still within reach of later regions. */
+  /** [start, end) pairs (absolute) of identifiable matches and their companions still within reach of later regions. */
   private readonly identifiableSpans: number[] = [];
+  /** Where each match's companion value lies ([start, end), absolute), for the cross-tier dedup. */
+  private readonly companionSpans = new WeakMap<Match, readonly [number, number]>();
   private readonly prepared: PreparedDetector[];
   private readonly prefilter: Prefilter;
   private readonly keywordOwners: number[][];
@@ -697,7 +699,7 @@ class Stream implements MatchStream {
     }
     const companion = this.findCompanion(p, region, start, end);
     this.emitted.set(key, base + start);
-    out.push({
+    const match: Match = {
       detector: d,
       secret,
       start: base + start,
@@ -707,18 +709,21 @@ class Stream implements MatchStream {
       confidence: verdict.confidence,
       reason: verdict.reason,
       context,
-      ...(companion ? { companion } : {}),
-    });
+      ...(companion ? { companion: { name: companion.name, value: companion.value } } : {}),
+    };
+    if (companion) this.companionSpans.set(match, [base + companion.start, base + companion.end]);
+    out.push(match);
   }
 
-  private findCompanion(p: PreparedDetector, region: Buffer, start: number, end: number): { name: string; value: string } | undefined {
+  /** The nearest valid companion of a match at [start, end) of `region`, with its offsets in `region`. */
+  private findCompanion(p: PreparedDetector, region: Buffer, start: number, end: number): { name: string; value: string; start: number; end: number } | undefined {
     const spec = p.detector.companion;
     if (!spec) return undefined;
     p.companion ??= compilePattern(`${p.detector.id}/companion`, spec.pattern, this.compileOptions);
     const from = Math.max(this.segLo, start - spec.window);
     const to = Math.min(this.segHi, end + spec.window);
     const text = region.toString('latin1', from, to);
-    let best: { value: string; distance: number } | undefined;
+    let best: { value: string; distance: number; start: number; end: number } | undefined;
     for (const m of p.companion.matchAll(text)) {
       const value = m.groups['secret'] ?? m.text;
       const cs = from + m.index + (m.secretOffset ?? 0);
@@ -727,16 +732,19 @@ class Stream implements MatchStream {
       if (p.companionAlphabet && !isolated(region, cs, ce, p.companionAlphabet)) continue;
       if (spec.validate && !spec.validate({ secret: value, groups: m.groups, matchText: m.text })) continue;
       const distance = cs >= end ? cs - end : start - ce;
-      if (!best || distance < best.distance) best = { value, distance };
+      if (!best || distance < best.distance) best = { value, distance, start: cs, end: ce };
     }
-    return best ? { name: spec.name, value: best.value } : undefined;
+    return best ? { name: spec.name, value: best.value, start: best.start, end: best.end } : undefined;
   }
 
   /**
    * Cross-tier dedup: a legacy match whose secret overlaps an identifiable
    * match's secret is the same credential seen by a heuristic (`token =
    * "ghp_..."`), and the identifiable finding says more, so the legacy one is
-   * dropped. Identifiable spans are remembered for a region's overlap so a
+   * dropped. So is one over an identifiable match's companion: the AWS
+   * secret access key beside its key id is part of the key's finding, not a
+   * second finding (`aws_secret_access_key = ...` under the legacy
+   * detector). Identifiable spans are remembered for a region's overlap so a
    * stream drops the same legacy matches as a whole-buffer scan when the two
    * land in different regions (a legacy match already returned for an earlier
    * chunk is not taken back; windows make that rare).
@@ -747,7 +755,12 @@ class Stream implements MatchStream {
       if (spans[i + 1]! <= base) spans.splice(i, 2);
       else i += 2;
     }
-    for (const m of found) if (m.detector.tier === 'identifiable') spans.push(m.start, m.end);
+    for (const m of found) {
+      if (m.detector.tier !== 'identifiable') continue;
+      spans.push(m.start, m.end);
+      const companion = this.companionSpans.get(m);
+      if (companion !== undefined) spans.push(companion[0], companion[1]);
+    }
     if (spans.length === 0) return;
     let w = 0;
     for (let r = 0; r < found.length; r++) {

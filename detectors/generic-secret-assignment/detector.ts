@@ -1,8 +1,19 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
 import { caselessAny } from '../builders/ascii-caseless.js';
-import { KEY_CLOSE, OPERATOR, dissect, endsConsistently, identifierLikeReason, keyWords, pathOrUrlReason, valuePattern } from '../builders/assignment.js';
+import {
+  KEY_CLOSE,
+  OPERATOR,
+  dissect,
+  endsConsistently,
+  identifierLikeReason,
+  keyWords,
+  pathOrUrlReason,
+  restatesKeyReason,
+  validationRuleReason,
+  valuePattern,
+} from '../builders/assignment.js';
 import { charClasses, strengthOf } from '../builders/entropy.js';
-import { codeReason, identifiableFormatReason, placeholderReason } from '../builders/placeholder.js';
+import { codeReason, encodedPlainTextReason, identifiableFormatReason, placeholderReason } from '../builders/placeholder.js';
 
 /**
  * Key words that make a `...secret...`/`...token...` key name something that
@@ -24,8 +35,31 @@ const NOT_A_SECRET_KEY = new Set([
   'valid', 'invalid', 'status', 'state', 'host', 'port', 'kid', 'fingerprint', 'digest', 'checksum', 'sha', 'md5',
   'integrity', 'nonce', 'seed', 'random', 'salt', 'iv', 'counter', 'sequence', 'delimiter', 'separator', 'symbol', 'char',
   'chars', 'input', 'output', 'visible', 'show', 'hide', 'toggle', 'level', 'priority', 'weight', 'rate', 'interval',
-  'delay', 'request', 'response', 'anti', 'forgery', 'challenge', 'authenticity',
+  'delay', 'request', 'response', 'anti', 'forgery', 'challenge', 'authenticity', 'hashed',
 ]);
+
+/**
+ * Words right before a final `token` that make it a handle rather than a
+ * credential: pagination and change tokens of SDKs and their examples
+ * (`NextToken`, `nextPageToken`, `NextContinuationToken`, `ChangeToken`,
+ * `syncToken`), idempotency tokens (`ClientToken`, `IdempotencyToken`) and
+ * the like (`LifecycleActionToken`, `PurchaseToken`, SES `VerificationToken`).
+ */
+const HANDLE_TOKEN_WORDS = new Set([
+  'next', 'prev', 'previous', 'continuation', 'continue', 'pagination', 'paging', 'change', 'sync', 'delta',
+  'cursor', 'resume', 'client', 'idempotency', 'action', 'lifecycle', 'purchase', 'verification', 'term', 'cancel',
+]);
+
+/** Words that may stand before `page token` in a pagination key (`nextPageToken`); `FB_PAGE_TOKEN` is a Facebook page's credential. */
+const PAGE_POSITION = new Set(['next', 'prev', 'previous', 'first', 'last', 'current', 'start']);
+
+/** Whether a key names a pagination, change, idempotency or similar handle token (see HANDLE_TOKEN_WORDS). */
+export function isHandleTokenKey(words: readonly string[]): boolean {
+  const n = words.length;
+  if (n < 2 || words[n - 1] !== 'token') return false;
+  if (words[n - 2] === 'page') return n === 2 || PAGE_POSITION.has(words[n - 3]!);
+  return HANDLE_TOKEN_WORDS.has(words[n - 2]!);
+}
 
 /** The secret: token characters (base64, base64url, hex, UUID, JWT, `user:key` pairs, Django's key symbols), no spaces or quotes. */
 const SECRET_CLASS = String.raw`[A-Za-z0-9+/=_\-.~:!@#$%^&*|?()]`;
@@ -42,7 +76,7 @@ export function validateGenericSecret({ secret, groups, matchText }: Candidate):
   if (secret.length < 12 || secret.length > 256) return null;
   const key = groups['key'] ?? '';
   const words = keyWords(key);
-  if (words.some((w) => NOT_A_SECRET_KEY.has(w))) return null;
+  if (words.some((w) => NOT_A_SECRET_KEY.has(w)) || isHandleTokenKey(words)) return null;
   // AWS secret access keys have a known shape; aws-secret-access-key-assignment owns those key names.
   if (/aws.?secret|secret.?access.?key/i.test(key)) return null;
   const d = dissect(matchText, key, secret);
@@ -51,8 +85,10 @@ export function validateGenericSecret({ secret, groups, matchText }: Candidate):
   if ((d.operator === 'comma' || d.operator === 'space' || d.operator === 'compare') && !quoted) return null;
   if (d.operator === 'comma' && !/["']$/.test(d.before)) return null;
   if (d.operator === 'element' && d.after !== '<') return null;
-  if (/[;&][A-Za-z][A-Za-z_]*(?:=|$)/.test(secret)) return null;
-  if (identifiableFormatReason(secret) || pathOrUrlReason(secret) || identifierLikeReason(secret)) return null;
+  // A query or connection string (`session&X-Amz-Signature=...`), left to the URL and connection-string detectors.
+  if (/[;&?][A-Za-z][\w-]*(?:=|$)/.test(secret)) return null;
+  if (identifiableFormatReason(secret) || pathOrUrlReason(secret) || identifierLikeReason(secret) || validationRuleReason(secret)) return null;
+  if (restatesKeyReason(key, secret)) return null;
   if (CONSTANT_HASHES.has(secret.toLowerCase())) return null;
   const s = strengthOf(secret);
   if (s.strength !== 'random') return null;
@@ -61,7 +97,7 @@ export function validateGenericSecret({ secret, groups, matchText }: Candidate):
   if (!cls.digit && !/[+/=]/.test(secret)) return null;
   // The costliest checks last (placeholderReason is several microseconds a value): most values fail a cheap one first.
   if (!quoted && codeReason(secret)) return null;
-  if (placeholderReason(secret)) return null;
+  if (placeholderReason(secret) || encodedPlainTextReason(secret)) return null;
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret);
   const hex = /^[0-9a-f]+$/i.test(secret);
   const confidence: Verdict['confidence'] = uuid ? 'low' : hex && s.length < 32 ? 'medium' : s.length >= 20 ? 'high' : 'medium';

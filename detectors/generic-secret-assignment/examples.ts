@@ -1,5 +1,5 @@
 import type { DetectorExamples, PositiveExample } from '../examples-types.js';
-import { base62, hex, uuid } from '../builders/legacy-examples.js';
+import { b64 as base64Of, base62, hex, uuid } from '../builders/legacy-examples.js';
 import { ALPHA } from '../../test/support/token-factory.js';
 
 export const examples: DetectorExamples = {
@@ -64,6 +64,34 @@ export const examples: DetectorExamples = {
       `api_key = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`,
       // RFC 6749's example tokens, quoted in many OAuth libraries' docstrings.
       `{"access_token":"2YotnFZFEjr1zCsicMWpAA","token_type":"example","refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA"}`,
+      // Pagination, change and idempotency tokens of SDKs and their examples: handles, not credentials.
+      `{\n  "Reservations": [],\n  "NextToken": "${base62(t, 44)}+${base62(t, 8)}=="\n}`,
+      `{\n  "ChangeToken": "${uuid(t)}"\n}`,
+      `  "IsTruncated": true,\n  "NextContinuationToken": "1${base62(t, 40)}/${base62(t, 12)}=="`,
+      `    'ContinuationToken': '${base62(t, 32)}',`,
+      `const res = await drive.files.list({ pageSize: 100, pageToken: "${base62(t, 24)}_${base62(t, 12)}" });`,
+      `{"nextPageToken": "${base62(t, 40)}", "items": []}`,
+      `calendar.events.list(calendarId="primary", syncToken="${base62(t, 20)}")`,
+      `"ClientToken": "${uuid(t)}",`,
+      `"LifecycleActionToken": "${uuid(t)}",`,
+      // A detect-secrets baseline stores SHA-1 hashes of what it found, not the secrets.
+      `      {\n        "type": "Secret Keyword",\n        "filename": "app/settings.py",\n        "hashed_secret": "${hex(t, 40)}",\n        "is_verified": false,\n        "line_number": 12\n      }`,
+      // Code: calls, properties, types and index expressions assigned to a secret or token.
+      `secret = getSecret(name)`,
+      `token = this.tokenService.next()`,
+      `token = this.tokenService.next(32)`,
+      `const secret = Buffer.from(process.env.SECRET_B64, "base64")`,
+      `api_key = keys[0x2f]`,
+      `  token: String,`,
+      `SECRET = os.environ["APP_SECRET_V2"]`,
+      // Validation rules.
+      `'secret' => 'required|string|min:32',`,
+      // Base64 of plain text, and a query string after the key.
+      `client_secret = "${base64Of('this is not a real secret')}"`,
+      `"secret": "${base64Of('correct horse battery staple')}"`,
+      `url = "https://s3.amazonaws.com/b/k?X-Amz-Expires=3600&X-Amz-Security-Token=session&X-Amz-Signature=${hex(t, 64)}"`,
+      // RFC 6750's example bearer token.
+      `  "token": "mF_9.B5f-4.1JqM",`,
       // Identifiable formats belong to their own detectors.
       `SECRET_KEY=sk_live_${base62(t, 24)}`,
       `token: ghp_${base62(t, 36)}`,

@@ -1,8 +1,8 @@
 import type { Candidate, Detector, Verdict } from '../types.js';
 import { caselessAny } from '../builders/ascii-caseless.js';
-import { KEY_CLOSE, OPERATOR, dissect, endsConsistently, keyWords, pathOrUrlReason, valuePattern } from '../builders/assignment.js';
+import { KEY_CLOSE, OPERATOR, dissect, endsConsistently, keyWords, pathOrUrlReason, validationRuleReason, valuePattern } from '../builders/assignment.js';
 import { strengthOf } from '../builders/entropy.js';
-import { codeReason, identifiableFormatReason, placeholderReason, weakPasswordReason } from '../builders/placeholder.js';
+import { codeReason, encodedPlainTextReason, identifiableFormatReason, placeholderReason, standInReason, weakPasswordReason } from '../builders/placeholder.js';
 
 /**
  * Key words that make a `...password...` key something other than a password:
@@ -25,6 +25,8 @@ const NOT_A_PASSWORD_KEY = new Set([
   'action', 'event', 'request', 'response', 'schema', 'short', 'long', 'weak', 'strong', 'match', 'mismatch',
   'matches', 'equal', 'widget', 'editor', 'entry', 'strategy', 'method', 'algorithm', 'algo', 'cipher', 'crypt',
   'bcrypt', 'argon2', 'pbkdf2', 'scrypt', 'iterations', 'rounds', 'cost', 'work', 'factor', 'files', 'stdin', 'fd',
+  // A password change's new value beside its `old` one (SDK examples: `NewPassword`), a middleware that requires one.
+  'new', 'require', 'requires',
 ]);
 
 /** Prefixes that make a one-word `...pass` key a password (`dbpass`, `smtppass`); `bypass`, `compass`, `buypass` are not. */
@@ -75,12 +77,12 @@ export function validatePasswordAssignment({ secret, groups, matchText }: Candid
   if (d.operator === 'element' && d.after !== '<') return null;
   // `;name=` or `&name=` inside the value, or `;` before the key: a connection or query string, left to those detectors.
   if (/[;&][A-Za-z][A-Za-z_ ]*(?:=|$)/.test(secret) || d.before.startsWith(';')) return null;
-  if (identifiableFormatReason(secret) || pathOrUrlReason(secret)) return null;
+  if (identifiableFormatReason(secret) || pathOrUrlReason(secret) || validationRuleReason(secret)) return null;
   if (!quoted && codeReason(secret)) return null;
   const s = strengthOf(secret);
   if (s.strength === 'weak') return null;
   // The costliest checks last (several microseconds a value): most values fail a cheap one first.
-  if (weakPasswordReason(secret) || placeholderReason(secret)) return null;
+  if (weakPasswordReason(secret) || placeholderReason(secret) || standInReason(secret) || encodedPlainTextReason(secret)) return null;
   let confidence: Verdict['confidence'] = s.strength === 'random' ? 'high' : s.strength === 'strong' ? 'medium' : 'low';
   if (d.operator === 'compare') confidence = LOWER[confidence];
   return verdictFor(confidence, `${s.strength} value (${s.length} chars, ${s.classes} character classes, ${s.entropy.toFixed(1)} bits/char) assigned to "${key}"`);

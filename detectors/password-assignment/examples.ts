@@ -1,5 +1,5 @@
 import type { DetectorExamples, PositiveExample } from '../examples-types.js';
-import { alnumPassword, fairPassword, humanPassword, randomPassword, shortStrongPassword } from '../builders/legacy-examples.js';
+import { alnumPassword, b64, fairPassword, humanPassword, randomPassword, shortStrongPassword } from '../builders/legacy-examples.js';
 
 export const examples: DetectorExamples = {
   positives: (t) => {
@@ -122,6 +122,27 @@ export const examples: DetectorExamples = {
       `password = "hunter2"`,
       `password = 'mypass123'`,
       `if password == "team10":`,
+      // Validation rules
+      `        'password' => 'required|confirmed|min:6',`,
+      `  password: 'required|string|min:8',`,
+      `    'password' => ['required', 'string', 'min:8', 'confirmed'],`,
+      // SDK examples: a password change's new value, and the AWS SDKs' documented example password
+      `{\n  "input": {\n    "NewPassword": "${randomPassword(t)}",\n    "OldPassword": "${randomPassword(t)}"\n  }\n}`,
+      `    "input": {\n        "Password": "h]6EszR}vJ*m",\n        "PasswordResetRequired": true,\n        "UserName": "Bob"\n    }`,
+      // Class names, function calls and expressions
+      `password = PasswordField()`,
+      `    password = forms.CharField(widget=forms.PasswordInput, max_length=128)`,
+      `password = PasswordField(min_length=8)`,
+      `  password: String,`,
+      `password = request.form['password2']`,
+      `password = os.environ['DB_PASSWORD_2']`,
+      `password = hashlib.sha256(raw + salt).hexdigest()`,
+      `$this->assertSame('Illuminate\\Auth\\Middleware\\RequirePassword:route.name,100', $signature);`,
+      // Stand-ins made of placeholder words (the Cognito examples' temporary password)
+      `    "TemporaryPassword": "This-is-my-test-99!",`,
+      // Base64 of plain text
+      `db_password: "${b64('correct horse battery staple')}"`,
+      `password = '${b64('changeme123')}'`,
       // Connection strings and query strings belong to their own detectors
       `Server=db1;Database=app;User Id=app;Password=${p};`,
       `https://api.corp.io/login?user=bot&password=${p}&next=/home`,

@@ -25,6 +25,8 @@ export function validateUrlCredentials({ secret, groups }: Candidate): Verdict |
   // `cvs://:pserver:anoncvs@host`: no user before the colon and another colon after it is CVS's method syntax, not user:password.
   if (user === '' && password.includes(':')) return null;
   if (placeholderReason(secret) || placeholderReason(password) || identifiableFormatReason(password)) return null;
+  // A SCREAMING_SNAKE name where the password goes (`crowdin://PROJECT_ID:API_TOKEN@...` in a DSN's documentation) names what belongs there.
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(password) && /[A-Z]{3}/.test(password)) return null;
   // A templated user (`${USER}:literal@host`) means the URL is a template, whatever stands in the password place.
   if (placeholderReason(user) && /^[$%{<[]/.test(user)) return null;
   const kind = hostKind(host);

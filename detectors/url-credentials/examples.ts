@@ -38,6 +38,9 @@ export const examples: DetectorExamples = {
   negatives: (t) => {
     return [
       `postgres://user:password@localhost:5432/db`,
+      // A DSN's documentation names the parts.
+      `CROWDIN_DSN=crowdin://PROJECT_ID:API_TOKEN@ORGANIZATION_DOMAIN.default`,
+      `$dsn = new Dsn('phrase://PROJECT_ID:API_TOKEN@api.us.app.phrase.com:8080?userAgent=myProject');`,
       `postgresql://user:secret@localhost/otherdb?connect_timeout=10`,
       `mongodb://username:password@host:27017/db`,
       `mysql://root:\${MYSQL_ROOT_PASSWORD}@db:3306/app`,

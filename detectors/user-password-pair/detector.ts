@@ -9,7 +9,9 @@ import { isPasswordKey } from '../password-assignment/detector.js';
  * next (`$user = "<name>"; $password = "<value>";`, or `user = ...`
  * then `password = ...`): the pair is a login, so a password password-assignment
  * finds too weak to report alone (letters only, a word and digits) is
- * reported here, with low confidence. Stronger ones are password-assignment's.
+ * reported here, with low confidence, and so is a stronger one made of letters
+ * only (password-assignment needs a digit or a symbol). Stronger ones with a
+ * digit or symbol are password-assignment's.
  * Placeholders, stand-ins, dictionary passwords and anonymous logins are not.
  */
 const USER_KEY = String.raw`[\w.$>\[\]'"-]*${caselessAny(['username', 'user', 'login', 'uid'])}\w*`;
@@ -23,7 +25,8 @@ export function validateUserPasswordPair({ secret, groups }: Candidate): Verdict
   if (secret.length < 6 || !isPasswordKey(groups['key'] ?? '')) return null;
   const user = groups['user'] ?? '';
   if (/^[$%{<@]/.test(user) || ANONYMOUS.has(user.toLowerCase()) || user === secret) return null;
-  if (strengthOf(secret).strength !== 'weak') return null;
+  // Stronger ones with a digit or symbol are password-assignment's; one of letters only it cannot match (`roboMongoSSHPass`).
+  if (strengthOf(secret).strength !== 'weak' && /[0-9!#$%*+/?@^~]/.test(secret)) return null;
   if (placeholderReason(secret) || standInReason(secret) || weakPasswordReason(secret) || identifiableFormatReason(secret)) return null;
   return { confidence: 'low', reason: `weak password assigned right after the user name "${user}"` };
 }

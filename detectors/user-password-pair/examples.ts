@@ -10,6 +10,8 @@ export const examples: DetectorExamples = {
     add((p) => `//Database Info\\r\\n\\t$host = \\"localhost\\";\\r\\n\\t$user = \\"mg1021\\";              $password = \\"${p}\\";\n`, 'goodspec');
     add((p) => `db:\n  username: "orders"\n  password: "${p}"\n`, 'bluegrotto');
     add((p) => `$cfg['Servers'][$i]['user'] = 'pma';\n$cfg['Servers'][$i]['password'] = '${p}';\n`, 'wintermoth');
+    // Letters only but not weak: password-assignment needs a digit or symbol, so the pair reports it.
+    add((p) => `      "sshUserName" : "deploy",\n      "sshUserPassword" : "${p}",\n`, 'graniteHarborQuill');
     return out;
   },
   negatives: () => [
@@ -23,5 +25,8 @@ export const examples: DetectorExamples = {
     `user = "alice"\npassword_hash = "wintermoth"`,
     `user = "admin"\npassword = "admin123"`,
     `user: "deploy"\npassword: "Kel7!dorVim42"`,
+    // Test values that say they are wrong.
+    `            'username' => 'root',\n            'password' => 'invalid-credentials',`,
+    `user = "alice"\npassword = "wrong-password"`,
   ],
 };
