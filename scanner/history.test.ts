@@ -136,6 +136,26 @@ describe('scanHistory', () => {
     expect(JSON.stringify(report)).not.toContain(token);
   });
 
+  it('with collapseMoved, keeps one location per file a secret stayed in, first introduction first, later commits counted', async () => {
+    const repo = newRepo();
+    const token = pat();
+    const day = (n: number): string => `2024-01-0${n}T10:00:00Z`;
+    repo.commit({ files: { 'app.env': `T=${token}\n` }, date: day(1) });
+    // The line moves twice, then the token is also copied into a second file.
+    repo.commit({ files: { 'app.env': `# header\nT=${token}\n` }, date: day(2) });
+    repo.commit({ files: { 'app.env': `# header\n\n\nT=${token}\n` }, date: day(3) });
+    repo.commit({ files: { 'copy.env': `T=${token}\n` }, date: day(4) });
+    const every = await scanHistory(repo.path, { engine });
+    expect(every.findings[0]!.locations.map((l) => l.path)).toEqual(['app.env', 'app.env', 'app.env', 'copy.env']);
+    const folded = await scanHistory(repo.path, { engine, collapseMoved: true });
+    expect(folded.findings).toHaveLength(1);
+    expect(folded.findings[0]!.locations.map((l) => [l.path, l.line, l.laterCommits])).toEqual([
+      ['app.env', 1, 2],
+      ['copy.env', 1, undefined],
+    ]);
+    expect(folded.findings[0]!.locations[0]!.date).toBe('2024-01-01T10:00:00+00:00');
+  });
+
   it('attributes a secret to the commit that introduced it, with author, email and date', async () => {
     const repo = newRepo();
     const token = pat();

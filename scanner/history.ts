@@ -76,6 +76,14 @@ export interface HistoryScanOptions {
    * that streams. The report at the end holds every location.
    */
   readonly onFinding?: (finding: Finding) => void;
+  /**
+   * One location per file a secret stayed in: where it was introduced, with
+   * `laterCommits` counting the later commits that still held it in that file
+   * (a line moved, the file edited around it), instead of a location per
+   * commit. For reports about a history; the push hook lists every commit,
+   * since each one must be rewritten.
+   */
+  readonly collapseMoved?: boolean;
 }
 
 /** scanHistory's report, plus the subjects it was asked for. */
@@ -161,8 +169,9 @@ export async function scanHistory(repoPath: string, options: HistoryScanOptions)
 
   let withExcerpts: Finding[] | undefined;
   const report = (): HistoryScanReport => {
-    const findings = withExcerpts ?? aggregator.findings().map((f) => texts.masked(f));
+    let findings = withExcerpts ?? aggregator.findings().map((f) => texts.masked(f));
     for (const f of findings) sortLocations(f);
+    if (options.collapseMoved === true) findings = findings.map(collapseMoved);
     return {
       findings,
       stats: {
@@ -244,6 +253,39 @@ function sortLocations(finding: Finding): void {
       (a.path ?? a.ref ?? '').localeCompare(b.path ?? b.ref ?? '') ||
       a.offset - b.offset,
   );
+}
+
+/**
+ * A finding's file locations folded per path: the earliest commit's
+ * occurrences kept, later commits of the same path counted on the first one.
+ * Locations must be sorted oldest first (sortLocations).
+ */
+export function collapseMoved(finding: Finding): Finding {
+  const firstCommit = new Map<string, string>();
+  const later = new Map<string, Set<string>>();
+  const kept: Location[] = [];
+  for (const l of finding.locations) {
+    if (l.kind !== 'blob' || !l.commit || l.path === undefined) {
+      kept.push(l);
+      continue;
+    }
+    const first = firstCommit.get(l.path);
+    if (first === undefined) firstCommit.set(l.path, l.commit);
+    if (first === undefined || first === l.commit) kept.push(l);
+    else {
+      let commits = later.get(l.path);
+      if (!commits) later.set(l.path, (commits = new Set()));
+      commits.add(l.commit);
+    }
+  }
+  if (later.size === 0) return finding;
+  const counted = new Set<string>();
+  const locations = kept.map((l) => {
+    if (l.kind !== 'blob' || l.path === undefined || counted.has(l.path) || !later.has(l.path)) return l;
+    counted.add(l.path);
+    return { ...l, laterCommits: later.get(l.path)!.size };
+  });
+  return { ...finding, locations };
 }
 
 const KIND_ORDER: Record<LocationKind, number> = {

@@ -69,6 +69,12 @@ export interface Location {
   readonly email?: string;
   /** ISO 8601 author date of `commit` (tagger date for `tag-*`). */
   readonly date?: string;
+  /**
+   * History scans that fold moved lines (`collapseMoved`): later commits in
+   * which the same file still held the secret (its line moved, the file
+   * changed around it), counted here instead of listed.
+   */
+  readonly laterCommits?: number;
 }
 
 /** What a liveness check (`pushgate scan --verify`) said about a finding's secret. */

@@ -112,6 +112,8 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
       full = await scanHistory(root, {
         ...scanOptions,
         parallel: true,
+        // One location per file a secret stayed in, with the later commits counted, not one per commit.
+        collapseMoved: true,
         ...(revisions ? { revisions } : {}),
         // JSON Lines stream: each secret as the scan first meets it, when nothing must see every finding first.
         ...(streaming ? { onFinding: (f: Finding) => void streamed.push(writeLine(f)) } : {}),

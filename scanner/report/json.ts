@@ -30,6 +30,8 @@ export interface JsonLocation {
   readonly tagName?: string;
   readonly ref?: string;
   readonly encoding?: Encoding;
+  /** The same file still held the secret in this many later commits (history scans). */
+  readonly laterCommits?: number;
 }
 
 export interface JsonFinding {
@@ -77,6 +79,7 @@ export function toJsonLocation(l: Location): JsonLocation {
     ...(l.tagName ? { tagName: l.tagName } : {}),
     ...(l.ref ? { ref: l.ref } : {}),
     ...(l.encoding ? { encoding: l.encoding } : {}),
+    ...(l.laterCommits ? { laterCommits: l.laterCommits } : {}),
   };
 }
 

@@ -170,6 +170,7 @@ function location(f: Finding, l: Location, scan: ScanKind): SarifLocation {
     ...(l.ref ? { ref: l.ref } : {}),
     ...(l.kind === 'path' && l.path !== undefined ? { path: l.path } : {}),
     ...(l.encoding ? { encoding: l.encoding } : {}),
+    ...(l.laterCommits ? { laterCommits: l.laterCommits } : {}),
     ...(history && l.author ? { author: l.author } : {}),
     ...(history && l.email ? { email: l.email } : {}),
     ...(history && l.date ? { date: l.date } : {}),

@@ -40,7 +40,8 @@ export function renderText(report: ScanReport, options: TextReportOptions): stri
 }
 
 function field(label: string, value: string): string {
-  return `  ${label.padEnd(LABEL_WIDTH)}${value}\n`;
+  // A label as long as the column (a companion's name, `secret-access-key`) still gets a space before its value.
+  return `  ${label.length >= LABEL_WIDTH ? `${label} ` : label.padEnd(LABEL_WIDTH)}${value}\n`;
 }
 
 function continuation(value: string): string {
@@ -84,6 +85,7 @@ function locationLine(l: Location): string {
   parts.push(placeWords(l));
   if (l.author) parts.push(l.email ? `${l.author} <${l.email}>` : l.author);
   if (l.date) parts.push(l.date);
+  if (l.laterCommits) parts.push(`(still there in ${l.laterCommits} later commit${l.laterCommits === 1 ? '' : 's'})`);
   return terminalText(parts.join('  '));
 }
 

@@ -77,6 +77,7 @@ export function historyScanProcessor(deps: ScanProcessorDeps) {
           const scanned = await scanHistory(mirror.gitDir, {
             // Triage shows the lines around each secret (masked); they are stored sealed with the finding.
             excerpts: true,
+            collapseMoved: true,
             engine: deps.engine,
             fingerprints: deps.fingerprints,
             onProgress: (p) => progress.scan(p),

@@ -86,6 +86,7 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
           const report = await scanHistory(mirror.gitDir, {
             // Triage shows the lines around each secret (masked); they are stored sealed with the finding.
             excerpts: true,
+            collapseMoved: true,
             engine: deps.engine,
             fingerprints: deps.fingerprints,
             revisions,
