@@ -146,4 +146,29 @@ describe('detector conformance', () => {
     expect(checked).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
+
+  it('custom detectors of the sample config (docs/custom-detectors.example.yaml) find their positives and none of their negatives, through the full engine', async () => {
+    const { loadCustomConfig } = await import('../scanner/custom-config.js');
+    const { expandTemplate } = await import('./custom/custom-detectors.js');
+    const { parse } = await import('yaml');
+    const { readFileSync } = await import('node:fs');
+    const path = join(here, '../docs/custom-detectors.example.yaml');
+    // Loading checks each detector's examples against itself alone; here they run beside every built-in detector.
+    const config = await loadCustomConfig(path);
+    const engine = createEngine([...ALL_DETECTORS, ...config.detectors]);
+    const raw = (parse(readFileSync(path, 'utf8')) as { detectors: Array<{ id: string; examples: { positive: string[]; negative?: string[] } }> }).detectors;
+    let n = 7;
+    const random = (m: number): number => (n = (n * 48271) % 2147483647) % m;
+    const problems: string[] = [];
+    for (const d of raw) {
+      for (const [i, p] of d.examples.positive.entries()) {
+        if (!engine.scan(Buffer.from(expandTemplate(p, random, d.id))).some((m) => m.detector.id === d.id)) problems.push(`${d.id}: positive #${i} not found`);
+      }
+      for (const [i, q] of (d.examples.negative ?? []).entries()) {
+        if (engine.scan(Buffer.from(expandTemplate(q, random, d.id))).some((m) => m.detector.id === d.id)) problems.push(`${d.id}: negative #${i} matched`);
+      }
+    }
+    expect(config.detectors.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { createEngine, type Engine } from '../detectors/engine/engine.js';
 import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
+import { hookDetectors } from '../scanner/custom-config.js';
 import { FindingAggregator } from '../scanner/aggregate.js';
 import { fingerprinterFromEnv } from '../scanner/fingerprint.js';
 import { maskedText } from '../scanner/mask.js';
@@ -40,7 +41,7 @@ export async function runPrePush(io: ClientHookIo): Promise<number> {
   const remote = io.args[0];
   const known = remote && /^[A-Za-z0-9._\/-]+$/.test(remote) && !remote.includes('://') ? `--remotes=${remote}` : '--remotes';
   const { report, subjects } = await scanPush(repo, [...tips, '--not', known], {
-    engine: createEngine(IDENTIFIABLE_DETECTORS),
+    engine: createEngine(await hookDetectors(io.env, IDENTIFIABLE_DETECTORS)),
     fingerprints: fingerprinterFromEnv(io.env),
     signal: AbortSignal.timeout(120_000),
     refs,
@@ -51,7 +52,8 @@ export async function runPrePush(io: ClientHookIo): Promise<number> {
 }
 
 /** pre-commit: scans the staged content of every added or modified file. */
-export async function runPreCommit(io: ClientHookIo, engine: Engine = createEngine(IDENTIFIABLE_DETECTORS)): Promise<number> {
+export async function runPreCommit(io: ClientHookIo, given?: Engine): Promise<number> {
+  const engine = given ?? createEngine(await hookDetectors(io.env, IDENTIFIABLE_DETECTORS));
   const repo = await openRepository(io.cwd);
   const run = { repoPath: repo.path };
   const raw = await runGit(['diff', '--cached', '--raw', '-z', '--no-renames', '--diff-filter=ACMRT', '--no-abbrev'], repo.invocation, run);

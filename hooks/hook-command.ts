@@ -6,6 +6,7 @@ import { installClientHooks, installPreReceive, HookInstallError } from './insta
 import { deliverSpooledEvents } from './deliver-events.js';
 import { ScanDaemonError, startScanDaemon } from './scan-daemon.js';
 import { terminalLines, terminalText } from '../scanner/report/terminal-text.js';
+import { CustomConfigError } from '../detectors/custom/custom-detectors.js';
 
 /**
  * `pushgate hook <name> ...`, dispatched by bin/pushgate.js before the rest of
@@ -184,8 +185,8 @@ async function runDaemon(socketPath: string, binPath: string, write: (s: string)
   try {
     daemon = await startScanDaemon({ socketPath, binPath, log });
   } catch (err) {
-    if (err instanceof ScanDaemonError) {
-      write(`pushgate: error: ${err.message} [${err.code}]\n`);
+    if (err instanceof ScanDaemonError || err instanceof CustomConfigError) {
+      write(`pushgate: error: ${terminalText(err.message)} [${err.code}]\n`);
       return 2;
     }
     throw err;

@@ -1,3 +1,5 @@
+import { CustomConfigError } from '../detectors/custom/custom-detectors.js';
+import { hookDetectors } from '../scanner/custom-config.js';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -56,7 +58,8 @@ export async function runPreReceive(io: PreReceiveIo): Promise<number> {
     // No `git rev-parse`: git named the repository. A push that brings nothing new (a branch made at an
     // existing commit) costs the commit walk and the tip check, which find nothing, and no blob reads.
     const repo = await openGitDirectory(io.gitDir, { env: io.env });
-    const engine = io.engine ?? createEngine(IDENTIFIABLE_DETECTORS);
+    // PUSHGATE_CONFIG (set by the server's operator) adds custom identifiable detectors; a bad one rejects the push.
+    const engine = io.engine ?? createEngine(await hookDetectors(io.env, IDENTIFIABLE_DETECTORS));
     const fingerprints = fingerprinterFromEnv(io.env);
     const { report, subjects, refLabels } = await scanPush(repo, revisions, { engine, fingerprints, signal, refs: pushRefs(updates) });
     // A ref name that holds a secret is recorded masked, like every other label.
@@ -102,7 +105,7 @@ function reject(
 
 /** Error text without stack traces or anything a secret could ride in on (messages of our own error classes only). */
 function describe(err: unknown): string {
-  if (err instanceof IncompleteWalkError || err instanceof FingerprintKeyError) return `${err.message} [${err.code}]`;
+  if (err instanceof IncompleteWalkError || err instanceof FingerprintKeyError || err instanceof CustomConfigError) return `${err.message} [${err.code}]`;
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' ? `internal error ${code}` : 'internal error';
 }

@@ -3,6 +3,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { createEngine, type Engine } from '../detectors/engine/engine.js';
 import { IDENTIFIABLE_DETECTORS } from '../detectors/registry.js';
+import { hookDetectors } from '../scanner/custom-config.js';
 import { terminalText } from '../scanner/report/terminal-text.js';
 import { hookGitDir, runPreReceive, spawnDetachedDelivery } from './pre-receive.js';
 import { failClosedMessage } from './rejection-message.js';
@@ -60,7 +61,8 @@ export async function startScanDaemon(options: ScanDaemonOptions): Promise<ScanD
   prepareDirectory(dirname(socketPath));
   await removeStaleSocket(socketPath);
   // One engine for every push: its prefilter and compiled patterns stay warm.
-  const engine = createEngine(IDENTIFIABLE_DETECTORS);
+  // The daemon's own PUSHGATE_CONFIG: give it the same value as the hooks (a bad one stops the daemon at start).
+  const engine = createEngine(await hookDetectors(process.env, IDENTIFIABLE_DETECTORS));
   const inFlight = new Set<Promise<void>>();
   // Half-open: the client ends its side after the request and still reads the answer.
   const server: Server = createServer({ allowHalfOpen: true }, (conn) => {

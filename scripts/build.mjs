@@ -53,8 +53,8 @@ await esbuild.build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // re2-wasm locates its .wasm file next to its own module.
-  external: ['re2-wasm'],
+  // re2-wasm locates its .wasm file next to its own module; yaml is loaded only when a custom config is given.
+  external: ['re2-wasm', 'yaml'],
   logLevel: 'warning',
 });
 writeFileSync(stamp, new Date().toISOString() + '\n');

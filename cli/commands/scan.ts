@@ -24,6 +24,8 @@ export interface ScanCommandOptions {
   readonly onlyVerified?: boolean;
   /** commander's `--no-git`: false when given. */
   readonly git?: boolean;
+  /** Custom detectors and legacy exclusions (default: PUSHGATE_CONFIG). */
+  readonly config?: string;
 }
 
 /** Exit statuses of `pushgate scan`. */
@@ -44,6 +46,7 @@ export function scanCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .option('--verify', "ask each finding's provider, read-only, whether the secret still works; live findings are listed first")
     .option('--only-verified', 'with --verify: report only live findings, and set the exit status from them')
     .option('--no-git', 'scan every file under PATH, also those git ignores (the working tree only)')
+    .option('--config <file>', 'custom detectors and legacy-tier path exclusions, YAML or JSON (default: PUSHGATE_CONFIG)')
     .addHelpText(
       'after',
       '\nExit status: 0 no findings, 1 findings, 2 error, 130 interrupted.\n' +
@@ -77,11 +80,15 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
   // Keyed when PUSHGATE_FINGERPRINT_KEY is set (README, "Fingerprints"); a malformed key fails here, before the scan.
   const fingerprints = (await import('../../scanner/fingerprint.js')).fingerprinterFromEnv(io.env);
 
-  const [{ createEngine }, { ALL_DETECTORS }] = await Promise.all([
+  const [{ createEngine }, { ALL_DETECTORS }, { loadCustomConfig, excludeLegacy }] = await Promise.all([
     import('../../detectors/engine/engine.js'),
     import('../../detectors/registry.js'),
+    import('../../scanner/custom-config.js'),
   ]);
-  const engine = createEngine(ALL_DETECTORS);
+  // Read before scanning: a custom detector that fails its own examples stops the run in a second.
+  const configPath = options.config ?? io.env['PUSHGATE_CONFIG'];
+  const custom = await loadCustomConfig(configPath === undefined ? undefined : resolve(io.cwd, configPath));
+  const engine = createEngine([...ALL_DETECTORS, ...custom.detectors]);
 
   // JSON Lines to standard output stream during a history scan, unless every finding must be seen first (verify, baseline).
   const streaming = options.format === 'jsonl' && kind === 'history' && !options.output && !options.verify && !options.baseline;
@@ -95,6 +102,7 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
     return order;
   };
 
+  const emptyReport: ScanReport = { findings: [], stats: { blobs: 0, bytes: 0, skipped: { count: 0, bytes: 0, reasons: {} }, seconds: 0 }, fingerprints: { scheme: fingerprints.scheme } };
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
@@ -116,7 +124,13 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
         collapseMoved: true,
         ...(revisions ? { revisions } : {}),
         // JSON Lines stream: each secret as the scan first meets it, when nothing must see every finding first.
-        ...(streaming ? { onFinding: (f: Finding) => void streamed.push(writeLine(f)) } : {}),
+        ...(streaming
+          ? {
+              onFinding: (f: Finding) => {
+                if (excludeLegacy({ ...emptyReport, findings: [f] }, custom).findings.length > 0) streamed.push(writeLine(f));
+              },
+            }
+          : {}),
       });
     } else {
       const { scanWorkingTree } = await import('../../scanner/working-tree.js');
@@ -134,6 +148,7 @@ export async function runScan(pathArg: string, options: ScanCommandOptions, io: 
     process.removeListener('SIGINT', onSigint);
   }
 
+  full = excludeLegacy(full, custom);
   const baselined = baseline ? applyBaseline(full, baseline, `baseline ${terminalText(options.baseline!)}`) : { report: full, suppressed: 0, notices: [] };
   const { suppressed } = baselined;
   for (const notice of baselined.notices) io.stderr.write(`pushgate: notice: ${notice}\n`);
