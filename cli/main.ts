@@ -30,19 +30,26 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   });
   let exitCode = EXIT_CLEAN;
   // Commander's usage errors quote the arguments (`unknown option '...'`): escaped like any text we did not write.
-  const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(terminalLines(s)) };
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(terminalLines(s)),
+    // Usage errors like every other error: one line with a code (commander's message is `error: ...`).
+    outputError: (s: string, write: (s: string) => void) => write(`pushgate: ${s.trimEnd()} [CLI_USAGE]\n`),
+  };
   const program = new Command('pushgate')
     .description('Git push protection and secret scanning')
     .version(pushgatePackage().version, '-V, --version')
     .option('--debug', 'print stack traces of errors')
     .exitOverride()
     .configureOutput(output)
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\n`pushgate <command> --help` describes a command; `pushgate serve --help` and\n`pushgate worker --help` list the service settings (environment variables).\n');
   const scan = scanCommand(io, (code) => (exitCode = code));
   scan.exitOverride().configureOutput(output);
   program.addCommand(scan);
   for (const command of await serviceCommands(argv, io, (code) => (exitCode = code))) {
-    command.exitOverride().configureOutput(output);
+    // Subcommands too (`token create --help`, a missing `--role`): their exits come back here as CommanderErrors.
+    for (const c of [command, ...command.commands]) c.exitOverride().configureOutput(output);
     program.addCommand(command);
   }
   // `pushgate hook ...` is dispatched by bin/pushgate.js before this module loads; listed here for --help.
@@ -79,10 +86,13 @@ const SERVICE_COMMANDS = {
 } as const;
 
 async function serviceCommands(argv: readonly string[], io: CliIo, setExitCode: (code: number) => void): Promise<Command[]> {
-  const requested = argv.slice(2).find((a) => !a.startsWith('-'));
+  const words = argv.slice(2).filter((a) => !a.startsWith('-'));
+  // `pushgate help serve` shows the real command's help (its settings), as `pushgate serve --help` does.
+  const requested = words[0] === 'help' ? words[1] : words[0];
   const out: Command[] = [];
   for (const [name, [description, load]] of Object.entries(SERVICE_COMMANDS)) {
-    out.push(name === requested ? (await load())(io, setExitCode) : new Command(name).description(description).allowUnknownOption());
+    // The same one-line summary in `pushgate --help` whether or not the command was loaded.
+    out.push(name === requested ? (await load())(io, setExitCode).summary(description) : new Command(name).description(description).allowUnknownOption());
   }
   return out;
 }

@@ -36,8 +36,9 @@ updates on standard input. It scans every object the push introduces (files,
 paths, commit and tag messages, ref names) and rejects the push when one carries a
 secret, or when the scan cannot finish (fail closed). There is no bypass.
 Install it with \`pushgate hook install <bare-repository>\`.
-Settings: PUSHGATE_FINGERPRINT_KEY, PUSHGATE_SERVER and PUSHGATE_TOKEN (block events),
-PUSHGATE_STATE_DIR, PUSHGATE_HOOK_TIMEOUT_MS, PUSHGATE_ENGINE_THREADS.
+Settings: PUSHGATE_CONFIG (custom detectors), PUSHGATE_FINGERPRINT_KEY, PUSHGATE_SERVER and
+PUSHGATE_TOKEN (block events), PUSHGATE_STATE_DIR, PUSHGATE_HOOK_TIMEOUT_MS, PUSHGATE_NATIVE,
+PUSHGATE_DEBUG (the full list with defaults: README, "Service configuration", and \`pushgate serve --help\`).
 `,
   'pre-push': `Usage: pushgate hook pre-push <remote> <url>
 

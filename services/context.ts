@@ -41,7 +41,8 @@ export interface ServiceContextOptions {
 }
 
 export function createServiceContext(config: ServiceConfig, options: ServiceContextOptions = {}): ServiceContext {
-  const engine = createEngine(ALL_DETECTORS);
+  // PUSHGATE_CONFIG's custom detectors run beside the built-in ones (checked against their examples when the config loaded).
+  const engine = createEngine(config.custom.detectors.length > 0 ? [...ALL_DETECTORS, ...config.custom.detectors] : ALL_DETECTORS);
   const logger =
     options.logger ?? createLogger({ level: config.logLevel, engine, ...(options.logDestination ? { destination: options.logDestination } : {}) });
   const ownsRedis = !options.redis;

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { expandTemplate } from '../detectors/custom/custom-detectors.js';
 import { deriveFingerprintKey, keyedFingerprinter } from '../scanner/fingerprint.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,33 @@ describe('pushgate worker', () => {
       release?.();
       await queues.close();
     }
+  });
+
+  it('runs PUSHGATE_CONFIG custom detectors and leaves legacy findings out of its excluded paths; a bad config stops it at start', async () => {
+    const sample = join(import.meta.dirname, '../docs/custom-detectors.example.yaml');
+    const env = testEnv(redis, { PUSHGATE_CONFIG: sample, PUSHGATE_LIVENESS: 'off' });
+    let seed = 3;
+    const key = expandTemplate('acme_live_{crc32-base62}', (n) => (seed = (seed * 48271) % 2147483647) % n, 'worker');
+    const repo = GitRepo.create({ bare: true });
+    repos.push(repo);
+    repo.commit({ files: { 'src/acme.ts': `const key = "${key}";\n`, 'test/fixtures/db.py': 'db_password = "Qz8mPw4kLr9vXt2b7!"\n' } });
+    const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix() });
+    const worker = await startWorker({ env, handleSignals: false, logDestination: new LogCapture(), workDir: join(dir, 'custom') });
+    try {
+      const { id } = await queues.enqueueHistoryScan({ repository: repo.path });
+      expect(await until(queues, id, (v) => v.state === 'completed' || v.state === 'failed')).toMatchObject({ state: 'completed' });
+      const stored = (await worker.context.findings.list({})).findings.map((f) => f.detector);
+      expect(stored).toEqual(['acme-api-key']);
+    } finally {
+      await worker.close();
+      await queues.close();
+    }
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'detectors:\n  - id: x\n');
+    await expect(startWorker({ env: { ...env, PUSHGATE_CONFIG: broken }, handleSignals: false, logDestination: new LogCapture() })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('PUSHGATE_CONFIG'),
+    });
   });
 
   it('fails at start with the config problems, or when Redis does not answer', async () => {

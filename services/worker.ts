@@ -171,6 +171,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       findings: context.findings,
       engine: context.engine,
       fingerprints: context.fingerprints,
+      custom: config.custom,
       mirrors,
       logger: log,
       reporters: options.reporters?.(context) ?? [],

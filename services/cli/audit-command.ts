@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { compareWithFile, readAuditFiles, type FileVerification, type ParsedAuditFile } from '../audit/audit-file.js';
 import { readAuditHashes, verifyAuditChain, type AuditVerification } from '../audit/audit-log.js';
 import { ServiceCliError, withRedis, type ServiceCliIo } from './service-cli.js';
+import { addSettingsHelp, pickSettings, settingsHelp } from './settings-help.js';
 
 /** Exit statuses of `pushgate audit verify`. */
 export const EXIT_AUDIT_INTACT = 0;
@@ -42,7 +43,7 @@ export function auditCommand(io: ServiceCliIo, setExitCode: (code: number) => vo
       io.stdout.write(options.json ? `${JSON.stringify({ ok, chain, file: against ?? null })}\n` : `${describeVerification(chain)}${against ? `\n${describeFileVerification(against, publicKey !== undefined)}` : ''}\n`);
       setExitCode(ok ? EXIT_AUDIT_INTACT : EXIT_AUDIT_BROKEN);
     });
-  return audit;
+  return addSettingsHelp(audit, settingsHelp(pickSettings(['REDIS_URL', 'PUSHGATE_REDIS_PREFIX', 'PUSHGATE_AUDIT_FILE', 'PUSHGATE_AUDIT_SIGNING_KEY'])));
 }
 
 function loadPublicKey(path: string | undefined, signingKey: string | undefined): KeyObject | undefined {

@@ -5,6 +5,8 @@ import { LivenessQueues } from '../liveness/liveness-queues.js';
 import { recordFingerprintKey, serviceFingerprints } from '../store/fingerprint-binding.js';
 import { FindingsStore } from '../store/findings-store.js';
 import { cliActor, cliAuditLog, withRedis, type ServiceCliIo } from './service-cli.js';
+import { addSettingsHelp, settingsHelp } from './settings-help.js';
+import { SETTINGS } from '../config/settings.js';
 
 /**
  * `pushgate store migrate-fingerprints` and `pushgate store reseal`: upkeep
@@ -34,7 +36,9 @@ export function storeCommand(io: ServiceCliIo, setExitCode: (code: number) => vo
       io.stdout.write(`pushgate: ${r.resealed} of ${r.total} finding${r.total === 1 ? '' : 's'} re-sealed under key ${r.keyId}\n`);
       setExitCode(0);
     });
-  return store;
+  // The service's environment: it parses the whole config (as serve does); these are the settings it uses.
+  const used = SETTINGS.filter((s) => s.readBy.includes('cli') && s.readBy.includes('serve') && s.readBy.includes('worker'));
+  return addSettingsHelp(store, settingsHelp(used, 'The whole service configuration is checked as `pushgate serve` checks it (`pushgate serve --help` lists it).'));
 }
 
 export interface MigrateFingerprintsResult {

@@ -3,6 +3,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { ROLES, type Role } from '../auth/roles.js';
 import { TokenStore, type TokenInfo } from '../auth/token-store.js';
 import { cliActor, cliAuditLog, withRedis, type ServiceCliIo } from './service-cli.js';
+import { addSettingsHelp, pickSettings, settingsHelp } from './settings-help.js';
 
 /**
  * `pushgate token create --role ROLE [--label TEXT]`, `pushgate token list`,
@@ -40,7 +41,7 @@ export function tokenCommand(io: ServiceCliIo, setExitCode: (code: number) => vo
       io.stderr.write(`revoked token ${info.id} (role ${info.role})\n`);
       setExitCode(0);
     });
-  return token;
+  return addSettingsHelp(token, settingsHelp(pickSettings(['REDIS_URL', 'PUSHGATE_REDIS_PREFIX', 'PUSHGATE_AUDIT_FILE', 'PUSHGATE_AUDIT_SIGNING_KEY', 'PUSHGATE_AUDIT_CHECKPOINT_EVERY'])));
 }
 
 /** Mints a token as the CLI user (audited as `token.create` with actor cli:<user>). The returned string is the token. */

@@ -1,3 +1,5 @@
+import type { CustomConfig } from '../../detectors/custom/custom-detectors.js';
+import { readCustomDetectors } from './custom-detectors-config.js';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -5,7 +7,8 @@ import { SecretValue } from '../../scanner/secret-value.js';
 import { keyBytesFromText, keyedFingerprinter, type Fingerprinter } from '../../scanner/fingerprint.js';
 import { KeyRing, parseKey } from '../crypto/secret-box.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
-import { LIVENESS_VARIABLES, parseLivenessConfig, type LivenessConfig } from './liveness-config.js';
+import { parseLivenessConfig, type LivenessConfig } from './liveness-config.js';
+import { DEFAULTS, KNOWN_PUSHGATE_VARIABLES, LOG_LEVELS, type LogLevel } from './settings.js';
 import { DEFAULT_CHECKPOINT_EVERY } from '../audit/audit-file.js';
 import { parseAllowList, REPOSITORY_ALLOW_VARIABLE, type AllowRule } from '../queue/repository-policy.js';
 
@@ -16,10 +19,10 @@ import { parseAllowList, REPOSITORY_ALLOW_VARIABLE, type AllowRule } from '../qu
  * that are secrets are held as SecretValue or inside KeyRing, so a config
  * object that reaches a log line shows none of them.
  *
- * Every variable is listed in README.md, "Service configuration".
+ * Every variable, with its default and description, is in settings.ts (the
+ * one list: `pushgate serve --help` and `pushgate worker --help` print it).
  */
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+export { DEFAULTS, LOG_LEVELS, type LogLevel } from './settings.js';
 
 export interface RedisConfig {
   readonly redisUrl: string;
@@ -62,6 +65,8 @@ export interface ServiceConfig extends RedisConfig {
   /** The audit log's copy outside Redis (services/audit/audit-file.ts). */
   readonly audit: AuditConfig;
   /** PUSHGATE_REPOSITORY_ALLOW: what scans may fetch beyond public https and ssh hosts (services/queue/repository-policy.ts). */
+  /** PUSHGATE_CONFIG: custom detectors (in the engine beside the built-in ones) and legacy-tier path exclusions. */
+  readonly custom: CustomConfig;
   readonly repositoryAllow: readonly AllowRule[];
   /** PUSHGATE_* variables that no part of pushgate reads (probably typos), for a start-up warning. */
   readonly unknownVariables: readonly string[];
@@ -83,51 +88,9 @@ export interface ConfigNeeds {
   readonly githubApp?: boolean;
 }
 
-export const DEFAULTS = {
-  host: '127.0.0.1',
-  port: 8080,
-  redisPrefix: 'pushgate:',
-  githubApiUrl: 'https://api.github.com',
-  workerConcurrency: 4,
-  logLevel: 'info' as LogLevel,
-  scanBodyLimit: 1024 * 1024,
-} as const;
-
 /** Bearer tokens are looked up by SHA-256 (services/auth): only a long random token makes that safe. */
 export const MIN_ADMIN_TOKEN_LENGTH = 32;
 const MAX_SCAN_BODY_LIMIT = 256 * 1024 * 1024;
-
-/** Every PUSHGATE_* variable some part of pushgate reads; others draw a warning. */
-const KNOWN_PUSHGATE_VARIABLES = new Set([
-  'PUSHGATE_HOST',
-  'PUSHGATE_PORT',
-  'PUSHGATE_ENCRYPTION_KEY',
-  'PUSHGATE_ENCRYPTION_KEYS_PREVIOUS',
-  'PUSHGATE_FINGERPRINT_KEY',
-  'PUSHGATE_ADMIN_TOKEN',
-  'PUSHGATE_WORKER_CONCURRENCY',
-  'PUSHGATE_LOG_LEVEL',
-  'PUSHGATE_SCAN_BODY_LIMIT',
-  'PUSHGATE_REDIS_PREFIX',
-  'PUSHGATE_WORK_DIR',
-  'PUSHGATE_TRUST_PROXY',
-  'PUSHGATE_METRICS_TOKEN',
-  'PUSHGATE_AUDIT_FILE',
-  'PUSHGATE_AUDIT_SIGNING_KEY',
-  'PUSHGATE_AUDIT_CHECKPOINT_EVERY',
-  REPOSITORY_ALLOW_VARIABLE,
-  // read by the CLI and the hooks
-  'PUSHGATE_DEBUG',
-  'PUSHGATE_STATE_DIR',
-  'PUSHGATE_SERVER',
-  'PUSHGATE_TOKEN',
-  'PUSHGATE_HOOK_TIMEOUT_MS',
-  'PUSHGATE_ENGINE_THREADS',
-  // the native prefilter (detectors/engine/teddy-native.ts) and its build (scripts/build-native.mjs)
-  'PUSHGATE_NATIVE',
-  'PUSHGATE_REQUIRE_NATIVE',
-  ...LIVENESS_VARIABLES,
-]);
 
 class Collector {
   readonly problems: ConfigProblem[] = [];
@@ -178,13 +141,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: ConfigNe
   const trustProxy = parseTrustProxy(c);
   const audit = parseAudit(c);
   const metricsToken = parseLongToken(c, 'PUSHGATE_METRICS_TOKEN');
+  const custom = readCustomDetectors(c.get('PUSHGATE_CONFIG'), (message) => c.problem('PUSHGATE_CONFIG', message));
   const allow = parseAllowList(c.get(REPOSITORY_ALLOW_VARIABLE));
   for (const problem of allow.problems) c.problem(REPOSITORY_ALLOW_VARIABLE, `${problem} (entries are absolute path prefixes, URL prefixes or host names)`);
   if (c.problems.length > 0 || !keyRing) throw new ConfigError(c.problems);
   const unknownVariables = Object.keys(env)
     .filter((k) => k.startsWith('PUSHGATE_') && !KNOWN_PUSHGATE_VARIABLES.has(k))
     .sort();
-  return { ...redis, host, port, keyRing, fingerprintKey, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, trustProxy, metricsToken, audit, repositoryAllow: allow.rules, unknownVariables };
+  return { ...redis, host, port, keyRing, fingerprintKey, adminToken, github, liveness, workerConcurrency, logLevel, scanBodyLimit, trustProxy, metricsToken, audit, repositoryAllow: allow.rules, custom, unknownVariables };
 }
 
 function parseRedis(c: Collector): RedisConfig {

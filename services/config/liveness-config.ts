@@ -1,9 +1,10 @@
 import { parseBaseUrls } from '../../liveness/base-urls.js';
 import { parseDuration } from '../../liveness/duration.js';
 import { SecretValue } from '../../scanner/secret-value.js';
+import { LIVENESS_DEFAULTS } from './settings.js';
 
 /**
- * Liveness settings of the service (README, "Service configuration").
+ * Liveness settings of the service (described in settings.ts).
  * Parsed with the rest of the config; problems are reported together.
  */
 export interface LivenessConfig {
@@ -26,29 +27,7 @@ export interface LivenessConfig {
   readonly webhookSecret: SecretValue | undefined;
 }
 
-export const LIVENESS_DEFAULTS = {
-  timeoutMs: 10_000,
-  concurrency: 8,
-  recheckLiveMs: 6 * 3_600_000,
-  recheckUnknownMs: 15 * 60_000,
-  recheckUnknownMaxMs: 24 * 3_600_000,
-  confirmRevokedMs: 3_600_000,
-  cacheMs: 60_000,
-} as const;
-
-export const LIVENESS_VARIABLES = [
-  'PUSHGATE_LIVENESS',
-  'PUSHGATE_LIVENESS_BASE_URLS',
-  'PUSHGATE_LIVENESS_TIMEOUT',
-  'PUSHGATE_LIVENESS_CONCURRENCY',
-  'PUSHGATE_LIVENESS_RECHECK_LIVE',
-  'PUSHGATE_LIVENESS_RECHECK_UNKNOWN',
-  'PUSHGATE_LIVENESS_RECHECK_UNKNOWN_MAX',
-  'PUSHGATE_LIVENESS_CONFIRM_REVOKED',
-  'PUSHGATE_LIVENESS_CACHE',
-  'PUSHGATE_LIVENESS_WEBHOOK_URLS',
-  'PUSHGATE_LIVENESS_WEBHOOK_SECRET',
-] as const;
+export { LIVENESS_DEFAULTS, LIVENESS_VARIABLES } from './settings.js';
 
 type Get = (name: string) => string | undefined;
 type Problem = (variable: string, message: string) => void;

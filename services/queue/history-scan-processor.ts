@@ -1,3 +1,5 @@
+import type { CustomConfig } from '../../detectors/custom/custom-detectors.js';
+import { excludeLegacy } from '../../scanner/custom-config.js';
 import { DelayedError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Engine } from '../../detectors/engine/engine.js';
@@ -24,6 +26,8 @@ export interface ScanProcessorDeps {
   readonly progressIntervalMs?: number;
   /** Told after findings were stored (liveness queues first checks of the new ones). */
   readonly onStored?: (findings: readonly Finding[], stored: AddFindingsResult) => Promise<void>;
+  /** PUSHGATE_CONFIG: legacy findings at its excluded paths are not stored (identifiable ones always are). */
+  readonly custom?: CustomConfig;
 }
 
 /** A history-scan job's return value: counts and fingerprints, never a secret or a redacted value. */
@@ -83,7 +87,7 @@ export function historyScanProcessor(deps: ScanProcessorDeps) {
             onProgress: (p) => progress.scan(p),
             ...(signal ? { signal } : {}),
           });
-          return { report: scanned, how: mirror.how };
+          return { report: deps.custom ? excludeLegacy(scanned, deps.custom) : scanned, how: mirror.how };
         },
       );
       await progress.phase('storing');

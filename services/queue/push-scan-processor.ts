@@ -1,3 +1,4 @@
+import { excludeLegacy } from '../../scanner/custom-config.js';
 import type { Job } from 'bullmq';
 import { gitEnvironment, type GitInvocation } from '../../scanner/git/git-process.js';
 import { scanHistory } from '../../scanner/history.js';
@@ -95,7 +96,7 @@ export function pushScanProcessor(deps: PushScanProcessorDeps) {
             onProgress: (p) => progress.scan(p),
             ...(signal ? { signal } : {}),
           });
-          return { report, revisions };
+          return { report: deps.custom ? excludeLegacy(report, deps.custom) : report, revisions };
         },
       );
       await progress.phase('storing');
