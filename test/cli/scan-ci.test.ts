@@ -2,6 +2,9 @@ import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubTokens } from '../support/findings.js';
+import { TokenFactory } from '../support/token-factory.js';
+import { examples as awsExamples } from '../../detectors/aws-access-key/examples.js';
+import { rsaPkcs1Pem } from '../../detectors/private-key-pem/examples-keys.js';
 import { ProviderStandIn } from '../support/provider-stand-in.js';
 import { githubRoutes } from '../support/providers/github.js';
 import { cleanEnv, ensureBuilt, REPO_ROOT, runCli, type CliRun } from './built-cli.js';
@@ -153,6 +156,24 @@ describe('pushgate scan in CI and pipelines', () => {
         execFile('bash', ['-c', script], { env: cleanEnv() }, (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr })),
       );
       expect([format, run.stderr.trim()]).toEqual([format, 'status=1']);
+    }
+  });
+
+  it('prints a companion apart from its label, and a private key as its type and public key fingerprint', async () => {
+    const fixture = new GitFixture('pushgate-cli-report-');
+    try {
+      const positives = awsExamples.positives(new TokenFactory('cli-report-aws'));
+      const pair = positives.find((p) => p.companion !== undefined)!;
+      const pem = rsaPkcs1Pem();
+      fixture.write('aws.env', pair.text).write('deploy/key.pem', pem).commit('keys');
+      const run = await runCli(['scan', fixture.dir]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/\n {2}secret-access-key [A-Za-z0-9/+]{1,10}\*\*\*\n/);
+      expect(run.stdout).toMatch(/RSA private key, public key SHA256:[A-Za-z0-9+/]{43}/);
+      expect(run.stdout).not.toContain('-----BEG***');
+      for (const secret of [pair.secret, pair.companion!, pem.split('\n')[1]!]) expect(run.stdout).not.toContain(secret);
+    } finally {
+      fixture.cleanup();
     }
   });
 
