@@ -27,7 +27,7 @@ export function parseBaseUrls(text: string | undefined): BaseUrlParse {
       continue;
     }
     try {
-      const u = new URL(url.replace('{shop}', 'shop').replace('{workspace}', 'workspace'));
+      const u = new URL(url.replace('{shop}', 'shop').replace('{workspace}', 'workspace').replace('{dc}', 'us1'));
       if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
     } catch {
       problems.push(`${id}: "${url}" is not an http(s) URL`);
@@ -43,7 +43,7 @@ export function configuredHosts(baseUrls: Readonly<Record<string, string>>): str
   const hosts = new Set<string>();
   for (const url of Object.values(baseUrls)) {
     try {
-      hosts.add(new URL(url.replace('{shop}', 'shop').replace('{workspace}', 'workspace')).hostname.toLowerCase());
+      hosts.add(new URL(url.replace('{shop}', 'shop').replace('{workspace}', 'workspace').replace('{dc}', 'us1')).hostname.toLowerCase());
     } catch {
       // parseBaseUrls reported it
     }

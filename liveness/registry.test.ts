@@ -4,7 +4,7 @@ import { checkById, checkForDetector, LIVENESS_CHECKS } from './registry.js';
 
 describe('liveness registry', () => {
   it('has at least 15 provider checks with unique ids, each claiming only real identifiable detectors', () => {
-    expect(LIVENESS_CHECKS.length).toBeGreaterThanOrEqual(15);
+    expect(LIVENESS_CHECKS.length).toBeGreaterThanOrEqual(40);
     expect(new Set(LIVENESS_CHECKS.map((c) => c.id)).size).toBe(LIVENESS_CHECKS.length);
     const byId = new Map(ALL_DETECTORS.map((d) => [d.id, d]));
     for (const check of LIVENESS_CHECKS) {

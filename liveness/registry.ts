@@ -1,19 +1,43 @@
 import { anthropicCheck } from './anthropic/check.js';
 import { awsCheck } from './aws/check.js';
+import { brevoCheck } from './brevo/check.js';
+import { buildkiteCheck } from './buildkite/check.js';
+import { circleciCheck } from './circleci/check.js';
+import { cloudflareCheck } from './cloudflare/check.js';
 import { databricksCheck } from './databricks/check.js';
 import { digitaloceanCheck } from './digitalocean/check.js';
+import { discordWebhookCheck } from './discord-webhook/check.js';
+import { dopplerCheck } from './doppler/check.js';
+import { figmaCheck } from './figma/check.js';
 import { githubCheck } from './github/check.js';
 import { gitlabCheck } from './gitlab/check.js';
 import { googleApiKeyCheck } from './google-api-key/check.js';
+import { groqCheck } from './groq/check.js';
+import { herokuCheck } from './heroku/check.js';
+import { hubspotCheck } from './hubspot/check.js';
 import { huggingfaceCheck } from './huggingface/check.js';
+import { linearCheck } from './linear/check.js';
+import { mailchimpCheck } from './mailchimp/check.js';
+import { netlifyCheck } from './netlify/check.js';
+import { notionCheck } from './notion/check.js';
 import { npmCheck } from './npm/check.js';
 import { openaiCheck } from './openai/check.js';
+import { openrouterCheck } from './openrouter/check.js';
 import { postmanCheck } from './postman/check.js';
+import { replicateCheck } from './replicate/check.js';
+import { resendCheck } from './resend/check.js';
 import { sendgridCheck } from './sendgrid/check.js';
+import { sentryCheck } from './sentry/check.js';
 import { shopifyCheck } from './shopify/check.js';
 import { slackCheck } from './slack/check.js';
 import { slackWebhookCheck } from './slack-webhook/check.js';
 import { stripeCheck } from './stripe/check.js';
+import { supabaseCheck } from './supabase/check.js';
+import { tailscaleCheck } from './tailscale/check.js';
+import { telegramCheck } from './telegram/check.js';
+import { terraformCloudCheck } from './terraform-cloud/check.js';
+import { vercelCheck } from './vercel/check.js';
+import { xaiCheck } from './xai/check.js';
 import type { ProviderCheck } from './types.js';
 
 /** Every provider check, one per provider folder. */
@@ -34,6 +58,30 @@ export const LIVENESS_CHECKS: readonly ProviderCheck[] = [
   shopifyCheck,
   databricksCheck,
   googleApiKeyCheck,
+  groqCheck,
+  xaiCheck,
+  openrouterCheck,
+  replicateCheck,
+  linearCheck,
+  notionCheck,
+  figmaCheck,
+  dopplerCheck,
+  hubspotCheck,
+  cloudflareCheck,
+  herokuCheck,
+  vercelCheck,
+  netlifyCheck,
+  terraformCloudCheck,
+  tailscaleCheck,
+  circleciCheck,
+  buildkiteCheck,
+  telegramCheck,
+  discordWebhookCheck,
+  mailchimpCheck,
+  brevoCheck,
+  resendCheck,
+  sentryCheck,
+  supabaseCheck,
 ];
 
 const BY_DETECTOR = new Map<string, ProviderCheck>();
