@@ -8,26 +8,32 @@ import { databricksCheck } from './databricks/check.js';
 import { digitaloceanCheck } from './digitalocean/check.js';
 import { discordWebhookCheck } from './discord-webhook/check.js';
 import { dopplerCheck } from './doppler/check.js';
+import { duffelCheck } from './duffel/check.js';
+import { elevenlabsCheck } from './elevenlabs/check.js';
 import { figmaCheck } from './figma/check.js';
 import { githubCheck } from './github/check.js';
 import { gitlabCheck } from './gitlab/check.js';
 import { googleApiKeyCheck } from './google-api-key/check.js';
+import { googleOauthCheck } from './google-oauth/check.js';
 import { groqCheck } from './groq/check.js';
 import { herokuCheck } from './heroku/check.js';
 import { hubspotCheck } from './hubspot/check.js';
 import { huggingfaceCheck } from './huggingface/check.js';
 import { linearCheck } from './linear/check.js';
 import { mailchimpCheck } from './mailchimp/check.js';
+import { mapboxCheck } from './mapbox/check.js';
 import { netlifyCheck } from './netlify/check.js';
 import { notionCheck } from './notion/check.js';
 import { npmCheck } from './npm/check.js';
 import { openaiCheck } from './openai/check.js';
 import { openrouterCheck } from './openrouter/check.js';
 import { postmanCheck } from './postman/check.js';
+import { pulumiCheck } from './pulumi/check.js';
 import { replicateCheck } from './replicate/check.js';
 import { resendCheck } from './resend/check.js';
 import { sendgridCheck } from './sendgrid/check.js';
 import { sentryCheck } from './sentry/check.js';
+import { shippoCheck } from './shippo/check.js';
 import { shopifyCheck } from './shopify/check.js';
 import { slackCheck } from './slack/check.js';
 import { slackWebhookCheck } from './slack-webhook/check.js';
@@ -82,6 +88,12 @@ export const LIVENESS_CHECKS: readonly ProviderCheck[] = [
   resendCheck,
   sentryCheck,
   supabaseCheck,
+  mapboxCheck,
+  pulumiCheck,
+  googleOauthCheck,
+  elevenlabsCheck,
+  shippoCheck,
+  duffelCheck,
 ];
 
 const BY_DETECTOR = new Map<string, ProviderCheck>();
