@@ -122,7 +122,7 @@ export interface AddFindingsResult {
   /** Locations that were new to the store (across all findings). */
   readonly locationsAdded: number;
   readonly findings: ReadonlyArray<{ readonly fingerprint: string; readonly created: boolean; readonly locationsAdded: number }>;
-  /** Resolved findings a new location reopened (status back to `open`), with the resolution they had. */
+  /** Resolved findings seen in a new place (another file, another commit message), reopened to `open`, with the resolution they had. */
   readonly reopened: ReadonlyArray<{ readonly fingerprint: string; readonly resolution: FindingResolution }>;
 }
 
