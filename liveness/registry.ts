@@ -4,11 +4,13 @@ import { brevoCheck } from './brevo/check.js';
 import { buildkiteCheck } from './buildkite/check.js';
 import { circleciCheck } from './circleci/check.js';
 import { cloudflareCheck } from './cloudflare/check.js';
+import { contentfulCheck } from './contentful/check.js';
 import { databricksCheck } from './databricks/check.js';
 import { digitaloceanCheck } from './digitalocean/check.js';
 import { discordWebhookCheck } from './discord-webhook/check.js';
 import { dopplerCheck } from './doppler/check.js';
 import { duffelCheck } from './duffel/check.js';
+import { easypostCheck } from './easypost/check.js';
 import { elevenlabsCheck } from './elevenlabs/check.js';
 import { figmaCheck } from './figma/check.js';
 import { githubCheck } from './github/check.js';
@@ -27,6 +29,7 @@ import { notionCheck } from './notion/check.js';
 import { npmCheck } from './npm/check.js';
 import { openaiCheck } from './openai/check.js';
 import { openrouterCheck } from './openrouter/check.js';
+import { pineconeCheck } from './pinecone/check.js';
 import { postmanCheck } from './postman/check.js';
 import { pulumiCheck } from './pulumi/check.js';
 import { replicateCheck } from './replicate/check.js';
@@ -42,6 +45,7 @@ import { supabaseCheck } from './supabase/check.js';
 import { tailscaleCheck } from './tailscale/check.js';
 import { telegramCheck } from './telegram/check.js';
 import { terraformCloudCheck } from './terraform-cloud/check.js';
+import { togetherCheck } from './together/check.js';
 import { vercelCheck } from './vercel/check.js';
 import { xaiCheck } from './xai/check.js';
 import type { ProviderCheck } from './types.js';
@@ -94,6 +98,10 @@ export const LIVENESS_CHECKS: readonly ProviderCheck[] = [
   elevenlabsCheck,
   shippoCheck,
   duffelCheck,
+  contentfulCheck,
+  togetherCheck,
+  pineconeCheck,
+  easypostCheck,
 ];
 
 const BY_DETECTOR = new Map<string, ProviderCheck>();
