@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ALL_DETECTORS } from '../detectors/registry.js';
 import { CustomConfigError, customConfig, EMPTY_CUSTOM_CONFIG, type CustomConfig } from '../detectors/custom/custom-detectors.js';
 import type { Detector } from '../detectors/types.js';
@@ -7,26 +8,27 @@ import type { Finding, ScanReport } from './types.js';
 /**
  * Reads a custom-detector config file (YAML, or JSON, which is YAML too):
  * `--config FILE` for the CLI, PUSHGATE_CONFIG for the hooks, the scan
- * daemon and the service. A file that cannot be read or parsed, or whose
- * detectors fail their own examples, is an error with a code: the callers
- * that protect pushes fail closed on it.
+ * daemon and the service (which reads it while parsing its config, so this
+ * is synchronous). A file that cannot be read or parsed, or whose detectors
+ * fail their own examples, is an error with a code: the callers that
+ * protect pushes fail closed on it.
  */
-export async function loadCustomConfig(path: string | undefined): Promise<CustomConfig> {
+export function readCustomConfig(path: string | undefined): CustomConfig {
   if (path === undefined || path.trim() === '') return EMPTY_CUSTOM_CONFIG;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new CustomConfigError('CUSTOM_CONFIG_INVALID', `cannot read the config file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  // Loaded only when a config is given: the push hook does not pay for a YAML parser otherwise.
-  const { parse, YAMLParseError } = await import('yaml');
+  // Required only when a config is given: the push hook (one bundle, `yaml` left out of it) does not load a YAML parser otherwise.
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   let data: unknown;
   try {
     data = parse(text);
   } catch (err) {
-    const detail = err instanceof YAMLParseError ? (err.message.split('\n')[0] ?? err.message) : String(err);
-    throw new CustomConfigError('CUSTOM_CONFIG_INVALID', `${path} is not valid YAML or JSON: ${detail}`);
+    const message = err instanceof Error ? err.message : String(err);
+    throw new CustomConfigError('CUSTOM_CONFIG_INVALID', `${path} is not valid YAML or JSON: ${message.split('\n')[0] ?? message}`);
   }
   try {
     return customConfig(data, ALL_DETECTORS);
@@ -34,6 +36,11 @@ export async function loadCustomConfig(path: string | undefined): Promise<Custom
     if (err instanceof CustomConfigError) throw new CustomConfigError(err.code, `${path}: ${err.message}`);
     throw err;
   }
+}
+
+/** readCustomConfig for callers that await (the CLI and the hooks). */
+export async function loadCustomConfig(path: string | undefined): Promise<CustomConfig> {
+  return readCustomConfig(path);
 }
 
 /**
