@@ -108,7 +108,7 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
     const api = options.api ?? {};
     // POST /webhooks/github exists when GITHUB_WEBHOOK_SECRET is set.
     const webhooks = githubWebhookPluginFor(context, queues);
-    app = await buildApi({ ...context, liveness: liveness.tracker }, {
+    app = await buildApi({ ...context, liveness: liveness.tracker, revocation: liveness.revocation }, {
       trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
       ...api,
@@ -116,7 +116,7 @@ export async function startService(options: ServeOptions = {}): Promise<RunningS
         scansPlugin({ queues, audit: context.audit, engine: context.engine, policy: new RepositoryPolicy(config.repositoryAllow) }),
         ...(webhooks ? [webhooks] : []),
         // Triage API and the console at /console (re-checks and liveness history through the tracker).
-        ...consolePluginsFor(context, { liveness: liveness.tracker, ...(liveness.notifier ? { notifier: liveness.notifier } : {}) }),
+        ...consolePluginsFor(context, { liveness: liveness.tracker, revocation: liveness.revocation, ...(liveness.notifier ? { notifier: liveness.notifier } : {}) }),
         ...(api.plugins ?? []),
       ],
     });

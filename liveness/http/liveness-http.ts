@@ -25,7 +25,8 @@ export interface LivenessHttpOptions {
 }
 
 export interface LivenessRequest {
-  readonly method: 'GET' | 'POST' | 'HEAD';
+  /** DELETE only for revocations (liveness/revocation/): checks only read. */
+  readonly method: 'GET' | 'POST' | 'HEAD' | 'DELETE';
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;

@@ -313,6 +313,7 @@ describe('API (inject)', () => {
         '/v1/findings/{fingerprint}',
         '/v1/findings/{fingerprint}/liveness',
         '/v1/findings/{fingerprint}/recheck',
+        '/v1/findings/{fingerprint}/revoke',
         '/v1/events/push-blocked',
         '/v1/events/push-blocked/{id}',
         '/v1/scan',

@@ -108,7 +108,7 @@ export async function buildApi(deps: ApiDependencies, options: ApiOptions = {}):
   );
 
   await app.register(healthRoutes({ redis: deps.redis, metrics: deps.metrics, readinessChecks: options.readinessChecks ?? [], metricsToken: options.metricsToken }));
-  await app.register(findingsRoutes({ findings: deps.findings, liveness: deps.liveness, engine: deps.engine }));
+  await app.register(findingsRoutes({ findings: deps.findings, liveness: deps.liveness, revocation: deps.revocation, engine: deps.engine }));
   await app.register(blockEventRoutes(deps));
   await app.register(scanRoutes(deps));
   await app.register(adminRoutes(deps));

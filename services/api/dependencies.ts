@@ -4,6 +4,7 @@ import type { Engine } from '../../detectors/engine/engine.js';
 import type { Fingerprinter } from '../../scanner/fingerprint.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { TokenStore } from '../auth/token-store.js';
+import type { FindingRevocation } from '../liveness/finding-revocation.js';
 import type { LivenessControl } from '../liveness/liveness-control.js';
 import type { ServiceMetrics } from '../metrics/metrics.js';
 import type { BlockEventsStore } from '../store/block-events-store.js';
@@ -25,4 +26,6 @@ export interface ApiDependencies {
   readonly scanBodyLimit: number;
   /** Liveness tracking (re-check requests, check history); absent in tests that do not need it. */
   readonly liveness?: LivenessControl;
+  /** "Revoke now"; absent where liveness is (tests that do not need it). */
+  readonly revocation?: FindingRevocation;
 }

@@ -3,6 +3,7 @@ import type { Engine } from '../../detectors/engine/engine.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
 import type { Permission } from '../auth/roles.js';
 import type { TokenStore } from '../auth/token-store.js';
+import type { FindingRevocation } from '../liveness/finding-revocation.js';
 import type { LivenessControl } from '../liveness/liveness-control.js';
 import type { BlockEventsStore } from '../store/block-events-store.js';
 import type { FindingsStore } from '../store/findings-store.js';
@@ -23,6 +24,8 @@ export interface ConsoleDeps {
   readonly engine: Engine;
   /** Re-checks, liveness history and owners; without it the console shows no liveness and offers no re-check. */
   readonly liveness?: LivenessControl;
+  /** "Revoke now"; without it the console offers no revocation. */
+  readonly revocation?: FindingRevocation;
   readonly clock?: () => Date;
   /** Session lifetime (default 8 h). */
   readonly sessionTtlSeconds?: number;

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, F
 import { roleAllows } from '../auth/roles.js';
 import { StoreError } from '../store/store-error.js';
 import { TRIAGE_ERROR_STATUS, TriageError } from '../triage/triage-error.js';
+import { REVOCATION_ERROR_STATUS, RevocationError } from '../liveness/finding-revocation.js';
 import { CONSOLE_CSS, CONSOLE_ICON_SVG, CONSOLE_JS } from './assets.js';
 import { type ConsoleContext, type ConsoleDeps, SESSION_COOKIE } from './console-deps.js';
 import { ConsoleError } from './console-error.js';
@@ -148,6 +149,7 @@ function backTo(request: FastifyRequest): string {
 function describeError(err: FastifyError): { status: number; code: string; message: string } {
   if (err instanceof ConsoleError) return { status: err.statusCode, code: err.code, message: err.message };
   if (isRedisUnavailable(err)) return { status: 503, code: 'STORE_UNAVAILABLE', message: 'The store is unreachable right now; try again in a moment.' };
+  if (err instanceof RevocationError) return { status: REVOCATION_ERROR_STATUS[err.code], code: err.code, message: `${err.message}.` };
   if (err instanceof TriageError) return { status: TRIAGE_ERROR_STATUS[err.code], code: err.code, message: err.message };
   if (err instanceof StoreError) {
     if (err.code === 'FINDING_NOT_FOUND') return { status: 404, code: err.code, message: 'No finding with this fingerprint.' };

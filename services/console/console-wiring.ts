@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ApiDependencies } from '../api/dependencies.js';
 import { triageRoutes } from '../api/routes/triage.js';
+import type { FindingRevocation } from '../liveness/finding-revocation.js';
 import type { LivenessControl } from '../liveness/liveness-control.js';
 import type { LivenessNotifier } from '../liveness/outgoing-webhooks.js';
 import { recordStatusSample } from '../triage/status-samples.js';
@@ -11,6 +12,8 @@ import { consolePlugin } from './console-plugin.js';
 export interface ConsoleWiringOptions {
   /** The liveness tracker (default: `deps.liveness`); without one the console shows no liveness history and offers no re-check. */
   readonly liveness?: LivenessControl;
+  /** "Revoke now" (default: `deps.revocation`); without it the console offers no revocation. */
+  readonly revocation?: FindingRevocation;
   readonly sessionTtlSeconds?: number;
   readonly clock?: () => Date;
   /** Where resolution changes are announced (the outgoing webhooks), when configured. */
@@ -23,6 +26,7 @@ export interface ConsoleWiringOptions {
  */
 export function consolePluginsFor(deps: ApiDependencies, options: ConsoleWiringOptions = {}): FastifyPluginAsync[] {
   const liveness = options.liveness ?? deps.liveness;
+  const revocation = options.revocation ?? deps.revocation;
   const triage = new TriageStore({
     redis: deps.redis,
     prefix: deps.findings.keys.prefix,
@@ -52,6 +56,7 @@ export function consolePluginsFor(deps: ApiDependencies, options: ConsoleWiringO
       resolutions,
       engine: deps.engine,
       ...(liveness ? { liveness } : {}),
+      ...(revocation ? { revocation } : {}),
       ...(options.sessionTtlSeconds ? { sessionTtlSeconds: options.sessionTtlSeconds } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     }),

@@ -8,8 +8,16 @@ import type { FindingStatus } from '../store/findings-store.js';
  * BullMQ and applies their verdicts to findings; nothing here can close a
  * finding: only a `revoked` verdict from the provider does.
  */
-/** `sweep`: the first check of a finding stored without one queued (services/liveness/first-check-sweep.ts). */
-export type CheckTrigger = 'scan' | 'schedule' | 'triage' | 'cli' | 'sweep';
+/**
+ * `sweep`: the first check of a finding stored without one queued (services/liveness/first-check-sweep.ts).
+ * `revoke`: the check right after a revocation (services/liveness/finding-revocation.ts).
+ */
+export type CheckTrigger = 'scan' | 'schedule' | 'triage' | 'cli' | 'sweep' | 'revoke';
+
+/** Triggers that must ask the provider now, never reuse a recent verdict. */
+export function bypassesVerdictCache(trigger: CheckTrigger): boolean {
+  return trigger === 'triage' || trigger === 'revoke';
+}
 
 /** One liveness check of a finding, as kept on it (newest first when listed). */
 export interface LivenessCheckRecord {

@@ -5,6 +5,7 @@ import { checkForDetector } from '../../liveness/registry.js';
 import { runCheck } from '../../liveness/run-check.js';
 import type { CheckInput, LivenessOutcome } from '../../liveness/types.js';
 import type { FindingsStore, FindingStatus } from '../store/findings-store.js';
+import { bypassesVerdictCache } from './liveness-control.js';
 import type { LivenessJobData, LivenessQueues } from './liveness-queues.js';
 import type { LivenessTracker } from './liveness-tracker.js';
 import { credentialHash, type VerdictCache } from './verdict-cache.js';
@@ -56,8 +57,8 @@ export function livenessProcessor(deps: LivenessProcessorDeps) {
     };
 
     const hash = credentialHash(check.id, input);
-    // A triage re-check ("I revoked it") must ask the provider now, not reuse a verdict.
-    let verdict = trigger === 'triage' ? null : await deps.cache.get(hash);
+    // A triage re-check ("I revoked it") or the check after a revocation must ask the provider now, not reuse a verdict.
+    let verdict = bypassesVerdictCache(trigger) ? null : await deps.cache.get(hash);
     const cached = verdict !== null;
     if (!verdict) {
       const lock = await deps.cache.lock(hash, deps.timeoutMs * 2 + 1000);

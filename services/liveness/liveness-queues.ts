@@ -2,7 +2,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullPrefix } from '../queue/scan-queues.js';
 import { storeKeys, type StoreKeys } from '../store/keys.js';
-import type { CheckTrigger } from './liveness-control.js';
+import { bypassesVerdictCache, type CheckTrigger } from './liveness-control.js';
 
 /**
  * One BullMQ queue per provider check (`liveness-github`, `liveness-aws`, ...),
@@ -91,7 +91,7 @@ export class LivenessQueues {
       }
       if (state === 'waiting' || state === 'prioritized' || state === 'waiting-children') {
         // A triage request must not be answered from the verdict cache: the waiting job takes its trigger.
-        if (delayMs === 0 && trigger === 'triage') await existing.updateData({ fingerprint, trigger });
+        if (delayMs === 0 && bypassesVerdictCache(trigger)) await existing.updateData({ fingerprint, trigger });
         return 'already-queued';
       }
       if (state === 'delayed') {

@@ -12,6 +12,7 @@ import { LivenessWorkers } from './liveness-workers.js';
 import { startWebhookSender, WebhookNotifier, type LivenessNotifier } from './outgoing-webhooks.js';
 import { closeWorker } from '../queue/close-worker.js';
 import { VerdictCache } from './verdict-cache.js';
+import { FindingRevocation } from './finding-revocation.js';
 
 /**
  * Wires liveness into a pushgate process. The API side needs the producer
@@ -23,6 +24,8 @@ export interface LivenessProducer {
   readonly queues: LivenessQueues;
   /** The outgoing webhooks, when PUSHGATE_LIVENESS_WEBHOOK_URLS names receivers (resolution changes use them too). */
   readonly notifier: LivenessNotifier | undefined;
+  /** "Revoke now" (the API and the console); confirmed by the checks the workers run. */
+  readonly revocation: FindingRevocation;
   /** For the scan processors: queue first checks of findings new to the store. */
   onStored(findings: readonly Finding[], stored: AddFindingsResult): Promise<void>;
   close(): Promise<void>;
@@ -48,10 +51,23 @@ export function createLivenessProducer(context: ServiceContext, connection: Redi
     ...(notifier ? { notifier } : {}),
     ...(options.onStatusChange ? { onStatusChange: options.onStatusChange } : {}),
   });
+  // Revocations are made from the API process, so it has its own client with the same address policy as the checks.
+  const revocationHttp = new LivenessHttp({ allowedPrivateHosts: configuredHosts(config.liveness.baseUrls), timeoutMs: config.liveness.timeoutMs });
+  const revocation = new FindingRevocation({
+    findings: context.findings,
+    audit: context.audit,
+    queues,
+    redis: connection,
+    http: revocationHttp,
+    baseUrls: config.liveness.baseUrls,
+    enabled: config.liveness.enabled,
+    timeoutMs: config.liveness.timeoutMs,
+  });
   return {
     tracker,
     queues,
     notifier,
+    revocation,
     async onStored(findings, stored) {
       if (!config.liveness.enabled) return;
       const created = new Set(stored.findings.filter((f) => f.created).map((f) => f.fingerprint));
@@ -60,6 +76,7 @@ export function createLivenessProducer(context: ServiceContext, connection: Redi
     async close() {
       await queues.close();
       await notifier?.close();
+      await revocationHttp.close();
     },
   };
 }

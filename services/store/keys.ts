@@ -20,6 +20,8 @@ export interface StoreKeys {
   livenessCache(credentialHash: string): string;
   /** Set when a check was requested while one was running: run again right after it. */
   livenessRerun(fingerprint: string): string;
+  /** Held while a finding's secret is being revoked (one revocation at a time). */
+  revocationLock(fingerprint: string): string;
   /** Held while one credential is being checked. */
   livenessLock(credentialHash: string): string;
   /** Assignee and notes of a finding (services/triage). */
@@ -62,6 +64,7 @@ export function storeKeys(prefix: string): StoreKeys {
     livenessCache: (h) => `${prefix}liveness:cache:${h}`,
     livenessLock: (h) => `${prefix}liveness:lock:${h}`,
     livenessRerun: (fp) => `${prefix}liveness:rerun:${fp}`,
+    revocationLock: (fp) => `${prefix}revocation:lock:${fp}`,
     triage: (fp) => `${prefix}triage:${fp}`,
     triageComments: (fp) => `${prefix}triage:${fp}:comments`,
     fingerprintBinding: `${prefix}fingerprints`,

@@ -15,7 +15,7 @@ import { GitRepo } from '../support/git-repo.js';
 import { TokenFactory } from '../support/token-factory.js';
 import { ScanQueues } from '../../services/queue/scan-queues.js';
 import { ProviderStandIn } from '../support/provider-stand-in.js';
-import { githubRoutes } from '../support/providers/github.js';
+import { githubRevocationRoutes, githubRoutes } from '../support/providers/github.js';
 import { useTestRedis } from '../support/redis.js';
 import { LogCapture, testEnv } from '../support/service.js';
 
@@ -363,6 +363,108 @@ describe.skipIf(!haveChromium)('triage console in a real browser', () => {
       const seen = htmls.join('\n') + logs.text();
       for (const secret of [password, liveToken, triageToken]) expect(seen).not.toContain(secret);
       expect((await context.audit.listForTarget('finding', legacy.fingerprint)).map((r) => r.entry.action)).toEqual(['finding.resolved']);
+    } finally {
+      await queues.close();
+      await worker?.close();
+      await service?.close();
+      await standIn.close();
+      repo.dispose();
+    }
+  });
+
+  it('revoke now: a live GitHub token revoked from the console, typed confirmation, closed only by the confirming checks', { timeout: 180_000 }, async () => {
+    const [liveToken] = githubTokens('console-browser-revoke', 1) as [string];
+    const standIn = await ProviderStandIn.start({ routes: [...githubRoutes, ...githubRevocationRoutes], valid: [liveToken] });
+    const logs = new LogCapture();
+    const env = testEnv(redis, {
+      PUSHGATE_PORT: '0',
+      PUSHGATE_LIVENESS_BASE_URLS: `github=${standIn.url}`,
+      PUSHGATE_LIVENESS_CACHE: '0',
+      PUSHGATE_LIVENESS_TIMEOUT: '5s',
+      PUSHGATE_LIVENESS_CONFIRM_REVOKED: '300ms',
+    });
+    const repo = GitRepo.create({ bare: true });
+    let service: RunningService | undefined;
+    let worker: RunningWorker | undefined;
+    const queues = new ScanQueues({ connection: redis.client(), redisPrefix: redis.prefix() });
+    try {
+      service = await startService({ env, handleSignals: false, logDestination: logs });
+      worker = await startWorker({ env, handleSignals: false, logDestination: logs, workDir });
+      const { context } = service;
+      const url = service.url;
+      const mint = async (role: 'triage' | 'read-only', label: string): Promise<string> => (await context.tokens.mint({ role, label, actor: { kind: 'system', id: 'test' } })).token.reveal();
+      const triageToken = await mint('triage', 'Grace');
+      const readOnlyToken = await mint('read-only', 'Viewer');
+
+      repo.commit({ files: { 'deploy/.env': `GITHUB_TOKEN=${liveToken}\n` } });
+      const { id } = await queues.enqueueHistoryScan({ repository: repo.path });
+      await eventually('the history scan', () => queues.view('history-scan', id), (v) => v?.state === 'completed' || v?.state === 'failed');
+      const fp = (await context.findings.list({ provider: 'GitHub' })).findings[0]!.fingerprint;
+      const status = async (): Promise<string | undefined> => (await context.findings.get(fp, { locationLimit: 0 }))?.status;
+      await eventually('the token found live', status, (s) => s === 'live');
+      const revocations = (): number => standIn.requests.filter((r) => r.method === 'POST' && r.path === '/credentials/revoke').length;
+
+      // A read-only user sees no revocation and cannot make one through the API.
+      const viewer = await browser!.newPage();
+      await login(viewer, url, readOnlyToken);
+      await viewer.goto(`${url}/console/findings/${fp}`);
+      expect(await viewer.locator('[data-testid=revoke-form]').count()).toBe(0);
+      await viewer.close();
+      const forbidden = await fetch(`${url}/v1/findings/${fp}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${readOnlyToken}` } });
+      expect(forbidden.status).toBe(403);
+
+      const page = await browser!.newPage();
+      const htmls: string[] = [];
+      page.on('response', async (r) => {
+        if ((r.headers()['content-type'] ?? '').startsWith('text/html')) htmls.push(await r.text().catch(() => ''));
+      });
+      await login(page, url, triageToken);
+      await page.goto(`${url}/console/findings/${fp}`);
+      expect(await page.locator('[data-testid=revoke-form]').textContent()).toContain('Ask GitHub to revoke this secret now');
+
+      // The wrong confirmation revokes nothing (the browser's own check is bypassed here, as a script could).
+      const unconfirmed = await page.evaluate(async (fingerprint) => {
+        const csrf = document.querySelector('meta[name=csrf-token]')!.getAttribute('content')!;
+        const body = new URLSearchParams({ _csrf: csrf, confirm: 'yes' }).toString();
+        const r = await fetch(`/console/findings/${fingerprint}/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+        return { status: r.status, text: await r.text() };
+      }, fp);
+      expect(unconfirmed.status).toBe(400);
+      expect(unconfirmed.text).toContain('type github-pat-classic exactly to confirm');
+      expect(revocations()).toBe(0);
+
+      await page.fill('[data-testid=revoke-form] input[name=confirm]', 'github-pat-classic');
+      await shot(page, 'console-finding-revoke-form');
+      await Promise.all([page.waitForURL(/notice=revoke-accepted/), page.click('button[data-action=revoke]')]);
+      expect(await page.locator('p.notice').textContent()).toContain('The provider accepted the revocation');
+      expect(revocations()).toBe(1);
+
+      // The provider's "accepted" closed nothing: the checks did, revoked first, then confirmed.
+      await eventually('closed by the confirming check', status, (s) => s === 'closed');
+      const history = [...(await worker.liveness.tracker.history(fp))].reverse();
+      const moves = history.filter((r) => r.statusBefore !== r.statusAfter).map((r) => `${r.statusBefore}->${r.statusAfter} (${r.trigger})`);
+      expect(moves).toEqual(['open->live (scan)', 'live->revoked (revoke)', 'revoked->closed (schedule)']);
+
+      await page.goto(`${url}/console/findings/${fp}`);
+      expect(await page.locator('[data-testid=status]').textContent()).toBe('closed');
+      expect(await page.locator('[data-testid=revoke-form]').count()).toBe(0);
+      const actions = (await context.audit.listForTarget('finding', fp)).map((r) => r.entry);
+      const request = actions.find((e) => e.action === 'finding.revoke-request');
+      const result = actions.find((e) => e.action === 'finding.revoke-result');
+      expect(request?.actor).toMatchObject({ role: 'triage' });
+      expect(result?.data).toMatchObject({ outcome: 'accepted', httpStatus: 202, provider: 'GitHub' });
+      expect(actions.indexOf(request!)).toBeLessThan(actions.indexOf(result!));
+      expect(await page.locator('tr[data-audit-action="finding.revoke-result"]').count()).toBe(1);
+      await shot(page, 'console-finding-revoked');
+      await page.close();
+
+      // A closed finding is not revoked again.
+      const again = await fetch(`${url}/v1/findings/${fp}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${triageToken}` } });
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as { error: { code: string } }).error.code).toBe('REVOCATION_NOT_NEEDED');
+
+      const seen = htmls.join('\n') + logs.text();
+      for (const secret of [liveToken, triageToken, readOnlyToken]) expect(seen).not.toContain(secret);
     } finally {
       await queues.close();
       await worker?.close();

@@ -45,6 +45,8 @@ export interface StandInRoute {
   live(request: RecordedRequest, credential: string): StandInReply;
   /** The documented answer for an invalid, expired or revoked credential. */
   revoked(request: RecordedRequest): StandInReply;
+  /** A revocation endpoint: once it has answered live, the credential is no longer valid. */
+  readonly revokes?: boolean;
 }
 
 export interface StandInOptions {
@@ -131,7 +133,10 @@ export class ProviderStandIn {
         return send(res, route.revoked(recorded));
       case 'live': {
         const credential = route.credential(recorded);
-        if (credential !== undefined && this.valid.has(credential)) return send(res, route.live(recorded, credential));
+        if (credential !== undefined && this.valid.has(credential)) {
+          if (route.revokes) this.valid.delete(credential);
+          return send(res, route.live(recorded, credential));
+        }
         return send(res, route.revoked(recorded));
       }
     }

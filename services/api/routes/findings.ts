@@ -5,7 +5,8 @@ import type { SortOrder } from '../../store/index-page.js';
 import { ApiError } from '../api-error.js';
 import { bearerSecurity } from '../schemas/common.js';
 import { getFindingSchema, listFindingsSchema } from '../schemas/findings.js';
-import { findingLivenessSchema, recheckSchema } from '../schemas/liveness.js';
+import { findingLivenessSchema, recheckSchema, revokeSchema } from '../schemas/liveness.js';
+import { type FindingRevocation, REVOCATION_ERROR_STATUS, RevocationError } from '../../liveness/finding-revocation.js';
 import type { LivenessControl } from '../../liveness/liveness-control.js';
 import type { AuditActor } from '../../audit/audit-log.js';
 import type { Engine } from '../../../detectors/engine/engine.js';
@@ -21,7 +22,7 @@ interface ListQuery {
   order?: SortOrder;
 }
 
-export function findingsRoutes(deps: { findings: FindingsStore; liveness?: LivenessControl | undefined; engine: Engine }): FastifyPluginAsync {
+export function findingsRoutes(deps: { findings: FindingsStore; liveness?: LivenessControl | undefined; revocation?: FindingRevocation | undefined; engine: Engine }): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: ListQuery }>(
       '/v1/findings',
@@ -71,6 +72,24 @@ export function findingsRoutes(deps: { findings: FindingsStore; liveness?: Liven
         if (!result.queued && result.disabled) throw new ApiError(503, 'LIVENESS_DISABLED', result.reason ?? 'liveness checks are off on this server');
         if (!result.queued) throw new ApiError(409, 'LIVENESS_NOT_CHECKABLE', result.reason ?? 'this finding cannot be checked');
         return reply.code(202).send({ queued: true, reason: result.reason ?? 'queued' });
+      },
+    );
+
+    // Revocation is a reviewed service action: the provider is asked, then the check decides (never a CLI side effect).
+    app.post<{ Params: { fingerprint: string }; Body: { note?: string } | null }>(
+      '/v1/findings/:fingerprint/revoke',
+      { schema: { ...revokeSchema, security: bearerSecurity }, config: { permission: 'findings:triage' } },
+      async (request, reply) => {
+        if (!deps.revocation) throw new ApiError(503, 'LIVENESS_UNAVAILABLE', 'liveness tracking is not running in this process');
+        const principal = request.principal!;
+        const note = request.body?.note;
+        try {
+          const result = await deps.revocation.revoke(request.params.fingerprint, { kind: 'token', id: principal.tokenId, role: principal.role }, { requestId: request.id, ...(note ? { note } : {}) });
+          return reply.code(202).send(result);
+        } catch (err) {
+          if (err instanceof RevocationError) throw new ApiError(REVOCATION_ERROR_STATUS[err.code], err.code, err.message);
+          throw err;
+        }
       },
     );
   };

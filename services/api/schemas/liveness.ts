@@ -21,7 +21,7 @@ const checkRecord = {
     httpStatus: { type: 'integer' },
     owner: providerOwner,
     scopes: { type: 'array', items: { type: 'string' } },
-    trigger: { type: 'string', enum: ['scan', 'schedule', 'triage', 'cli'] },
+    trigger: { type: 'string', enum: ['scan', 'schedule', 'triage', 'cli', 'sweep', 'revoke'] },
     check: { type: 'string' },
     statusBefore: { type: 'string' },
     statusAfter: { type: 'string' },
@@ -74,6 +74,35 @@ export const recheckSchema = {
       type: 'object',
       required: ['queued', 'reason'],
       properties: { queued: { type: 'boolean' }, reason: { type: 'string' } },
+    },
+    ...authErrors,
+    404: errorBody,
+    409: errorBody,
+    503: errorBody,
+  },
+} as const;
+
+export const revokeSchema = {
+  summary:
+    "Revoke the finding's secret through its provider's documented revocation (role triage or admin), then check it at once. The provider's answer closes nothing: the finding closes only when the checks say revoked.",
+  tags: ['liveness'],
+  params: fingerprintParams,
+  body: {
+    type: ['object', 'null'],
+    additionalProperties: false,
+    properties: { note: { type: 'string', maxLength: 500, description: 'Why, for the audit log' } },
+  },
+  response: {
+    202: {
+      type: 'object',
+      required: ['outcome', 'reason', 'provider', 'checkQueued'],
+      properties: {
+        outcome: { type: 'string', enum: ['accepted', 'refused', 'failed'], description: 'What the provider answered to the revocation' },
+        reason: { type: 'string' },
+        httpStatus: { type: 'integer' },
+        provider: { type: 'string' },
+        checkQueued: { type: 'boolean', description: 'An immediate liveness check was queued: it decides whether the finding moves' },
+      },
     },
     ...authErrors,
     404: errorBody,

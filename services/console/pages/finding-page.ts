@@ -33,6 +33,8 @@ export interface FindingView {
   readonly canTriage: boolean;
   /** A provider check exists for the detector: the finding closes on its verdict, and no person can resolve it. */
   readonly providerCheck: boolean;
+  /** The provider documents a revocation for this detector (and the service can make it): offer "Revoke now". */
+  readonly revocation: { readonly provider: string; readonly call: string } | null;
   readonly notice: string | null;
   readonly now: number;
 }
@@ -46,6 +48,9 @@ export const NOTICES: Readonly<Record<string, string>> = {
   unassigned: 'Assignee removed.',
   commented: 'Comment added.',
   'revocation-requested': 'Marked as revocation requested. The finding closes when a liveness check finds the secret revoked.',
+  'revoke-accepted': 'The provider accepted the revocation. A liveness check was queued: the finding closes when the checks say the secret is revoked.',
+  'revoke-refused': "The provider refused the revocation (its answer is in the audit trail below). A liveness check was queued to see where the secret stands.",
+  'revoke-failed': 'The revocation did not reach an answer from the provider (see the audit trail below); nothing was revoked. A liveness check was queued.',
   resolved: 'Resolved: the finding left the queue. It reopens if the secret shows up in a new place.',
   unresolved: 'Resolution removed: the finding is open again.',
 };
@@ -162,6 +167,7 @@ function actions(session: ConsoleSession, v: FindingView): SafeHtml {
   const active = ['open', 'live', 'unknown'].includes(v.finding.status);
   return html`<section class="card" aria-label="Actions"><h2>Actions</h2><div class="actions">
 ${recheckAction(session, v)}
+${revokeAction(session, v)}
 ${resolutionAction(session, v)}
 <form method="post" action="/console/findings/${fp}/assign">${csrfField(session)}
 <label>Assign to <input name="assignee" maxlength="100" value="${v.triage.assignee?.name ?? ''}" placeholder="name or handle (empty: unassign)"></label>
@@ -182,6 +188,20 @@ function recheckAction(session: ConsoleSession, v: FindingView): SafeHtml {
   return html`<form method="post" action="/console/findings/${v.finding.fingerprint}/recheck">${csrfField(session)}
 <span>Ask the provider now whether the secret still works.</span>
 <button type="submit" data-action="recheck">Re-check now</button></form>`;
+}
+
+/**
+ * "Revoke now" where the provider documents a revocation, the finding is not
+ * closed and checks run to confirm it. Typing the detector id is the
+ * confirmation: the action kills a credential someone may depend on.
+ */
+function revokeAction(session: ConsoleSession, v: FindingView): SafeHtml {
+  if (!v.revocation || !v.liveness || !v.livenessEnabled || !['open', 'live', 'unknown', 'revoked'].includes(v.finding.status)) return html``;
+  const fp = v.finding.fingerprint;
+  return html`<form method="post" action="/console/findings/${fp}/revoke" data-testid="revoke-form">${csrfField(session)}
+<span>Ask ${v.revocation.provider} to revoke this secret now (<code>${v.revocation.call}</code>). It cannot be undone; the owner's integrations using it stop working.</span>
+<label>Type <code>${v.finding.detector}</code> to confirm <input name="confirm" maxlength="100" required autocomplete="off" spellcheck="false" pattern="${v.finding.detector}"></label>
+<button type="submit" class="warn" data-action="revoke">Revoke now</button></form>`;
 }
 
 /** Resolve (or remove the resolution) where no provider check exists; where one does, say that only its verdict closes the finding. */

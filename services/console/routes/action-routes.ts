@@ -50,6 +50,22 @@ export function actionRoutes(ctx: ConsoleContext): FastifyPluginAsync {
       },
     );
 
+    app.post<Params & { Body: { confirm: string } }>(
+      '/findings/:fingerprint/revoke',
+      { schema: { hide: true, params: fingerprintParams, body: formBody({ confirm: { maxLength: 100 } }, ['confirm']) }, config },
+      async (request, reply) => {
+        const fp = request.params.fingerprint;
+        if (!ctx.revocation) throw new ConsoleError(503, 'LIVENESS_DISABLED', 'Liveness tracking is not enabled on this service, so nothing could confirm a revocation.');
+        const finding = await ctx.findings.get(fp, { locationLimit: 0 });
+        if (!finding) throw new ConsoleError(404, 'FINDING_NOT_FOUND', 'No finding with this fingerprint.');
+        if (request.body.confirm.trim() !== finding.detector) {
+          throw new ConsoleError(400, 'REVOCATION_NOT_CONFIRMED', `Nothing was revoked: type ${finding.detector} exactly to confirm.`);
+        }
+        const result = await ctx.revocation.revoke(fp, sessionActor(request.consoleSession!), { requestId: request.id });
+        return backToFinding(reply, fp, `revoke-${result.outcome}`);
+      },
+    );
+
     app.post<Params & { Body: { assignee: string } }>(
       '/findings/:fingerprint/assign',
       { schema: { hide: true, params: fingerprintParams, body: formBody({ assignee: { maxLength: 400 } }, ['assignee']) }, config },

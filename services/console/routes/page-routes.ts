@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { revokerForDetector } from '../../../liveness/revocation/revokers.js';
 import { roleAllows } from '../../auth/roles.js';
 import { recordStatusSample } from '../../triage/status-samples.js';
 import { shownExcerpt } from '../../store/shown-excerpt.js';
@@ -81,6 +82,7 @@ export function pageRoutes(ctx: ConsoleContext): FastifyPluginAsync {
           actorNames,
           canTriage: roleAllows(session.role, 'findings:triage'),
           providerCheck: !ctx.resolutions.allowedFor(finding.detector),
+          revocation: ctx.revocation ? revocationOffer(finding.detector) : null,
           livenessEnabled: live?.enabled ?? false,
           notice: (request.query.notice && Object.hasOwn(NOTICES, request.query.notice) ? NOTICES[request.query.notice] : null) ?? null,
           now: ctx.now(),
@@ -123,4 +125,9 @@ export function pageRoutes(ctx: ConsoleContext): FastifyPluginAsync {
       },
     );
   };
+}
+
+function revocationOffer(detector: string): { provider: string; call: string } | null {
+  const revoker = revokerForDetector(detector);
+  return revoker ? { provider: revoker.provider, call: revoker.call } : null;
 }

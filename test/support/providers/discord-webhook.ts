@@ -43,3 +43,8 @@ export const discordWebhookRoutes: StandInRoute[] = [
     revoked: () => DISCORD_INVALID_WEBHOOK_TOKEN,
   },
 ];
+
+/** https://discord.com/developers/docs/resources/webhook#delete-webhook-with-token: 204, then the webhook is gone. */
+export const discordWebhookRevocationRoutes: StandInRoute[] = [
+  { method: 'DELETE', path: WEBHOOK_PATH, credential: discordWebhookCredential, revokes: true, live: () => ({ status: 204 }), revoked: () => DISCORD_UNKNOWN_WEBHOOK },
+];

@@ -31,3 +31,32 @@ export const githubRoutes: StandInRoute[] = [
     revoked: () => BAD_CREDENTIALS,
   },
 ];
+
+/** `{"credentials": [token]}` → token (the revocation API is unauthenticated: the token is in the body). */
+function revokedCredential(request: { readonly body: string; readonly headers: Readonly<Record<string, string>> }): string | undefined {
+  if (request.headers.authorization) return undefined; // GitHub answers an authenticated request 403
+  try {
+    const body = JSON.parse(request.body) as { credentials?: unknown };
+    return Array.isArray(body.credentials) && typeof body.credentials[0] === 'string' ? body.credentials[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * https://docs.github.com/en/rest/credentials/revoke: 202 Accepted whether or
+ * not the token was valid (GitHub does not tell), 422 for a malformed or
+ * abusive request. A valid token stops working once accepted.
+ */
+export const githubRevocationRoutes: StandInRoute[] = [
+  {
+    method: 'POST',
+    path: '/credentials/revoke',
+    credential: revokedCredential,
+    revokes: true,
+    live: () => ({ status: 202, body: {} }),
+    revoked: (request) => (request.headers.authorization ? { status: 403, body: { message: 'Must not be authenticated' } } : { status: 202, body: {} }),
+  },
+];
+
+export const GITHUB_REVOCATION_SPAMMED = { status: 422, body: { message: 'Validation Failed', errors: [], documentation_url: 'https://docs.github.com/rest/credentials/revoke' } };

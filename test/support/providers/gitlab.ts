@@ -46,3 +46,11 @@ export const gitlabRoutes: StandInRoute[] = [
     revoked: () => UNAUTHORIZED,
   },
 ];
+
+/**
+ * https://docs.gitlab.com/api/personal_access_tokens/#revoke-a-personal-access-token
+ * (self): 204 No Content, then the token is revoked; an invalid token gets 401.
+ */
+export const gitlabRevocationRoutes: StandInRoute[] = [
+  { method: 'DELETE', path: '/api/v4/personal_access_tokens/self', credential: privateTokenCredential, revokes: true, live: () => ({ status: 204 }), revoked: () => UNAUTHORIZED },
+];

@@ -40,3 +40,25 @@ export const googleOauthRoutes: StandInRoute[] = [
     revoked: () => GOOGLE_OAUTH_INVALID_TOKEN,
   },
 ];
+
+/** `token=<token>` from a form body. */
+function formTokenCredential(request: RecordedRequest): string | undefined {
+  if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return undefined;
+  return new URLSearchParams(request.body).get('token') ?? undefined;
+}
+
+/**
+ * https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke:
+ * 200 with an empty body, then the token is dead; an unknown or dead token
+ * gets 400 `invalid_token` ("Token expired or revoked").
+ */
+export const googleOauthRevocationRoutes: StandInRoute[] = [
+  {
+    method: 'POST',
+    path: '/revoke',
+    credential: formTokenCredential,
+    revokes: true,
+    live: () => ({ status: 200, body: {} }),
+    revoked: () => ({ status: 400, body: { error: 'invalid_token', error_description: 'Token expired or revoked' } }),
+  },
+];

@@ -33,3 +33,18 @@ export const slackRoutes: StandInRoute[] = [
     revoked: () => ({ status: 200, body: { ok: false, error: 'invalid_auth' } }),
   },
 ];
+
+/**
+ * https://docs.slack.dev/reference/methods/auth.revoke: `{ok: true, revoked:
+ * true}`, then the token is dead; a dead token gets `invalid_auth`.
+ */
+export const slackRevocationRoutes: StandInRoute[] = [
+  {
+    method: 'POST',
+    path: '/api/auth.revoke',
+    credential: bearerCredential,
+    revokes: true,
+    live: () => ({ status: 200, body: { ok: true, revoked: true } }),
+    revoked: () => ({ status: 200, body: { ok: false, error: 'invalid_auth' } }),
+  },
+];
