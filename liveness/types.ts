@@ -36,6 +36,29 @@ export interface LivenessVerdict {
   readonly scopes?: readonly string[];
   /** Milliseconds the provider asked us to wait (Retry-After on 429/503). */
   readonly retryAfterMs?: number;
+  /** What the credential can reach, where the answer tells more than its scopes (liveness/reach.ts fills the rest). */
+  readonly reach?: Partial<CredentialReach>;
+}
+
+/**
+ * What a live credential can reach, as far as its provider tells: the most
+ * it may do, whether it touches production, and which accounts or
+ * resources. The triage queue puts live findings with more reach first.
+ */
+export type ReachLevel = 'admin' | 'write' | 'read';
+export const REACH_LEVELS: readonly ReachLevel[] = ['admin', 'write', 'read'];
+
+export interface CredentialReach {
+  /** The most the credential may do; absent when the provider does not say. */
+  readonly level?: ReachLevel;
+  /** `production` (live mode, a live key) or `test` (test mode, sandbox); absent when unknown. */
+  readonly environment?: 'production' | 'test';
+  /** Accounts, organisations, projects or repositories it reaches (the first few). */
+  readonly resources?: readonly string[];
+  /** How many resources in all, when the provider counts them. */
+  readonly resourceCount?: number;
+  /** One line for people: "admin · production · account acct_1 (Acme)". */
+  readonly summary: string;
 }
 
 /** What a check gets from a finding. The secret parts are SecretValues: revealed only into the request. */

@@ -25,6 +25,13 @@ describeProviderCheck({
       },
     },
     { input: secretInput('github-fine-grained-pat', fgpat), credential: fgpat, expectLive: (v) => expect(v.owner?.user).toBe('octocat') },
-    { input: secretInput('github-server-to-server-token', ghs), credential: ghs, expectLive: (v) => expect(v.owner).toEqual({ account: 'octo-org' }) },
+    {
+      input: secretInput('github-server-to-server-token', ghs),
+      credential: ghs,
+      expectLive: (v) => {
+        expect(v.owner).toEqual({ account: 'octo-org' });
+        expect(v.reach).toEqual({ resources: ['octo-org/Hello-World'], resourceCount: 1 });
+      },
+    },
   ],
 });

@@ -47,7 +47,9 @@ function readAnswer(res: LivenessResponse, installation: boolean): LivenessVerdi
   if (res.status === 200 && body) {
     const owner = installation ? attributeInstallation(body) : attributeUser(body);
     const scopes = scopeList(res.headers['x-oauth-scopes']);
-    return compact({ outcome: 'live', reason: 'GitHub accepted the token', httpStatus: 200, owner, scopes });
+    // An installation token reaches the repositories the installation was granted: GitHub counts them.
+    const reach = installation && typeof body.total_count === 'number' ? { resources: installationRepositories(body), resourceCount: body.total_count } : undefined;
+    return compact({ outcome: 'live', reason: 'GitHub accepted the token', httpStatus: 200, owner, scopes, reach });
   }
   if (res.status === 401 && body) return { outcome: 'revoked', reason: `GitHub: ${stringField(body, 'message') ?? 'bad credentials'}`, httpStatus: 401 };
   if (res.status === 403 && body && res.headers['x-ratelimit-remaining'] !== '0' && !res.headers['retry-after']) {
@@ -71,4 +73,10 @@ export function attributeInstallation(body: Record<string, unknown>): ProviderOw
   const repos = Array.isArray(body.repositories) ? (body.repositories as Array<Record<string, unknown>>) : [];
   const owner = repos[0]?.owner as Record<string, unknown> | undefined;
   return compact({ account: owner ? stringField(owner, 'login') : undefined });
+}
+
+/** The repository names of an installation's answer (`per_page=1`: the first one). */
+function installationRepositories(body: Record<string, unknown>): string[] {
+  const repos = Array.isArray(body.repositories) ? (body.repositories as Array<Record<string, unknown>>) : [];
+  return repos.map((r) => stringField(r, 'full_name')).filter((n): n is string => n !== undefined);
 }

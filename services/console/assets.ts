@@ -34,6 +34,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .badge { display: inline-block; padding: .05rem .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; color: #fff; white-space: nowrap; }
 .badge.live { background: var(--live); } .badge.unknown { background: var(--unknown); } .badge.open { background: var(--open); }
 .badge.revoked { background: var(--revoked); } .badge.closed { background: var(--closed); } .badge.resolved { background: var(--resolved); }
+.reach { font-size: .78rem; color: var(--muted, #555); } .reach[data-reach=admin] { color: var(--live); font-weight: 600; }
 .badge.flag { background: #6b3fa0; }
 pre.excerpt { background: var(--card); border: 1px solid var(--line); padding: .5rem .75rem; overflow-x: auto; white-space: pre; font-size: .85rem; }
 pre.excerpt .ln { color: #6b7280; user-select: none; display: inline-block; min-width: 3ch; text-align: right; }

@@ -26,6 +26,7 @@ function finding(fp: string, over: Partial<StoredFinding>): StoredFinding {
     lastSeen: '2025-01-20T00:00:00.000Z',
     locationCount: 1,
     repositories: ['acme/a'],
+    reach: null,
     ...over,
   };
 }
@@ -48,6 +49,23 @@ describe('triage queue order', () => {
     expect(order(sortQueue(rows, 'provider', 'asc', now))).toEqual(['d', 'b', 'c', 'a', 'e']);
     expect(order(sortQueue(rows, 'repository', 'desc', now))).toEqual(['d', 'b', 'c', 'a', 'e']);
     expect(order(sortQueue([...rows].reverse(), 'severity', 'asc', now))).toEqual(['d', 'b', 'c', 'a', 'e']);
+  });
+
+  it('puts live findings that reach more first, whatever the sort: admin before write before read, production first', () => {
+    const live = [
+      finding('p', { status: 'live', severity: 'critical', firstSeen: '2025-01-01T00:00:00.000Z' }),
+      finding('q', { status: 'live', severity: 'low', reach: { level: 'read', summary: 'read' } }),
+      finding('r', { status: 'live', severity: 'low', reach: { level: 'admin', environment: 'production', summary: 'admin · production' } }),
+      finding('s', { status: 'live', severity: 'high', reach: { level: 'admin', summary: 'admin' } }),
+      finding('t', { status: 'live', severity: 'medium', reach: { level: 'write', environment: 'production', summary: 'write · production' } }),
+      // Reach matters only while live: an unknown finding's old reach does not lift it.
+      finding('u', { status: 'unknown', severity: 'low', reach: { level: 'admin', summary: 'admin' } }),
+      finding('v', { status: 'unknown', severity: 'critical' }),
+    ];
+    for (const sort of ['severity', 'age', 'provider', 'repository'] as const) {
+      expect(order(sortQueue(live, sort, 'asc', now)).slice(0, 5), sort).toEqual(['r', 's', 't', 'q', 'p']);
+    }
+    expect(order(sortQueue(live, 'severity', 'asc', now)).slice(5)).toEqual(['v', 'u']);
   });
 
   it('filters by severity, provider (any case), repository and age', () => {

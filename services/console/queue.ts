@@ -1,10 +1,13 @@
 import type { Severity } from '../../detectors/types.js';
+import { reachRank } from '../../liveness/reach.js';
 import { FINDING_STATUSES, SEVERITIES, type FindingsStore, type FindingStatus, type StoredFinding } from '../store/findings-store.js';
 
 /**
  * The triage queue: which findings it holds, in which order. Findings are
  * grouped by status, live first, then unknown, then open (revoked, closed and
- * resolved only when asked for); the chosen sort orders each group (by
+ * resolved only when asked for); live findings that reach more (admin
+ * before write before read, production first: liveness/reach.ts) come first
+ * in their group; the chosen sort orders the rest (by
  * severity: higher confidence first within one). Filtering and sorting happen here, in memory, over the findings of the wanted statuses
  * (bounded by QUEUE_CAP per status), so every combination works.
  */
@@ -77,6 +80,11 @@ export function sortQueue(findings: readonly StoredFinding[], sort: QueueSort, d
   return [...findings].sort((a, b) => {
     const byStatus = STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status);
     if (byStatus !== 0) return byStatus;
+    // A live admin key to production is the most urgent thing in the queue, whatever the sort.
+    if (a.status === 'live') {
+      const byReach = reachRank(b.reach) - reachRank(a.reach);
+      if (byReach !== 0) return byReach;
+    }
     const ka = key(a);
     const kb = key(b);
     if (ka !== kb) return (ka < kb ? -1 : 1) * sign;

@@ -1,4 +1,4 @@
-import type { LivenessOutcome, ProviderOwner } from '../../liveness/types.js';
+import type { CredentialReach, LivenessOutcome, ProviderOwner } from '../../liveness/types.js';
 import type { AuditActor } from '../audit/audit-log.js';
 import type { FindingStatus } from '../store/findings-store.js';
 
@@ -28,6 +28,8 @@ export interface LivenessCheckRecord {
   readonly httpStatus?: number;
   readonly owner?: ProviderOwner;
   readonly scopes?: readonly string[];
+  /** What the credential could reach (live answers only). */
+  readonly reach?: CredentialReach;
   readonly trigger: CheckTrigger;
   /** Provider check id (`github`, `aws`, ...). */
   readonly check: string;

@@ -8,6 +8,7 @@ import type { CheckTrigger, FindingOwner, LivenessCheckRecord, LivenessControl, 
 import type { LivenessQueues } from './liveness-queues.js';
 import type { LivenessNotifier } from './outgoing-webhooks.js';
 import { attributeOwner } from './owner.js';
+import { reachOf } from '../../liveness/reach.js';
 import { isReopening, nextCheckDelay, nextStatus } from './transitions.js';
 
 /**
@@ -93,6 +94,7 @@ export class LivenessTracker implements LivenessControl {
       const delay = nextCheckDelay(status, verdict.outcome, streak, this.options.settings, verdict.retryAfterMs);
       const knownOwner = fields.owner ? (JSON.parse(fields.owner) as FindingOwner).provider : undefined;
       const owner = attributeOwner(verdict.outcome === 'live' && verdict.owner ? verdict.owner : knownOwner, finding.locations, finding.provider);
+      const reach = reachOf(checkId, finding.detector, verdict);
       const record: LivenessCheckRecord = {
         at: now.toISOString(),
         outcome: verdict.outcome,
@@ -100,6 +102,7 @@ export class LivenessTracker implements LivenessControl {
         ...(verdict.httpStatus !== undefined ? { httpStatus: verdict.httpStatus } : {}),
         ...(verdict.owner ? { owner: verdict.owner } : {}),
         ...(verdict.scopes ? { scopes: verdict.scopes } : {}),
+        ...(reach ? { reach } : {}),
         trigger,
         check: checkId,
         statusBefore: previous,
@@ -110,6 +113,8 @@ export class LivenessTracker implements LivenessControl {
         nextCheckAt: delay === null ? '' : new Date(now.getTime() + delay).toISOString(),
         unknownStreak: String(streak),
         ...(owner ? { owner: JSON.stringify(owner) } : {}),
+        // The reach a live answer reports replaces the last one; other answers keep it (it is what the secret could do).
+        ...(verdict.outcome === 'live' ? { reach: reach ? JSON.stringify(reach) : '' } : {}),
       });
       if (applied === null) return null;
       if (!applied.applied) continue;

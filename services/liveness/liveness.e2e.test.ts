@@ -101,6 +101,12 @@ describe('liveness end to end', () => {
       expect(owner?.provider).toMatchObject({ user: 'octocat' });
       expect(owner?.committer).toMatchObject({ name: 'Jane Committer', email: 'jane@example.com' });
       expect(owner?.display).toBe('octocat (GitHub) · committed by Jane Committer <jane@example.com>');
+      // What it can reach, from its scopes (`repo, read:org`): kept on the finding, the check and the API's answer.
+      const reach = { level: 'write', resources: ['octocat'], summary: 'write · octocat' };
+      expect((await findings.get(fp, { locationLimit: 0 }))?.reach).toEqual(reach);
+      expect((await worker.liveness.tracker.history(fp))[0]?.reach).toEqual(reach);
+      const shown = await api.inject({ method: 'GET', url: `/v1/findings/${fp}`, headers: { authorization: `Bearer ${triage}` } });
+      expect(shown.json().reach).toEqual(reach);
 
       // "I revoked it" without revoking: an immediate check, which still says live.
       const claim = await api.inject({
@@ -128,6 +134,8 @@ describe('liveness end to end', () => {
       const read = await api.inject({ method: 'GET', url: `/v1/findings/${fp}/liveness`, headers: { authorization: `Bearer ${triage}` } });
       expect(read.statusCode).toBe(200);
       expect(read.json()).toMatchObject({ status: 'closed', nextCheckAt: null, owner: { display: expect.stringContaining('octocat') } });
+      // Revoked answers keep the reach the secret had (what the leak could have done).
+      expect((await findings.get(fp, { locationLimit: 0 }))?.reach).toEqual(reach);
 
       // It comes back (say, the revocation was undone): a re-check reopens it.
       standIn.accept(token);

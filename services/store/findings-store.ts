@@ -1,3 +1,4 @@
+import type { CredentialReach } from '../../liveness/types.js';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Confidence, Severity, Tier } from '../../detectors/types.js';
@@ -91,6 +92,8 @@ export interface StoredFinding {
   readonly lastSeen: string;
   readonly locationCount: number;
   readonly repositories: readonly string[];
+  /** What the secret could reach when its provider last said it was live (liveness/reach.ts); null when never told. */
+  readonly reach: CredentialReach | null;
 }
 
 export interface FindingDetail extends StoredFinding {
@@ -350,6 +353,15 @@ export interface RekeyResult {
   readonly conflicts: readonly string[];
 }
 
+function parseReach(json: string): CredentialReach | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as CredentialReach;
+  } catch {
+    return null;
+  }
+}
+
 const SUMMARY_FIELDS = [
   'detector',
   'family',
@@ -370,6 +382,7 @@ const SUMMARY_FIELDS = [
   'firstSeen',
   'lastSeen',
   'locationCount',
+  'reach',
 ] as const;
 
 export class FindingsStore {
@@ -578,6 +591,7 @@ export class FindingsStore {
         lastSeen: new Date(Number(get('lastSeen'))).toISOString(),
         locationCount: Number(get('locationCount')),
         repositories: (repositories as string[]).sort(),
+        reach: parseReach(get('reach')),
       };
     });
   }

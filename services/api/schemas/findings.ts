@@ -3,6 +3,19 @@ import { LOCATION_KINDS } from '../../../scanner/types.js';
 import { FINDING_STATUSES, RESOLUTION_KINDS } from '../../store/findings-store.js';
 import { authErrors, errorBody, fingerprintPattern, pageQuery } from './common.js';
 
+/** What a live secret could reach (liveness/reach.ts). */
+export const reachSchema = {
+  type: 'object',
+  description: 'What the secret could reach when its provider last said it was live: the most it may do, production or test, and which accounts or resources',
+  properties: {
+    level: { type: 'string', enum: ['admin', 'write', 'read'] },
+    environment: { type: 'string', enum: ['production', 'test'] },
+    resources: { type: 'array', items: { type: 'string' } },
+    resourceCount: { type: 'integer' },
+    summary: { type: 'string' },
+  },
+} as const;
+
 /** A person's resolution of a finding; null unless the status is `resolved`. */
 export const resolutionSchema = {
   type: ['object', 'null'],
@@ -64,6 +77,7 @@ const summaryProperties = {
   lastSeen: { type: 'string', format: 'date-time' },
   locationCount: { type: 'integer' },
   repositories: { type: 'array', items: { type: 'string' } },
+  reach: { ...reachSchema, type: ['object', 'null'] },
 } as const;
 
 const summary = { type: 'object', properties: summaryProperties } as const;

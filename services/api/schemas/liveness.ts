@@ -1,4 +1,5 @@
 import { authErrors, errorBody, fingerprintPattern } from './common.js';
+import { reachSchema } from './findings.js';
 
 const fingerprintParams = {
   type: 'object',
@@ -21,6 +22,7 @@ const checkRecord = {
     httpStatus: { type: 'integer' },
     owner: providerOwner,
     scopes: { type: 'array', items: { type: 'string' } },
+    reach: reachSchema,
     trigger: { type: 'string', enum: ['scan', 'schedule', 'triage', 'cli', 'sweep', 'revoke'] },
     check: { type: 'string' },
     statusBefore: { type: 'string' },

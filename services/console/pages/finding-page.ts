@@ -71,6 +71,7 @@ function ownerSection(v: FindingView): SafeHtml {
   const committer = firstCommit(v.finding.locations);
   return html`<dl class="grid2">
 <dt>Owner</dt><dd data-testid="owner">${owner?.display ?? html`<span class="muted">${v.liveness ? 'not reported by the provider yet' : 'liveness tracking is not enabled'}</span>`}</dd>
+<dt>Reach</dt><dd data-testid="reach">${v.finding.reach ? html`<span class="reach" data-reach="${v.finding.reach.level ?? ''}">${v.finding.reach.summary}</span>${v.finding.status === 'live' ? '' : html` <span class="muted">(when it was last live)</span>`}` : html`<span class="muted">${v.providerCheck ? 'not reported by the provider' : 'no provider check for this format'}</span>`}</dd>
 <dt>First committed by</dt><dd>${committer ? html`${committer.author ?? ''} ${committer.email ? html`&lt;${committer.email}&gt;` : ''} <span class="muted">${shortCommit(committer.commit)} ${formatTime(committer.date)}</span>` : html`<span class="muted">unknown</span>`}</dd>
 <dt>Assignee</dt><dd data-testid="assignee">${v.triage.assignee ? html`${v.triage.assignee.name} <span class="muted">since ${formatTime(v.triage.assignee.at)}</span>` : html`<span class="muted">unassigned</span>`}</dd>
 <dt>Revocation</dt><dd>${v.triage.revocationRequested ? html`<span class="badge flag">requested</span> ${formatTime(v.triage.revocationRequested.at)} by ${actorName(v, v.triage.revocationRequested.by)}${v.triage.revocationRequested.note ? html` — ${v.triage.revocationRequested.note}` : ''}` : html`<span class="muted">not requested</span>`}</dd>

@@ -87,7 +87,7 @@ function row(r: QueueRow, now: number, selectable: boolean): SafeHtml {
   if (r.triage.commentCount > 0) done.push(html`<span class="muted">${r.triage.commentCount} comment${r.triage.commentCount === 1 ? '' : 's'}</span>`);
   return html`<tr class="status-${f.status}" data-fingerprint="${f.fingerprint}" data-status="${f.status}">
 ${selectable ? html`<td><input type="checkbox" name="fingerprint" value="${f.fingerprint}" aria-label="select ${f.title}"></td>` : ''}
-<td><span class="badge ${f.status}">${f.status}</span></td>
+<td><span class="badge ${f.status}">${f.status}</span>${f.status === 'live' && f.reach ? html`<br><span class="reach" data-reach="${f.reach.level ?? ''}" title="what the secret can reach">${f.reach.summary}</span>` : ''}</td>
 <td class="sev-${f.severity}">${f.severity}</td>
 <td class="narrow-hide" data-tier="${f.tier}">${f.tier === 'identifiable' ? 'identifiable' : html`<span class="muted">legacy</span>`}</td>
 <td><a href="/console/findings/${f.fingerprint}">${f.title}</a><br><code>${f.redacted}</code></td>
