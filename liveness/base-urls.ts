@@ -27,7 +27,8 @@ export function parseBaseUrls(text: string | undefined): BaseUrlParse {
       continue;
     }
     try {
-      const u = new URL(url.replace('{shop}', 'shop').replace('{workspace}', 'workspace').replace('{dc}', 'us1'));
+      // Placeholders ({shop}, {workspace}, {dc}, {host}, {region}, {account}, {api}) are filled per finding or per region.
+      const u = new URL(url.replace(/\{[a-z]+\}/g, 'x'));
       if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
     } catch {
       problems.push(`${id}: "${url}" is not an http(s) URL`);

@@ -1,8 +1,11 @@
 import { anthropicCheck } from './anthropic/check.js';
 import { awsCheck } from './aws/check.js';
+import { azureCosmosDbCheck } from './azure-cosmos-db/check.js';
+import { azureStorageCheck } from './azure-storage/check.js';
 import { brevoCheck } from './brevo/check.js';
 import { buildkiteCheck } from './buildkite/check.js';
 import { circleciCheck } from './circleci/check.js';
+import { clickupCheck } from './clickup/check.js';
 import { cloudflareCheck } from './cloudflare/check.js';
 import { contentfulCheck } from './contentful/check.js';
 import { databricksCheck } from './databricks/check.js';
@@ -13,6 +16,8 @@ import { duffelCheck } from './duffel/check.js';
 import { easypostCheck } from './easypost/check.js';
 import { elevenlabsCheck } from './elevenlabs/check.js';
 import { figmaCheck } from './figma/check.js';
+import { frameioCheck } from './frameio/check.js';
+import { gcpServiceAccountCheck } from './gcp-service-account/check.js';
 import { githubCheck } from './github/check.js';
 import { gitlabCheck } from './gitlab/check.js';
 import { googleApiKeyCheck } from './google-api-key/check.js';
@@ -21,33 +26,44 @@ import { groqCheck } from './groq/check.js';
 import { herokuCheck } from './heroku/check.js';
 import { hubspotCheck } from './hubspot/check.js';
 import { huggingfaceCheck } from './huggingface/check.js';
+import { intercomCheck } from './intercom/check.js';
+import { launchdarklyCheck } from './launchdarkly/check.js';
 import { linearCheck } from './linear/check.js';
 import { mailchimpCheck } from './mailchimp/check.js';
+import { mailgunCheck } from './mailgun/check.js';
 import { mapboxCheck } from './mapbox/check.js';
 import { netlifyCheck } from './netlify/check.js';
+import { newRelicCheck } from './new-relic/check.js';
 import { notionCheck } from './notion/check.js';
 import { npmCheck } from './npm/check.js';
 import { openaiCheck } from './openai/check.js';
 import { openrouterCheck } from './openrouter/check.js';
 import { pineconeCheck } from './pinecone/check.js';
+import { posthogCheck } from './posthog/check.js';
 import { postmanCheck } from './postman/check.js';
+import { prefectCheck } from './prefect/check.js';
 import { pulumiCheck } from './pulumi/check.js';
 import { replicateCheck } from './replicate/check.js';
 import { resendCheck } from './resend/check.js';
+import { rubygemsCheck } from './rubygems/check.js';
+import { segmentCheck } from './segment/check.js';
 import { sendgridCheck } from './sendgrid/check.js';
 import { sentryCheck } from './sentry/check.js';
 import { shippoCheck } from './shippo/check.js';
 import { shopifyCheck } from './shopify/check.js';
-import { slackCheck } from './slack/check.js';
 import { slackWebhookCheck } from './slack-webhook/check.js';
+import { slackCheck } from './slack/check.js';
+import { squareCheck } from './square/check.js';
 import { stripeCheck } from './stripe/check.js';
 import { supabaseCheck } from './supabase/check.js';
 import { tailscaleCheck } from './tailscale/check.js';
 import { telegramCheck } from './telegram/check.js';
 import { terraformCloudCheck } from './terraform-cloud/check.js';
 import { togetherCheck } from './together/check.js';
+import { typeformCheck } from './typeform/check.js';
 import { vercelCheck } from './vercel/check.js';
 import { xaiCheck } from './xai/check.js';
+import { yandexCloudCheck } from './yandex-cloud/check.js';
 import type { ProviderCheck } from './types.js';
 
 /** Every provider check, one per provider folder. */
@@ -102,6 +118,22 @@ export const LIVENESS_CHECKS: readonly ProviderCheck[] = [
   togetherCheck,
   pineconeCheck,
   easypostCheck,
+  gcpServiceAccountCheck,
+  yandexCloudCheck,
+  azureStorageCheck,
+  azureCosmosDbCheck,
+  mailgunCheck,
+  newRelicCheck,
+  intercomCheck,
+  posthogCheck,
+  frameioCheck,
+  segmentCheck,
+  rubygemsCheck,
+  clickupCheck,
+  squareCheck,
+  launchdarklyCheck,
+  typeformCheck,
+  prefectCheck,
 ];
 
 const BY_DETECTOR = new Map<string, ProviderCheck>();
