@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { LivenessHttp } from '../liveness/http/liveness-http.js';
 import { githubCheck } from '../liveness/github/check.js';
+import { LIVENESS_CHECKS } from '../liveness/registry.js';
 import { runCheck } from '../liveness/run-check.js';
 import { runLimited } from '../liveness/verify-findings.js';
 import { AuditLog } from '../services/audit/audit-log.js';
@@ -79,7 +80,8 @@ async function run(ctx: BenchContext): Promise<void> {
         redisUrl: server.url,
         redisPrefix: prefix,
         concurrency,
-        checks: [githubCheck],
+        // Every provider's queue and worker, as in production: the idle ones cost Redis polling too.
+        checks: LIVENESS_CHECKS,
         logger,
         limiter: null,
         deps: { findings: store, tracker, queues, http, baseUrls, cache: new VerdictCache(redis, store.keys, 0), timeoutMs: 10_000 },
