@@ -1,4 +1,4 @@
-import { jsonObject, stringField } from '../http/responses.js';
+import { isHtml, jsonObject, stringField } from '../http/responses.js';
 import { unexpectedRevocationAnswer } from '../revocation/run-revocation.js';
 import type { ProviderRevoker } from '../revocation/types.js';
 
@@ -21,7 +21,8 @@ export const googleOauthRevoker: ProviderRevoker = {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `token=${encodeURIComponent(input.secret.reveal())}`,
     });
-    if (res.status === 200) return { outcome: 'accepted', reason: 'Google revoked the token', httpStatus: 200 };
+    // Google answers success with an empty (or JSON) body; a 200 HTML page is a sign-in portal, not Google.
+    if (res.status === 200 && !isHtml(res)) return { outcome: 'accepted', reason: 'Google revoked the token', httpStatus: 200 };
     const body = jsonObject(res);
     const error = stringField(body, 'error');
     if (res.status === 400 && error) return { outcome: 'refused', reason: `Google refused: ${error}${stringField(body, 'error_description') ? ` (${stringField(body, 'error_description')})` : ''}`, httpStatus: 400 };

@@ -117,7 +117,7 @@ describe('revokers', () => {
         });
       }
 
-      for (const mode of ['error', 'html', 'timeout', 'rate-limited'] as StandInMode[]) {
+      for (const mode of ['error', 'html', 'timeout', 'rate-limited', 'login-page', 'login-redirect'] as StandInMode[]) {
         it(`${mode}: failed, never accepted`, async () => {
           await withStandIn(c, c.revocationRoutes, async (standIn, input) => {
             standIn.setMode(mode);

@@ -8,8 +8,8 @@ import { ProviderStandIn, type RecordedRequest, type StandInMode, type StandInRo
 /**
  * The behaviours every provider check must show against its stand-in, as one
  * describe block per case: live (with the owner the provider reports),
- * revoked, and unknown for 429 (with Retry-After honoured), 500, a timeout
- * and an HTML page. Also: the check only reads (methods in `readMethods`),
+ * revoked, and unknown for 429 (with Retry-After honoured), 500, a timeout,
+ * an HTML page, a 200 sign-in page and a redirect to one. Also: the check only reads (methods in `readMethods`),
  * and no verdict carries the secret.
  */
 export interface ProviderCheckCase {
@@ -99,6 +99,10 @@ export function describeProviderCheck(spec: ProviderCheckSpec): void {
           const v = await run(c, 'html');
           expect(v.outcome).toBe('unknown');
           expect(v.reason).toMatch(/HTML/);
+        });
+        it('is unknown on a 200 sign-in page and on a redirect to one (never live, never revoked)', async () => {
+          expect((await run(c, 'login-page')).outcome).toBe('unknown');
+          expect((await run(c, 'login-redirect')).outcome).toBe('unknown');
         });
       });
     }

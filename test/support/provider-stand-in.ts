@@ -13,12 +13,14 @@ import type { AddressInfo, Socket } from 'node:net';
  * - `rate-limited`: 429 with `Retry-After`;
  * - `error`: 500 with a JSON error body;
  * - `timeout`: the request is held open and never answered;
- * - `html`: 403 with an HTML page, as a firewall or proxy answers.
+ * - `html`: 403 with an HTML page, as a firewall or proxy answers;
+ * - `login-page`: 200 with an HTML sign-in page (a captive portal, an SSO proxy);
+ * - `login-redirect`: 302 to a sign-in page.
  * Every request is recorded (method, path, query, headers, body) so tests
  * can assert that checks only read.
  */
-export type StandInMode = 'live' | 'revoked' | 'rate-limited' | 'error' | 'timeout' | 'html';
-export const STAND_IN_MODES: readonly StandInMode[] = ['live', 'revoked', 'rate-limited', 'error', 'timeout', 'html'];
+export type StandInMode = 'live' | 'revoked' | 'rate-limited' | 'error' | 'timeout' | 'html' | 'login-page' | 'login-redirect';
+export const STAND_IN_MODES: readonly StandInMode[] = ['live', 'revoked', 'rate-limited', 'error', 'timeout', 'html', 'login-page', 'login-redirect'];
 
 export interface RecordedRequest {
   readonly method: string;
@@ -129,6 +131,14 @@ export class ProviderStandIn {
           headers: { 'content-type': 'text/html; charset=utf-8' },
           body: '<!DOCTYPE html><html><head><title>Access denied</title></head><body><h1>Request blocked by the corporate proxy</h1></body></html>',
         });
+      case 'login-page':
+        return send(res, {
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/login" method="post"><input name="username"><input type="password" name="password"><button>Sign in</button></form></body></html>',
+        });
+      case 'login-redirect':
+        return send(res, { status: 302, headers: { location: 'https://login.example.com/sso?return=%2F', 'content-type': 'text/html' }, body: '<a href="https://login.example.com/sso">Found</a>' });
       case 'revoked':
         return send(res, route.revoked(recorded));
       case 'live': {
