@@ -296,6 +296,12 @@ describe('pushgate errors and usage', () => {
     expect(option.stderr).toContain("unknown option '--frobnicate'");
   });
 
+  it('has no --revoke: revoking is a reviewed service action (POST /v1/findings/{fp}/revoke), never a side effect of a scan', async () => {
+    const revoke = await scan(clean.dir, '--verify', '--revoke');
+    expect(revoke.code).toBe(2);
+    expect(revoke.stderr).toContain("unknown option '--revoke'");
+  });
+
   it('escapes a path, an option or a file name it echoes, so nothing it quotes can drive the terminal', async () => {
     const hostile = `no-such${HOSTILE_ALL}`;
     const missing = await scan(join(scratch, hostile));
