@@ -1,5 +1,5 @@
-import { redact } from '../detectors/engine/redact.js';
 import { LivenessHttpError } from './http/liveness-http-error.js';
+import { scrubSecrets } from './scrub-secrets.js';
 import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck } from './types.js';
 
 /**
@@ -22,10 +22,7 @@ export async function runCheck(check: ProviderCheck, input: CheckInput, env: Che
 }
 
 function scrubVerdict(verdict: LivenessVerdict, input: CheckInput): LivenessVerdict {
-  const secrets = [input.secret.reveal(), input.companion?.value.reveal()].filter((s): s is string => !!s && s.length >= 8);
-  if (secrets.length === 0) return verdict;
-  const scrub = (text: string): string => secrets.reduce((t, s) => t.split(s).join(redact(s)), text);
   const json = JSON.stringify(verdict);
-  if (!secrets.some((s) => json.includes(s))) return verdict;
-  return JSON.parse(scrub(json)) as LivenessVerdict;
+  const scrubbed = scrubSecrets(json, input);
+  return scrubbed === json ? verdict : (JSON.parse(scrubbed) as LivenessVerdict);
 }

@@ -130,6 +130,17 @@ describe('revokers', () => {
     });
   }
 
+  it('a provider that echoes the token in its refusal: the reason keeps only the redacted form', async () => {
+    const c = CASES[0]!;
+    const echoing = c.revocationRoutes.map((r) => ({ ...r, revokes: false, live: () => ({ status: 422, body: { message: `token ${c.secret} is not valid` } }) }));
+    await withStandIn(c, echoing, async (standIn, input) => {
+      const result = await runRevocation(revokerForDetector(c.detector)!, input, { http, baseUrl: standIn.url });
+      expect(result.outcome).toBe('refused');
+      expect(result.reason).not.toContain(c.secret);
+      expect(result.reason).toContain(c.secret.slice(0, 4));
+    });
+  });
+
   it('an unreachable provider: failed', async () => {
     const c = CASES[0]!;
     const result = await runRevocation(revokerForDetector(c.detector)!, secretInput(c.detector, c.secret), { http, baseUrl: 'http://127.0.0.1:9' });

@@ -1,7 +1,7 @@
-import { redact } from '../../detectors/engine/redact.js';
 import { LivenessHttpError } from '../http/liveness-http-error.js';
 import type { LivenessResponse } from '../http/liveness-http.js';
 import { isHtml } from '../http/responses.js';
+import { scrubSecrets } from '../scrub-secrets.js';
 import type { CheckEnvironment, CheckInput } from '../types.js';
 import type { ProviderRevoker, RevocationResult } from './types.js';
 
@@ -20,8 +20,7 @@ export async function runRevocation(revoker: ProviderRevoker, input: CheckInput,
         ? { outcome: 'failed', reason: `${err.code}: ${err.message}` }
         : { outcome: 'failed', reason: `revocation failed: ${(err as Error).name ?? 'error'}` };
   }
-  const secrets = [input.secret.reveal(), input.companion?.value.reveal()].filter((s): s is string => !!s && s.length >= 8);
-  const reason = secrets.reduce((text, s) => text.split(s).join(redact(s)), result.reason);
+  const reason = scrubSecrets(result.reason, input);
   return reason === result.reason ? result : { ...result, reason };
 }
 
