@@ -5,9 +5,10 @@ import { table as devops } from './devops.js';
 import { table as saas } from './saas.js';
 import { table as iot } from './iot.js';
 import { table as frameworks } from './frameworks.js';
+import { table as cloudAi } from './cloud-ai.js';
 
 /** Every context-required format table, in a fixed order (one line per file; context-conformance.test.ts checks the folder). */
-export const CONTEXT_TABLES: readonly ContextTable[] = [devops, saas, iot, frameworks];
+export const CONTEXT_TABLES: readonly ContextTable[] = [devops, saas, iot, frameworks, cloudAi];
 
 export interface ContextEntry {
   readonly table: string;

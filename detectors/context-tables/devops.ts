@@ -1,13 +1,17 @@
 import { CHARS, run } from '../builders/token-row.js';
-import { BASE64_PADDED, HEX, hex, type ContextRow, type ContextTable } from '../builders/context-row.js';
+import { BASE64_PADDED, HEX, UUID, hex, type ContextRow, type ContextTable } from '../builders/context-row.js';
 
 /**
  * CI, code quality, secrets management and infrastructure credentials whose
  * values have no prefix of their own: a legacy SonarQube token is 40 hex,
  * a Jenkins API token 32 or 34 hex, a pre-1.10 Vault token `s.` + 24
  * characters (`s.` is also how a minified variable starts), a WireGuard key
- * 44 base64 characters. Each needs its word beside it.
+ * 44 base64 characters, a Snyk or Codecov token a UUID, a PagerDuty REST
+ * API key 20 characters. Each needs its word beside it.
  */
+
+/** PagerDuty's REST API key alphabet (user tokens start `u+`). */
+const PAGERDUTY = { chars: `${CHARS.urlSafe.chars}+`, cls: 'A-Za-z0-9_+-' } as const;
 
 const vault = (letter: 's' | 'b' | 'r', kind: string, what: string): ContextRow => ({
   id: `hashicorp-vault-legacy-${kind}-token`,
@@ -103,6 +107,63 @@ export const table: ContextTable = {
         ];
       },
       negatives: (_t, v) => [`cat /var/lib/jenkins/secrets/initialAdminPassword # then paste it\n# ${v()}`],
+    },
+    {
+      id: 'snyk-api-token',
+      provider: 'Snyk',
+      title: 'Snyk API token (personal or service account)',
+      docs: 'https://docs.snyk.io/snyk-api/authentication-for-api',
+      revoke: 'Revoke and regenerate the token under Account settings in Snyk (or delete the service account token under the organization’s settings).',
+      keywords: ['snyk'],
+      value: UUID,
+      valueName: 'a UUID',
+      env: 'SNYK_TOKEN',
+      // Organization, project and integration ids are UUIDs too.
+      notKeyWords: ['uuid', 'guid', 'integration', 'target'],
+      positives: (_t, v) => {
+        const a = v();
+        return [{ text: `- name: Run Snyk\n  uses: snyk/actions/node@master\n  env:\n    SNYK_TOKEN: ${a}\n`, secret: a }];
+      },
+      negatives: (t, v) => [`snyk monitor --org=${v()}`, `SNYK_INTEGRATION_ID=${v()}`, `uses: snyk/actions/node@${t.chars(HEX.chars, 40)}`],
+    },
+    {
+      id: 'codecov-upload-token',
+      provider: 'Codecov',
+      title: 'Codecov upload token',
+      severity: 'low',
+      docs: 'https://docs.codecov.com/docs/codecov-tokens',
+      revoke: 'Regenerate the repository upload token under the repository’s Configuration > General in Codecov (or the global token in the organization settings) and update CI.',
+      keywords: ['codecov'],
+      value: UUID,
+      valueName: 'a UUID',
+      env: 'CODECOV_TOKEN',
+      notKeyWords: ['uuid', 'guid'],
+      note: 'Upload-only: it lets its holder upload coverage reports for the repository (hence low severity).',
+      negatives: (t) => [
+        `- uses: codecov/codecov-action@${t.chars(HEX.chars, 40)}\n  with:\n    token: \${{ secrets.CODECOV_TOKEN }}\n`,
+        `codecov_commit: ${t.chars(HEX.chars, 40)}`,
+      ],
+    },
+    {
+      id: 'pagerduty-api-key',
+      provider: 'PagerDuty',
+      title: 'PagerDuty REST API key (general access or user token)',
+      docs: 'https://support.pagerduty.com/docs/using-the-api',
+      revoke: 'Delete the key under Integrations > API Access Keys (general access) or the user’s User Settings > API Access (user token) in PagerDuty and create a new one.',
+      keywords: ['pagerduty', 'pager_duty'],
+      // Both REST API key types are 20 characters; user tokens start `u+`.
+      value: [run(PAGERDUTY, 20)],
+      valueName: '20 token characters',
+      // A random key has both cases; a service or host name of 20 characters seldom does.
+      check: (v) => /[A-Z]/.test(v) && /[a-z]/.test(v),
+      env: 'PAGERDUTY_TOKEN',
+      notKeyWords: ['service', 'schedule', 'escalation', 'policy', 'subdomain'],
+      positives: (t) => {
+        // A user token: `u+` and 18 characters.
+        const a = `u+${t.chars(PAGERDUTY.chars, 18)}`;
+        return [{ text: `# on-call bot\nPAGERDUTY_USER_TOKEN="${a}"\nPAGERDUTY_FROM=oncall@acme.example\n`, secret: a }];
+      },
+      negatives: () => [`PAGERDUTY_SERVICE=checkout-api-prod-eu`, `pagerduty_escalation_policy: Payments-Primary-Team`],
     },
     vault('s', 'service', 'service token'),
     vault('b', 'batch', 'batch token'),
