@@ -1,6 +1,6 @@
 import { compact, jsonObject, objectField, stringField, unexpectedResponse } from '../http/responses.js';
-import { LivenessHttpError } from '../http/liveness-http-error.js';
 import type { LivenessResponse } from '../http/liveness-http.js';
+import { askInTurn, combineInTurn } from '../http/regions.js';
 import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, ProviderOwner } from '../types.js';
 
 /**
@@ -52,31 +52,23 @@ export const frameioCheck: ProviderCheck = {
   rateLimit: { max: 1, durationMs: 1000 },
   async check(input: CheckInput, env: CheckEnvironment): Promise<LivenessVerdict> {
     const base = env.baseUrl.replace(/\/+$/, '');
-    const refusals: LivenessVerdict[] = [];
-    for (const endpoint of ENDPOINTS) {
-      const verdict = await ask(input, `${base}${endpoint.path}`, endpoint, env);
-      if (verdict.outcome === 'live') return verdict;
-      refusals.push(verdict.outcome === 'revoked' ? verdict : { ...verdict, reason: `${verdict.reason} (${endpoint.api})` });
-    }
-    const undecided = refusals.find((v) => v.retryAfterMs !== undefined) ?? refusals.find((v) => v.outcome !== 'revoked');
-    if (undecided) return { ...undecided, reason: `${undecided.reason}; neither API accepted the token` };
-    return { outcome: 'revoked', reason: 'Frame.io: both the legacy and the V4 API refused the token (401 Unauthorized)', httpStatus: 401 };
+    const answers = await askInTurn(ENDPOINTS, async (endpoint) =>
+      endpoint.read(
+        await env.http.request({
+          method: 'GET',
+          url: `${base}${endpoint.path}`,
+          headers: { authorization: `Bearer ${input.secret.reveal()}`, accept: 'application/json', ...endpoint.headers },
+        }),
+      ),
+    );
+    return combineInTurn(answers, {
+      everyRefused: 'Frame.io: both the legacy and the V4 API refused the token (401 Unauthorized)',
+      rateLimitedFirst: true,
+      name: (endpoint) => endpoint.api,
+      noneAccepted: '; neither API accepted the token',
+    });
   },
 };
-
-async function ask(input: CheckInput, url: string, endpoint: Endpoint, env: CheckEnvironment): Promise<LivenessVerdict> {
-  try {
-    const res = await env.http.request({
-      method: 'GET',
-      url,
-      headers: { authorization: `Bearer ${input.secret.reveal()}`, accept: 'application/json', ...endpoint.headers },
-    });
-    return endpoint.read(res);
-  } catch (err) {
-    if (err instanceof LivenessHttpError) return { outcome: 'unknown', reason: `${err.code}: ${err.message}` };
-    throw err;
-  }
-}
 
 function readV2Me(res: LivenessResponse): LivenessVerdict {
   const body = jsonObject(res);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LivenessVerdict } from '../types.js';
 import { LivenessHttpError } from './liveness-http-error.js';
-import { askRegion, combineRegions, HOST_PLACEHOLDER, regionBaseUrls, type Region } from './regions.js';
+import { askInTurn, askRegion, combineInTurn, combineRegions, HOST_PLACEHOLDER, regionBaseUrls, type InTurnAnswer, type Region } from './regions.js';
 
 const REGIONS: readonly Region[] = [
   { region: 'US', host: 'api.example.com' },
@@ -25,6 +25,18 @@ describe('regionBaseUrls', () => {
 
   it('asks a base URL without {host} once, with no region', () => {
     expect(regionBaseUrls('https://self-hosted.example//', REGIONS)).toEqual([{ region: undefined, baseUrl: 'https://self-hosted.example' }]);
+  });
+
+  it("fills a check's own placeholder instead of {host}, and then asks a base URL with only {host} once", () => {
+    const prefixes: readonly Region[] = [
+      { region: 'US', host: 'api' },
+      { region: 'EU', host: 'eu1.api' },
+    ];
+    expect(regionBaseUrls('https://{region}.example.com/', prefixes, '{region}')).toEqual([
+      { region: 'US', baseUrl: 'https://api.example.com' },
+      { region: 'EU', baseUrl: 'https://eu1.api.example.com' },
+    ]);
+    expect(regionBaseUrls('https://{host}', prefixes, '{region}')).toEqual([{ region: undefined, baseUrl: 'https://{host}' }]);
   });
 });
 
@@ -82,5 +94,88 @@ describe('combineRegions', () => {
 
   it('is unknown when no region answered', () => {
     expect(combineRegions([])).toEqual({ outcome: 'unknown', reason: 'no region answered' });
+  });
+});
+
+describe('askInTurn', () => {
+  const answer = (verdicts: Record<string, LivenessVerdict | Error>) => {
+    const asked: string[] = [];
+    const request = async (target: string): Promise<LivenessVerdict> => {
+      asked.push(target);
+      const v = verdicts[target]!;
+      if (v instanceof Error) throw v;
+      return v;
+    };
+    return { asked, request };
+  };
+
+  it('asks the targets in order and stops at the first that accepts', async () => {
+    const { asked, request } = answer({ US: revoked, EU: live, AU: live });
+    expect(await askInTurn(['US', 'EU', 'AU'], request)).toEqual([
+      { target: 'US', verdict: revoked },
+      { target: 'EU', verdict: live },
+    ]);
+    expect(asked).toEqual(['US', 'EU']);
+  });
+
+  it('asks every target when none accepts, whatever they answer', async () => {
+    const limited: LivenessVerdict = { outcome: 'unknown', reason: 'rate limited by the provider', httpStatus: 429, retryAfterMs: 1000 };
+    const { asked, request } = answer({ US: limited, EU: revoked });
+    expect((await askInTurn(['US', 'EU'], request)).map((a) => a.verdict)).toEqual([limited, revoked]);
+    expect(asked).toEqual(['US', 'EU']);
+  });
+
+  it('turns a LivenessHttpError into unknown and goes on to the next target', async () => {
+    const { request } = answer({ US: new LivenessHttpError('TIMEOUT', 'no answer from https://api.example.com'), EU: live });
+    expect(await askInTurn(['US', 'EU'], request)).toEqual([
+      { target: 'US', verdict: { outcome: 'unknown', reason: 'TIMEOUT: no answer from https://api.example.com' } },
+      { target: 'EU', verdict: live },
+    ]);
+  });
+
+  it('rethrows any other error', async () => {
+    const { request } = answer({ US: new TypeError('boom'), EU: live });
+    await expect(askInTurn(['US', 'EU'], request)).rejects.toThrow(TypeError);
+  });
+
+  it('asks nothing for no targets', async () => {
+    expect(await askInTurn([], async () => live)).toEqual([]);
+  });
+});
+
+describe('combineInTurn', () => {
+  const answers = (...verdicts: LivenessVerdict[]): InTurnAnswer<string>[] => verdicts.map((verdict, i) => ({ target: ['US', 'EU', 'AU'][i]!, verdict }));
+  const reasons = { everyRefused: 'every region refused' };
+  const unknown: LivenessVerdict = { outcome: 'unknown', reason: 'provider error (status 502)', httpStatus: 502 };
+  const limited: LivenessVerdict = { outcome: 'unknown', reason: 'rate limited by the provider', httpStatus: 429, retryAfterMs: 30_000 };
+
+  it('is live from the target that accepted, as it answered', () => {
+    expect(combineInTurn(answers(revoked, unknown, live), { ...reasons, name: (t) => t, noneAccepted: '; none' })).toEqual(live);
+  });
+
+  it('is revoked only when every target refused: everyRefused when more than one was asked, a single refusal as it is', () => {
+    expect(combineInTurn(answers(revoked, revoked), reasons)).toEqual({ ...revoked, reason: 'every region refused' });
+    expect(combineInTurn(answers(revoked), reasons)).toEqual(revoked);
+  });
+
+  it('is otherwise the first answer that could not tell, as it is', () => {
+    expect(combineInTurn(answers(revoked, unknown, limited), reasons)).toEqual(unknown);
+    expect(combineInTurn(answers(limited, revoked), reasons)).toEqual(limited);
+  });
+
+  it('with rateLimitedFirst, passes on a rate-limited answer first, keeping its wait', () => {
+    expect(combineInTurn(answers(unknown, limited, revoked), { ...reasons, rateLimitedFirst: true })).toEqual(limited);
+    expect(combineInTurn(answers(revoked, unknown), { ...reasons, rateLimitedFirst: true })).toEqual(unknown);
+  });
+
+  it('names the target of the unknown answer, and says none accepted when more than one was asked', () => {
+    const wording = { ...reasons, name: (t: string) => `${t} region`, noneAccepted: '; no region accepted the token' };
+    expect(combineInTurn(answers(revoked, unknown), wording)).toEqual({ ...unknown, reason: 'provider error (status 502) (EU region); no region accepted the token' });
+    expect(combineInTurn(answers(unknown), wording)).toEqual({ ...unknown, reason: 'provider error (status 502) (US region)' });
+    expect(combineInTurn(answers(unknown), { ...reasons, noneAccepted: '; none' })).toEqual(unknown);
+  });
+
+  it('is unknown when no target was asked', () => {
+    expect(combineInTurn([], reasons)).toEqual({ outcome: 'unknown', reason: 'no target was asked' });
   });
 });

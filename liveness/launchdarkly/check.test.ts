@@ -10,7 +10,8 @@ import {
 } from '../../test/support/providers/launchdarkly.js';
 import { checkOnce, describeProviderCheck, secretInput } from '../../test/support/liveness-harness.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
-import { attributeIdentity, instanceTargets, launchdarklyCheck } from './check.js';
+import { regionBaseUrls } from '../http/regions.js';
+import { attributeIdentity, LAUNCHDARKLY_INSTANCES, launchdarklyCheck } from './check.js';
 
 const t = new TokenFactory('liveness-launchdarkly');
 const token = examples.generate!(t);
@@ -119,12 +120,12 @@ describe('launchdarkly liveness check, provider-specific answers', () => {
   });
 
   it('builds the three instance hosts from the default base URL, and asks a configured one once', () => {
-    expect(instanceTargets(launchdarklyCheck.defaultBaseUrl).map((x) => x.url)).toEqual([
+    expect(regionBaseUrls(launchdarklyCheck.defaultBaseUrl, LAUNCHDARKLY_INSTANCES).map((x) => x.baseUrl)).toEqual([
       'https://app.launchdarkly.com',
       'https://app.launchdarkly.us',
       'https://app.eu.launchdarkly.com',
     ]);
-    expect(instanceTargets('https://ld-proxy.example/').map((x) => x.url)).toEqual(['https://ld-proxy.example']);
+    expect(regionBaseUrls('https://ld-proxy.example/', LAUNCHDARKLY_INSTANCES).map((x) => x.baseUrl)).toEqual(['https://ld-proxy.example']);
   });
 
   it('attributes the account, member and token name', () => {

@@ -1,5 +1,6 @@
 import { compact, jsonObject, stringField, unexpectedResponse } from '../http/responses.js';
 import type { LivenessResponse } from '../http/liveness-http.js';
+import { askInTurn, combineInTurn, HOST_PLACEHOLDER, regionBaseUrls, type Region } from '../http/regions.js';
 import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, ProviderOwner } from '../types.js';
 
 /**
@@ -13,7 +14,7 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  * commercial (app.launchdarkly.com), federal (app.launchdarkly.us) and EU
  * (app.eu.launchdarkly.com); a token works only on the instance that issued
  * it. The check asks them in that order and stops at the first that accepts
- * the token.
+ * the token (one instance not answering does not hide the next one's answer).
  *
  * - 200 with the caller identity: live (account id, member id, token name,
  *   scopes), from the instance that answered.
@@ -21,18 +22,17 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  *   documented answer of this endpoint): that instance does not know the
  *   token. Revoked only when every instance answered so.
  * - Any other 401 or 403 (LaunchDarkly also uses 401 for a missing
- *   permission), 429, 5xx, HTML: unknown.
+ *   permission), 429, 5xx, HTML, a timeout: unknown (the first instance's
+ *   that could not tell).
+ *
+ * Base URL: the default is `https://{host}`; `{host}` is replaced by each
+ * instance's host. A configured base URL without it (a proxy, a stand-in) is
+ * used as is, and asked once.
  */
-const HOST_PLACEHOLDER = '{host}';
-
-interface Instance {
-  readonly name: string;
-  readonly host: string;
-}
-export const LAUNCHDARKLY_INSTANCES: readonly Instance[] = [
-  { name: 'commercial', host: 'app.launchdarkly.com' },
-  { name: 'federal', host: 'app.launchdarkly.us' },
-  { name: 'EU', host: 'app.eu.launchdarkly.com' },
+export const LAUNCHDARKLY_INSTANCES: readonly Region[] = [
+  { region: 'commercial', host: 'app.launchdarkly.com' },
+  { region: 'federal', host: 'app.launchdarkly.us' },
+  { region: 'EU', host: 'app.eu.launchdarkly.com' },
 ];
 
 export const launchdarklyCheck: ProviderCheck = {
@@ -44,45 +44,20 @@ export const launchdarklyCheck: ProviderCheck = {
   // All tokens of an account share a global limit per ten seconds (not published); up to three requests a check.
   rateLimit: { max: 1, durationMs: 1000 },
   async check(input: CheckInput, env: CheckEnvironment): Promise<LivenessVerdict> {
-    const targets = instanceTargets(env.baseUrl);
-    let unknown: LivenessVerdict | undefined;
-    let refusal: LivenessVerdict | undefined;
-    for (const target of targets) {
-      const res = await env.http.request({
-        method: 'GET',
-        url: `${target.url}/api/v2/caller-identity`,
-        headers: { authorization: input.secret.reveal() },
-      });
-      const verdict = readIdentity(res, targets.length > 1 ? target.instance : undefined);
-      if (verdict.outcome === 'live') return verdict;
-      if (verdict.outcome === 'revoked') refusal ??= verdict;
-      else unknown ??= verdict;
-    }
-    if (unknown) return unknown;
-    if (refusal && targets.length > 1) {
-      return { ...refusal, reason: `LaunchDarkly: every instance (${targets.map((t) => t.instance.name).join(', ')}) answered "Invalid access token"` };
-    }
-    return refusal ?? { outcome: 'unknown', reason: 'no LaunchDarkly instance was asked' };
+    const targets = regionBaseUrls(env.baseUrl, LAUNCHDARKLY_INSTANCES);
+    const answers = await askInTurn(targets, async ({ region, baseUrl }) =>
+      readIdentity(
+        await env.http.request({ method: 'GET', url: `${baseUrl}/api/v2/caller-identity`, headers: { authorization: input.secret.reveal() } }),
+        targets.length > 1 ? region : undefined,
+      ),
+    );
+    return combineInTurn(answers, { everyRefused: `LaunchDarkly: every instance (${targets.map((t) => t.region).join(', ')}) answered "Invalid access token"` });
   },
 };
 
-/**
- * The base URL of each instance to ask. The default names the host as
- * `{host}`; a configured base URL without it (a proxy, a stand-in) is used
- * as is, and asked once.
- */
-export function instanceTargets(baseUrl: string): Array<{ instance: Instance; url: string }> {
-  const targets: Array<{ instance: Instance; url: string }> = [];
-  for (const instance of LAUNCHDARKLY_INSTANCES) {
-    const url = baseUrl.replace(/\/+$/, '').split(HOST_PLACEHOLDER).join(instance.host);
-    if (!targets.some((t) => t.url === url)) targets.push({ instance, url });
-  }
-  return targets;
-}
-
-function readIdentity(res: LivenessResponse, instance: Instance | undefined): LivenessVerdict {
+function readIdentity(res: LivenessResponse, instance: string | undefined): LivenessVerdict {
   const body = jsonObject(res);
-  const where = instance ? ` (${instance.name} instance)` : '';
+  const where = instance ? ` (${instance} instance)` : '';
   if (res.status === 200 && body && (stringField(body, 'accountId') || stringField(body, 'tokenId') || stringField(body, 'memberId'))) {
     const kind = body.serviceToken === true ? 'service token' : 'token';
     return compact({ outcome: 'live' as const, reason: `LaunchDarkly accepted the ${kind}${where}`, httpStatus: 200, owner: attributeIdentity(body), scopes: scopesOf(body) });

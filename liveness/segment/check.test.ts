@@ -7,7 +7,8 @@ import type { StandInReply, StandInRoute } from '../../test/support/provider-sta
 import { SEGMENT_UNAUTHORIZED, segmentRegionRoutes, segmentRoutes } from '../../test/support/providers/segment.js';
 import { checkOnce, describeProviderCheck, secretInput } from '../../test/support/liveness-harness.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
-import { attributeWorkspace, regionalBaseUrls, segmentCheck } from './check.js';
+import { regionBaseUrls } from '../http/regions.js';
+import { attributeWorkspace, REGION_PLACEHOLDER, SEGMENT_REGIONS, segmentCheck } from './check.js';
 
 const t = new TokenFactory('liveness-segment');
 const token = TABLE_ENTRIES.find((e) => e.row.id === 'segment-public-api-token')!.examples.generate!(t);
@@ -81,11 +82,11 @@ describe('segment liveness check, provider-specific answers', () => {
   });
 
   it('builds the regional hosts from the default base URL', () => {
-    expect(regionalBaseUrls(segmentCheck.defaultBaseUrl)).toEqual([
-      { name: 'US', baseUrl: 'https://api.segmentapis.com' },
-      { name: 'EU', baseUrl: 'https://eu1.api.segmentapis.com' },
+    expect(regionBaseUrls(segmentCheck.defaultBaseUrl, SEGMENT_REGIONS, REGION_PLACEHOLDER)).toEqual([
+      { region: 'US', baseUrl: 'https://api.segmentapis.com' },
+      { region: 'EU', baseUrl: 'https://eu1.api.segmentapis.com' },
     ]);
-    expect(regionalBaseUrls('http://127.0.0.1:9999/')).toEqual([{ name: 'configured', baseUrl: 'http://127.0.0.1:9999' }]);
+    expect(regionBaseUrls('http://127.0.0.1:9999/', SEGMENT_REGIONS, REGION_PLACEHOLDER)).toEqual([{ region: undefined, baseUrl: 'http://127.0.0.1:9999' }]);
   });
 
   it('attributes the workspace name and slug', () => {

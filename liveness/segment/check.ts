@@ -1,6 +1,6 @@
 import { compact, jsonObject, objectField, stringField, unexpectedResponse } from '../http/responses.js';
-import { LivenessHttpError } from '../http/liveness-http-error.js';
 import type { LivenessResponse } from '../http/liveness-http.js';
+import { askInTurn, combineInTurn, regionBaseUrls, type Region } from '../http/regions.js';
 import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, ProviderOwner } from '../types.js';
 
 /**
@@ -27,16 +27,17 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  *   unknown; a 429's wait comes from Retry-After or the body's
  *   `msBeforeNext`.
  *
- * The default base URL names the regional host prefix as `{region}`; a
- * configured base URL without it (a proxy) is asked once, as it is.
+ * The default base URL names the regional host prefix as `{region}` (not
+ * the shared `{host}`: configured base URLs keep their format); a configured
+ * base URL without it (a proxy) is asked once, as it is.
  */
-const REGION_PLACEHOLDER = '{region}';
+export const REGION_PLACEHOLDER = '{region}';
 /** Longest wait taken from a 429 body, as responses.ts caps Retry-After. */
 const MAX_WAIT_MS = 60 * 60 * 1000;
-/** Regional host prefixes, in the order asked: US (the default region), then EU. */
-export const SEGMENT_REGIONS: readonly { readonly name: string; readonly prefix: string }[] = [
-  { name: 'US', prefix: 'api' },
-  { name: 'EU', prefix: 'eu1.api' },
+/** Regions in the order asked, US (the default region) then EU; `host` is the host prefix that fills `{region}`. */
+export const SEGMENT_REGIONS: readonly Region[] = [
+  { region: 'US', host: 'api' },
+  { region: 'EU', host: 'eu1.api' },
 ];
 
 export const segmentCheck: ProviderCheck = {
@@ -48,44 +49,24 @@ export const segmentCheck: ProviderCheck = {
   // Segment limits the Public API per token, IP and request cost ("generous"); two requests per check at most.
   rateLimit: { max: 1, durationMs: 1000 },
   async check(input: CheckInput, env: CheckEnvironment): Promise<LivenessVerdict> {
-    const refusals: LivenessVerdict[] = [];
-    for (const { name, baseUrl } of regionalBaseUrls(env.baseUrl)) {
-      const verdict = await askRegion(input, env, name, baseUrl);
-      if (verdict.outcome === 'live') return verdict;
-      refusals.push(verdict);
-    }
-    return combineRefusals(refusals);
+    const answers = await askInTurn(regionBaseUrls(env.baseUrl, SEGMENT_REGIONS, REGION_PLACEHOLDER), async ({ region, baseUrl }) =>
+      readWorkspace(
+        await env.http.request({
+          method: 'GET',
+          url: `${baseUrl}/`,
+          headers: { authorization: `Bearer ${input.secret.reveal()}`, accept: 'application/vnd.segment.v1+json, application/json' },
+        }),
+        region ?? 'configured',
+      ),
+    );
+    return combineInTurn(answers, {
+      everyRefused: 'Segment: every region (US, EU) refused the token as unauthorized',
+      rateLimitedFirst: true,
+      name: ({ region }) => `${region ?? 'configured'} region`,
+      noneAccepted: '; no region accepted the token',
+    });
   },
 };
-
-async function askRegion(input: CheckInput, env: CheckEnvironment, region: string, baseUrl: string): Promise<LivenessVerdict> {
-  try {
-    const res = await env.http.request({
-      method: 'GET',
-      url: `${baseUrl}/`,
-      headers: { authorization: `Bearer ${input.secret.reveal()}`, accept: 'application/vnd.segment.v1+json, application/json' },
-    });
-    return readWorkspace(res, region);
-  } catch (err) {
-    if (err instanceof LivenessHttpError) return { outcome: 'unknown', reason: `${err.code}: ${err.message} (${region} region)` };
-    throw err;
-  }
-}
-
-/** The base URL of each region: `{region}` replaced by each host prefix, or the configured URL alone. */
-export function regionalBaseUrls(baseUrl: string): { name: string; baseUrl: string }[] {
-  const trimmed = baseUrl.replace(/\/+$/, '');
-  if (!trimmed.includes(REGION_PLACEHOLDER)) return [{ name: 'configured', baseUrl: trimmed }];
-  return SEGMENT_REGIONS.map((r) => ({ name: r.name, baseUrl: trimmed.split(REGION_PLACEHOLDER).join(r.prefix) }));
-}
-
-/** Revoked only when every region said so; otherwise a rate-limited region's answer, or the first unknown one. */
-function combineRefusals(verdicts: readonly LivenessVerdict[]): LivenessVerdict {
-  const undecided = verdicts.find((v) => v.retryAfterMs !== undefined) ?? verdicts.find((v) => v.outcome !== 'revoked');
-  if (undecided) return verdicts.length > 1 ? { ...undecided, reason: `${undecided.reason}; no region accepted the token` } : undecided;
-  if (verdicts.length === 1) return verdicts[0]!;
-  return { outcome: 'revoked', reason: 'Segment: every region (US, EU) refused the token as unauthorized', httpStatus: 401 };
-}
 
 function readWorkspace(res: LivenessResponse, region: string): LivenessVerdict {
   const body = jsonObject(res);
@@ -98,7 +79,7 @@ function readWorkspace(res: LivenessResponse, region: string): LivenessVerdict {
   }
   const verdict = unexpectedResponse(res);
   const wait = verdict.retryAfterMs === undefined && res.status === 429 ? msBeforeNext(body) : undefined;
-  return { ...verdict, reason: `${verdict.reason} (${region} region)`, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
+  return wait !== undefined ? { ...verdict, retryAfterMs: wait } : verdict;
 }
 
 /** Segment's 429 names the wait in `errors[0].data.msBeforeNext` (https://docs.segmentapis.com/tag/Rate-Limits/). */

@@ -4,7 +4,8 @@ import { bearerCredential, type StandInReply, type StandInRoute } from '../../te
 import { SQUARE_TOKEN_STATUS, SQUARE_TOKEN_STATUS_PATH, SQUARE_UNAUTHORIZED, squareRoutes } from '../../test/support/providers/square.js';
 import { checkOnce, describeProviderCheck, secretInput } from '../../test/support/liveness-harness.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
-import { attributeTokenStatus, environmentTargets, squareCheck } from './check.js';
+import { regionBaseUrls } from '../http/regions.js';
+import { attributeTokenStatus, squareCheck, squareEnvironments } from './check.js';
 
 const t = new TokenFactory('liveness-square');
 const generate = (id: string): string => TABLE_ENTRIES.find((e) => e.row.id === id)!.examples.generate!(t);
@@ -161,12 +162,10 @@ describe('square liveness check, provider-specific answers', () => {
   });
 
   it('builds the environment hosts from the default base URL, and asks a configured one once', () => {
-    const both = [
-      { name: 'production', host: 'connect.squareup.com' },
-      { name: 'Sandbox', host: 'connect.squareupsandbox.com' },
-    ];
-    expect(environmentTargets(squareCheck.defaultBaseUrl, both).map((x) => x.url)).toEqual(['https://connect.squareup.com', 'https://connect.squareupsandbox.com']);
-    expect(environmentTargets('http://127.0.0.1:9999/', both).map((x) => x.url)).toEqual(['http://127.0.0.1:9999']);
+    const both = squareEnvironments('square-access-token');
+    expect(regionBaseUrls(squareCheck.defaultBaseUrl, both).map((x) => x.baseUrl)).toEqual(['https://connect.squareup.com', 'https://connect.squareupsandbox.com']);
+    expect(regionBaseUrls('http://127.0.0.1:9999/', both).map((x) => x.baseUrl)).toEqual(['http://127.0.0.1:9999']);
+    expect(regionBaseUrls(squareCheck.defaultBaseUrl, squareEnvironments('square-legacy-access-token')).map((x) => x.baseUrl)).toEqual(['https://connect.squareup.com']);
   });
 
   it('attributes the merchant and the application', () => {

@@ -1,5 +1,6 @@
 import { compact, jsonObject, stringField, unexpectedResponse } from '../http/responses.js';
 import type { LivenessResponse } from '../http/liveness-http.js';
+import { askInTurn, combineInTurn, HOST_PLACEHOLDER, regionBaseUrls, type Region } from '../http/regions.js';
 import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, ProviderOwner } from '../types.js';
 
 /**
@@ -14,7 +15,8 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  * Sandbox (connect.squareupsandbox.com), each accepting only its own tokens
  * and answering the other's with 401 `UNAUTHORIZED`. Production and Sandbox
  * `EAAA` tokens have the same shape, so an `EAAA` token is asked of
- * production first and of the Sandbox when production refuses it; legacy
+ * production first and of the Sandbox when production does not accept it
+ * (one environment not answering does not hide the other's answer); legacy
  * `sq0atp-` tokens are production tokens (Sandbox ones were `sandbox-sq0atb-`)
  * and are asked of production only.
  *
@@ -26,22 +28,21 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  *   every environment asked refused it so.
  * - 200 with `errors`, any other error code (403 `FORBIDDEN`,
  *   `INSUFFICIENT_SCOPES`, `CLIENT_DISABLED`, `APPLICATION_DISABLED`,
- *   `V1_ACCESS_TOKEN`), 400 "bad authorization header", 429, 5xx, HTML:
- *   unknown.
+ *   `V1_ACCESS_TOKEN`), 400 "bad authorization header", 429, 5xx, HTML, a
+ *   timeout: unknown (the first environment's that could not tell).
+ *
+ * Base URL: the default is `https://{host}`; `{host}` is replaced by each
+ * environment's host. A configured base URL without it (a proxy, a stand-in)
+ * is used as is, and asked once.
  *
  * `square-application-secret` (`sq0csp-`) only authenticates an application
  * beside its application id (OAuth `ObtainToken`, which mints tokens): it is
  * not checked.
  */
-const HOST_PLACEHOLDER = '{host}';
 const SQUARE_VERSION = '2025-01-23';
 
-interface SquareEnvironment {
-  readonly name: string;
-  readonly host: string;
-}
-const PRODUCTION: SquareEnvironment = { name: 'production', host: 'connect.squareup.com' };
-const SANDBOX: SquareEnvironment = { name: 'Sandbox', host: 'connect.squareupsandbox.com' };
+const PRODUCTION: Region = { region: 'production', host: 'connect.squareup.com' };
+const SANDBOX: Region = { region: 'Sandbox', host: 'connect.squareupsandbox.com' };
 
 /** The error codes (category `AUTHENTICATION_ERROR`) Square answers a token it does not accept with. */
 const REFUSED_CODES = new Set(['UNAUTHORIZED', 'ACCESS_TOKEN_EXPIRED', 'ACCESS_TOKEN_REVOKED']);
@@ -56,56 +57,35 @@ export const squareCheck: ProviderCheck = {
   rateLimit: { max: 1, durationMs: 1000 },
   async check(input: CheckInput, env: CheckEnvironment): Promise<LivenessVerdict> {
     const token = input.secret.reveal();
-    const environments = input.detector === 'square-legacy-access-token' ? [PRODUCTION] : [PRODUCTION, SANDBOX];
-    const targets = environmentTargets(env.baseUrl, environments);
-    let unknown: LivenessVerdict | undefined;
-    let refusal: LivenessVerdict | undefined;
-    for (const target of targets) {
-      const res = await env.http.request({
-        method: 'POST',
-        url: `${target.url}/oauth2/token/status`,
-        headers: { authorization: `Bearer ${token}`, 'square-version': SQUARE_VERSION, 'content-type': 'application/json' },
-      });
-      const verdict = readStatus(res, target.environment, targets.length > 1);
-      if (verdict.outcome === 'live') return verdict;
-      if (verdict.outcome === 'revoked') refusal ??= verdict;
-      else unknown ??= verdict;
-    }
-    if (unknown) return unknown;
-    if (refusal && targets.length > 1) {
-      return { ...refusal, reason: `Square: every environment (${targets.map((t) => t.environment.name).join(', ')}) refused the token` };
-    }
-    return refusal ?? { outcome: 'unknown', reason: 'no Square environment was asked' };
+    const targets = regionBaseUrls(env.baseUrl, squareEnvironments(input.detector));
+    const answers = await askInTurn(targets, async ({ region, baseUrl }) =>
+      readStatus(
+        await env.http.request({
+          method: 'POST',
+          url: `${baseUrl}/oauth2/token/status`,
+          headers: { authorization: `Bearer ${token}`, 'square-version': SQUARE_VERSION, 'content-type': 'application/json' },
+        }),
+        region,
+        targets.length > 1,
+      ),
+    );
+    return combineInTurn(answers, { everyRefused: `Square: every environment (${targets.map((t) => t.region).join(', ')}) refused the token` });
   },
 };
 
-export interface EnvironmentTarget {
-  readonly environment: SquareEnvironment;
-  readonly url: string;
+/** The environments to ask, in order: production, then the Sandbox for an `EAAA` token (legacy `sq0atp-` tokens are production ones). */
+export function squareEnvironments(detector: string): readonly Region[] {
+  return detector === 'square-legacy-access-token' ? [PRODUCTION] : [PRODUCTION, SANDBOX];
 }
 
-/**
- * The base URL of each environment to ask. The default names the host as
- * `{host}`; a configured base URL without it (a proxy, a stand-in) is used
- * as is, and asked once.
- */
-export function environmentTargets(baseUrl: string, environments: readonly SquareEnvironment[]): EnvironmentTarget[] {
-  const targets: EnvironmentTarget[] = [];
-  for (const environment of environments) {
-    const url = baseUrl.replace(/\/+$/, '').split(HOST_PLACEHOLDER).join(environment.host);
-    if (!targets.some((t) => t.url === url)) targets.push({ environment, url });
-  }
-  return targets;
-}
-
-function readStatus(res: LivenessResponse, environment: SquareEnvironment, named: boolean): LivenessVerdict {
+function readStatus(res: LivenessResponse, environment: string | undefined, named: boolean): LivenessVerdict {
   const body = jsonObject(res);
   const errors = squareErrors(body);
-  const where = named ? ` (${environment.name})` : '';
+  const where = named && environment ? ` (${environment})` : '';
   if (res.status === 200 && body && errors.length === 0 && (stringField(body, 'merchant_id') || stringField(body, 'client_id') || Array.isArray(body.scopes))) {
     return compact({
       outcome: 'live' as const,
-      reason: `Square accepted the token${environment === SANDBOX ? ' (Sandbox token: moves no money)' : where}`,
+      reason: `Square accepted the token${environment === SANDBOX.region ? ' (Sandbox token: moves no money)' : where}`,
       httpStatus: 200,
       owner: attributeTokenStatus(body),
       scopes: scopesOf(body),

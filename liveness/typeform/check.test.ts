@@ -10,7 +10,8 @@ import {
 } from '../../test/support/providers/typeform.js';
 import { checkOnce, describeProviderCheck, secretInput } from '../../test/support/liveness-harness.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
-import { attributeMe, stackTargets, typeformCheck } from './check.js';
+import { regionBaseUrls } from '../http/regions.js';
+import { attributeMe, TYPEFORM_STACKS, typeformCheck } from './check.js';
 
 const t = new TokenFactory('liveness-typeform');
 const token = TABLE_ENTRIES.find((e) => e.row.id === 'typeform-personal-access-token')!.examples.generate!(t);
@@ -111,8 +112,8 @@ describe('typeform liveness check, provider-specific answers', () => {
   });
 
   it('builds both stack hosts from the default base URL, and asks a configured one once', () => {
-    expect(stackTargets(typeformCheck.defaultBaseUrl).map((x) => x.url)).toEqual(['https://api.typeform.com', 'https://api.typeform.eu']);
-    expect(stackTargets('http://127.0.0.1:9999').map((x) => x.url)).toEqual(['http://127.0.0.1:9999']);
+    expect(regionBaseUrls(typeformCheck.defaultBaseUrl, TYPEFORM_STACKS).map((x) => x.baseUrl)).toEqual(['https://api.typeform.com', 'https://api.typeform.eu']);
+    expect(regionBaseUrls('http://127.0.0.1:9999', TYPEFORM_STACKS).map((x) => x.baseUrl)).toEqual(['http://127.0.0.1:9999']);
   });
 
   it('attributes the alias and email', () => {

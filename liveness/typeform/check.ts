@@ -1,5 +1,6 @@
 import { compact, jsonObject, stringField, unexpectedResponse } from '../http/responses.js';
 import type { LivenessResponse } from '../http/liveness-http.js';
+import { askInTurn, combineInTurn, HOST_PLACEHOLDER, regionBaseUrls, type Region } from '../http/regions.js';
 import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, ProviderOwner } from '../types.js';
 
 /**
@@ -13,7 +14,8 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  * for the Accounts API, so it is not asked separately) and typeform.eu
  * (api.typeform.eu, its own accounts and tokens). A token works on its own
  * stack only, so the check asks api.typeform.com, then api.typeform.eu when
- * the first refuses it.
+ * the first does not accept it (one stack not answering does not hide the
+ * other's answer).
  *
  * - 200 with the account (`alias`, `email`, `user_id`): live.
  * - 401/403 with Typeform's authentication error object: `code`
@@ -24,18 +26,18 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  *   Revoked only when both stacks refused it so.
  * - 401 `AUTHENTICATION_FAILED` "Authentication credentials not found on
  *   the Request Headers" (the token did not arrive), any other 401/403 (a
- *   token without `accounts:read`), 429, 5xx, HTML: unknown.
+ *   token without `accounts:read`), 429, 5xx, HTML, a timeout: unknown (the
+ *   first stack's that could not tell).
+ *
+ * Base URL: the default is `https://{host}`; `{host}` is replaced by each
+ * stack's API host. A configured base URL without it (a proxy, a stand-in)
+ * is used as is, and asked once.
  */
-const HOST_PLACEHOLDER = '{host}';
 const REFUSED_CODES = new Set(['AUTHENTICATION_ERROR', 'INVALID_AUTHORIZATION']);
 
-interface Stack {
-  readonly name: string;
-  readonly host: string;
-}
-export const TYPEFORM_STACKS: readonly Stack[] = [
-  { name: 'typeform.com', host: 'api.typeform.com' },
-  { name: 'typeform.eu', host: 'api.typeform.eu' },
+export const TYPEFORM_STACKS: readonly Region[] = [
+  { region: 'typeform.com', host: 'api.typeform.com' },
+  { region: 'typeform.eu', host: 'api.typeform.eu' },
 ];
 
 export const typeformCheck: ProviderCheck = {
@@ -47,45 +49,20 @@ export const typeformCheck: ProviderCheck = {
   // Typeform allows 2 requests a second per account (Create and Responses APIs); up to two requests a check.
   rateLimit: { max: 1, durationMs: 1000 },
   async check(input: CheckInput, env: CheckEnvironment): Promise<LivenessVerdict> {
-    const targets = stackTargets(env.baseUrl);
-    let unknown: LivenessVerdict | undefined;
-    let refusal: LivenessVerdict | undefined;
-    for (const target of targets) {
-      const res = await env.http.request({
-        method: 'GET',
-        url: `${target.url}/me`,
-        headers: { authorization: `Bearer ${input.secret.reveal()}` },
-      });
-      const verdict = readMe(res, targets.length > 1 ? target.stack : undefined);
-      if (verdict.outcome === 'live') return verdict;
-      if (verdict.outcome === 'revoked') refusal ??= verdict;
-      else unknown ??= verdict;
-    }
-    if (unknown) return unknown;
-    if (refusal && targets.length > 1) {
-      return { ...refusal, reason: `Typeform: both ${targets.map((t) => t.stack.name).join(' and ')} refused the token` };
-    }
-    return refusal ?? { outcome: 'unknown', reason: 'no Typeform stack was asked' };
+    const targets = regionBaseUrls(env.baseUrl, TYPEFORM_STACKS);
+    const answers = await askInTurn(targets, async ({ region, baseUrl }) =>
+      readMe(
+        await env.http.request({ method: 'GET', url: `${baseUrl}/me`, headers: { authorization: `Bearer ${input.secret.reveal()}` } }),
+        targets.length > 1 ? region : undefined,
+      ),
+    );
+    return combineInTurn(answers, { everyRefused: `Typeform: both ${targets.map((t) => t.region).join(' and ')} refused the token` });
   },
 };
 
-/**
- * The base URL of each stack to ask. The default names the host as
- * `{host}`; a configured base URL without it (a proxy, a stand-in) is used
- * as is, and asked once.
- */
-export function stackTargets(baseUrl: string): Array<{ stack: Stack; url: string }> {
-  const targets: Array<{ stack: Stack; url: string }> = [];
-  for (const stack of TYPEFORM_STACKS) {
-    const url = baseUrl.replace(/\/+$/, '').split(HOST_PLACEHOLDER).join(stack.host);
-    if (!targets.some((t) => t.url === url)) targets.push({ stack, url });
-  }
-  return targets;
-}
-
-function readMe(res: LivenessResponse, stack: Stack | undefined): LivenessVerdict {
+function readMe(res: LivenessResponse, stack: string | undefined): LivenessVerdict {
   const body = jsonObject(res);
-  const where = stack ? ` (${stack.name})` : '';
+  const where = stack ? ` (${stack})` : '';
   if (res.status === 200 && body && (stringField(body, 'alias') || stringField(body, 'email') || stringField(body, 'user_id'))) {
     return compact({ outcome: 'live' as const, reason: `Typeform accepted the token${where}`, httpStatus: 200, owner: attributeMe(body) });
   }

@@ -4,7 +4,8 @@ import { YANDEX_PERMISSION_DENIED, YANDEX_TOKEN_INVALID, yandexCloudRoutes, yand
 import type { StandInReply } from '../../test/support/provider-stand-in.js';
 import { checkOnce, describeProviderCheck, secretInput } from '../../test/support/liveness-harness.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
-import { attributeClouds, installationBaseUrls, yandexCloudCheck } from './check.js';
+import { regionBaseUrls } from '../http/regions.js';
+import { API_PLACEHOLDER, attributeClouds, YANDEX_CLOUD_INSTALLATIONS, yandexCloudCheck } from './check.js';
 
 const t = new TokenFactory('liveness-yandex-cloud');
 const token = examples.generate!(t);
@@ -61,7 +62,7 @@ describe('yandex-cloud liveness check, Yandex-specific answers', () => {
     const { verdict, requests } = await checkOnce({ check: yandexCloudCheck, routes: yandexCloudRoutes, input, valid: [token] });
     expect(verdict.outcome).toBe('live');
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /resource-manager/v1/clouds']);
-    expect(installationBaseUrls(yandexCloudCheck.defaultBaseUrl).map((i) => i.baseUrl)).toEqual(['https://resource-manager.api.cloud.yandex.net', 'https://resource-manager.api.yandexcloud.kz']);
+    expect(regionBaseUrls(yandexCloudCheck.defaultBaseUrl, YANDEX_CLOUD_INSTALLATIONS, API_PLACEHOLDER).map((i) => i.baseUrl)).toEqual(['https://resource-manager.api.cloud.yandex.net', 'https://resource-manager.api.yandexcloud.kz']);
   });
 
   it('is live for PERMISSION_DENIED (authenticated, may not list clouds) and for an empty list', async () => {

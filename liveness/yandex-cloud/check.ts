@@ -1,5 +1,6 @@
 import { compact, jsonObject, stringField, unexpectedResponse } from '../http/responses.js';
 import type { LivenessResponse } from '../http/liveness-http.js';
+import { askInTurn, combineInTurn, regionBaseUrls, type Region } from '../http/regions.js';
 import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, ProviderOwner } from '../types.js';
 
 /**
@@ -14,7 +15,8 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  * `api.cloud.yandex.net`; Kazakhstan: `api.yandexcloud.kz`), and a token is
  * issued by one of them. The check asks each installation in turn and stops
  * at the first that accepts the token; it is revoked only when every
- * installation refused it in the documented way.
+ * installation refused it in the documented way (one installation not
+ * answering does not hide the next one's answer).
  *
  * Errors are `google.rpc.Status` bodies (`{code, message, details}`):
  * - 200 with the `clouds` list (or `{}`): live; the clouds and their
@@ -25,11 +27,17 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  *   works, which is revoked in effect.
  * - 403 with code 7 (PERMISSION_DENIED): Yandex authenticated the token but
  *   the subject may not list clouds: live.
- * - 401 without that body, 429 (code 8, RESOURCE_EXHAUSTED), 5xx: unknown.
+ * - 401 without that body, 429 (code 8, RESOURCE_EXHAUSTED), 5xx, a timeout:
+ *   unknown (the first installation's that could not tell).
+ *
+ * Base URL: the default (or a configured one) names the API domain as
+ * `{api}` (not the shared `{host}`: configured base URLs keep their format);
+ * a configured base URL without it (a proxy, a stand-in) is the one place
+ * asked.
  */
-const API_PLACEHOLDER = '{api}';
-/** The API domains of Yandex Cloud's installations, asked in this order. */
-export const YANDEX_CLOUD_API_DOMAINS: readonly string[] = ['api.cloud.yandex.net', 'api.yandexcloud.kz'];
+export const API_PLACEHOLDER = '{api}';
+/** Yandex Cloud's installations, asked in this order, each named by its API domain (which fills `{api}`). */
+export const YANDEX_CLOUD_INSTALLATIONS: readonly Region[] = ['api.cloud.yandex.net', 'api.yandexcloud.kz'].map((domain) => ({ region: domain, host: domain }));
 const UNAUTHENTICATED = 16;
 const PERMISSION_DENIED = 7;
 
@@ -43,32 +51,17 @@ export const yandexCloudCheck: ProviderCheck = {
   rateLimit: { max: 2, durationMs: 1000 },
   async check(input: CheckInput, env: CheckEnvironment): Promise<LivenessVerdict> {
     const token = input.secret.reveal();
-    let firstUnknown: LivenessVerdict | undefined;
-    let lastRevoked: LivenessVerdict | undefined;
-    for (const { installation, baseUrl } of installationBaseUrls(env.baseUrl)) {
-      const res = await env.http.request({
-        method: 'GET',
-        url: `${baseUrl.replace(/\/+$/, '')}/resource-manager/v1/clouds`,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      });
-      const verdict = readAnswer(res, installation);
-      if (verdict.outcome === 'live') return verdict;
-      if (verdict.outcome === 'revoked') lastRevoked = verdict;
-      else firstUnknown ??= verdict;
-    }
-    return firstUnknown ?? lastRevoked!;
+    const targets = regionBaseUrls(env.baseUrl, YANDEX_CLOUD_INSTALLATIONS, API_PLACEHOLDER);
+    const answers = await askInTurn(targets, async ({ region, baseUrl }) =>
+      readAnswer(
+        await env.http.request({ method: 'GET', url: `${baseUrl}/resource-manager/v1/clouds`, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }),
+        region,
+      ),
+    );
+    // When every installation refused, the reason is the last installation's refusal.
+    return combineInTurn(answers, { everyRefused: refusal(targets.at(-1)?.region) });
   },
 };
-
-/**
- * The base URL of each installation: the default (or a configured one)
- * names the API domain as `{api}`; a configured base URL without it (a
- * proxy, a stand-in) is the one place asked.
- */
-export function installationBaseUrls(baseUrl: string): Array<{ installation?: string; baseUrl: string }> {
-  if (!baseUrl.includes(API_PLACEHOLDER)) return [{ baseUrl }];
-  return YANDEX_CLOUD_API_DOMAINS.map((domain) => ({ installation: domain, baseUrl: baseUrl.split(API_PLACEHOLDER).join(domain) }));
-}
 
 function readAnswer(res: LivenessResponse, installation: string | undefined): LivenessVerdict {
   const at = installation ? ` (${installation})` : '';
@@ -79,12 +72,17 @@ function readAnswer(res: LivenessResponse, installation: string | undefined): Li
     return compact({ outcome: 'live', reason: `Yandex Cloud accepted the token${at}`, httpStatus: 200, owner: attributeClouds(clouds) });
   }
   if (res.status === 401 && code === UNAUTHENTICATED) {
-    return { outcome: 'revoked', reason: `Yandex Cloud: UNAUTHENTICATED, token invalid or expired${at}`, httpStatus: 401 };
+    return { outcome: 'revoked', reason: refusal(installation), httpStatus: 401 };
   }
   if (res.status === 403 && code === PERMISSION_DENIED) {
     return { outcome: 'live', reason: `Yandex Cloud accepted the token but its subject may not list clouds${at}`, httpStatus: 403 };
   }
   return unexpectedResponse(res);
+}
+
+/** The reason of an installation's UNAUTHENTICATED answer. */
+function refusal(installation: string | undefined): string {
+  return `Yandex Cloud: UNAUTHENTICATED, token invalid or expired${installation ? ` (${installation})` : ''}`;
 }
 
 /** Attribution: the clouds the subject sees (names, else ids) as the account, their organisations as the team. */
