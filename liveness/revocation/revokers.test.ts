@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examples as discordWebhook } from '../../detectors/discord-webhook-url/examples.js';
+import { examples as dopplerToken } from '../../detectors/doppler-token/examples.js';
+import { examples as sendgridKey } from '../../detectors/sendgrid-api-key/examples.js';
+import { TABLE_ENTRIES } from '../../detectors/tables/tables.js';
 import { examples as githubPat } from '../../detectors/github-pat-classic/examples.js';
 import { examples as gitlabPat } from '../../detectors/gitlab-pat/examples.js';
 import { examples as googleOauth } from '../../detectors/google-oauth-access-token/examples.js';
 import { examples as slackBot } from '../../detectors/slack-bot-token/examples.js';
 import { secretInput } from '../../test/support/liveness-harness.js';
 import { ProviderStandIn, type StandInMode, type StandInRoute } from '../../test/support/provider-stand-in.js';
+import { CLOUDFLARE_UNAUTHORIZED, cloudflareRevocationRoutes, cloudflareRoutes } from '../../test/support/providers/cloudflare.js';
 import { discordWebhookRevocationRoutes, discordWebhookRoutes } from '../../test/support/providers/discord-webhook.js';
+import { dopplerRevocationRoutes, dopplerRoutes } from '../../test/support/providers/doppler.js';
+import { SENDGRID_ACCESS_FORBIDDEN, sendgridRevocationRoutes, sendgridRoutes } from '../../test/support/providers/sendgrid.js';
 import { GITHUB_REVOCATION_SPAMMED, githubRevocationRoutes, githubRoutes } from '../../test/support/providers/github.js';
 import { gitlabRevocationRoutes, gitlabRoutes } from '../../test/support/providers/gitlab.js';
 import { googleOauthRevocationRoutes, googleOauthRoutes } from '../../test/support/providers/google-oauth.js';
@@ -18,6 +24,7 @@ import { runCheck } from '../run-check.js';
 import type { CheckInput } from '../types.js';
 import { REVOKERS, revokerForDetector } from './revokers.js';
 import { runRevocation } from './run-revocation.js';
+import { sendgridKeyId } from '../sendgrid/revoke.js';
 import type { RevocationResult } from './types.js';
 
 const t = new TokenFactory('revocation');
@@ -42,6 +49,16 @@ const CASES: readonly RevokerCase[] = [
   { detector: 'gitlab-pat', secret: gitlabPat.generate!(t), credential: '', routes: gitlabRoutes, revocationRoutes: gitlabRevocationRoutes, refusal: { status: 403, body: { message: '403 Forbidden' } } },
   { detector: 'google-oauth-access-token', secret: googleOauth.generate!(t), credential: '', routes: googleOauthRoutes, revocationRoutes: googleOauthRevocationRoutes },
   { detector: 'discord-webhook-url', secret: discordUrl, credential: discordUrl.replace(/^.*\/api\/webhooks\//, ''), routes: discordWebhookRoutes, revocationRoutes: discordWebhookRevocationRoutes },
+  { detector: 'doppler-token', secret: dopplerToken.generate!(t), credential: '', routes: dopplerRoutes, revocationRoutes: dopplerRevocationRoutes, refusal: { status: 403, body: { messages: ['You do not have access to revoke this token'], success: false } } },
+  { detector: 'sendgrid-api-key', secret: sendgridKey.generate!(t), credential: '', routes: sendgridRoutes, revocationRoutes: sendgridRevocationRoutes, refusal: SENDGRID_ACCESS_FORBIDDEN },
+  {
+    detector: 'cloudflare-user-api-token',
+    secret: TABLE_ENTRIES.find((e) => e.row.id === 'cloudflare-user-api-token')!.examples.generate!(t),
+    credential: '',
+    routes: cloudflareRoutes,
+    revocationRoutes: cloudflareRevocationRoutes,
+    refusal: CLOUDFLARE_UNAUTHORIZED,
+  },
 ].map((c) => ({ ...c, credential: c.credential || c.secret }));
 
 const http = new LivenessHttp({ allowedPrivateHosts: ['127.0.0.1'], timeoutMs: 400 });
@@ -66,8 +83,8 @@ async function revokeThenCheck(standIn: ProviderStandIn, input: CheckInput): Pro
 }
 
 describe('revokers', () => {
-  it('cover GitHub, Slack, GitLab, Google OAuth and Discord webhooks, each confirmed by its check', () => {
-    expect(REVOKERS.map((r) => r.checkId)).toEqual(['github', 'slack', 'gitlab', 'google-oauth', 'discord-webhook']);
+  it('cover GitHub, Slack, GitLab, Google OAuth, Discord webhooks, Doppler, SendGrid and Cloudflare, each confirmed by its check', () => {
+    expect(REVOKERS.map((r) => r.checkId)).toEqual(['github', 'slack', 'gitlab', 'google-oauth', 'discord-webhook', 'doppler', 'sendgrid', 'cloudflare']);
     for (const c of CASES) expect(revokerForDetector(c.detector), c.detector).toBeDefined();
     // Formats whose provider offers no revocation, or whose check could not confirm it.
     for (const id of ['aws-access-key', 'stripe-secret-key', 'github-refresh-token', 'slack-refresh-token', 'gitlab-deploy-token']) expect(revokerForDetector(id), id).toBeUndefined();
@@ -139,6 +156,20 @@ describe('revokers', () => {
       expect(result.reason).not.toContain(c.secret);
       expect(result.reason).toContain(c.secret.slice(0, 4));
     });
+  });
+
+  it('does not revoke what no check could confirm: Doppler SCIM and audit tokens, a SendGrid value that is not SG.<id>.<secret>', async () => {
+    const doppler = CASES.find((c) => c.detector === 'doppler-token')!;
+    for (const kind of ['scim', 'audit']) {
+      const token = doppler.secret.replace(/^dp\.[a-z]+\./, `dp.${kind}.`);
+      const result = await runRevocation(revokerForDetector('doppler-token')!, secretInput('doppler-token', token), { http, baseUrl: 'http://127.0.0.1:9' });
+      expect(result, kind).toMatchObject({ outcome: 'failed', reason: expect.stringContaining(kind) });
+    }
+    const key = CASES.find((c) => c.detector === 'sendgrid-api-key')!.secret;
+    expect(sendgridKeyId(key)).toBe(key.split('.')[1]);
+    expect(sendgridKeyId('SG.short.x')).toBeUndefined();
+    const result = await runRevocation(revokerForDetector('sendgrid-api-key')!, secretInput('sendgrid-api-key', 'SG.not-a-key'), { http, baseUrl: 'http://127.0.0.1:9' });
+    expect(result.outcome).toBe('failed');
   });
 
   it('an unreachable provider: failed', async () => {

@@ -1,13 +1,25 @@
+import { cloudflareRevoker } from '../cloudflare/revoke.js';
 import { discordWebhookRevoker } from '../discord-webhook/revoke.js';
+import { dopplerRevoker } from '../doppler/revoke.js';
 import { githubRevoker } from '../github/revoke.js';
 import { gitlabRevoker } from '../gitlab/revoke.js';
 import { googleOauthRevoker } from '../google-oauth/revoke.js';
 import { checkById } from '../registry.js';
+import { sendgridRevoker } from '../sendgrid/revoke.js';
 import { slackRevoker } from '../slack/revoke.js';
 import type { ProviderRevoker } from './types.js';
 
 /** Every revoker, one per provider that documents a way to revoke an exposed credential. */
-export const REVOKERS: readonly ProviderRevoker[] = [githubRevoker, slackRevoker, gitlabRevoker, googleOauthRevoker, discordWebhookRevoker];
+export const REVOKERS: readonly ProviderRevoker[] = [
+  githubRevoker,
+  slackRevoker,
+  gitlabRevoker,
+  googleOauthRevoker,
+  discordWebhookRevoker,
+  dopplerRevoker,
+  sendgridRevoker,
+  cloudflareRevoker,
+];
 
 const BY_DETECTOR = new Map<string, ProviderRevoker>();
 for (const revoker of REVOKERS) {

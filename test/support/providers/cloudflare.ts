@@ -44,3 +44,22 @@ export const cloudflareRoutes: StandInRoute[] = [
     revoked: () => CLOUDFLARE_INVALID_TOKEN,
   },
 ];
+
+/**
+ * https://developers.cloudflare.com/api/resources/user/subresources/tokens/methods/delete/:
+ * `DELETE /client/v4/user/tokens/{id}` with the id that verify names; the
+ * envelope with `result: {id}`, then the token is dead.
+ */
+export const cloudflareRevocationRoutes: StandInRoute[] = [
+  {
+    method: 'DELETE',
+    path: '/client/v4/user/tokens/f267e341f3dd4697bd3b9f71dd96247f',
+    credential: bearerCredential,
+    revokes: true,
+    live: () => ({ status: 200, body: { success: true, errors: [], messages: [], result: { id: 'f267e341f3dd4697bd3b9f71dd96247f' } } }),
+    revoked: () => CLOUDFLARE_INVALID_TOKEN,
+  },
+];
+
+/** Cloudflare's answer to a token without the API Tokens Write permission. */
+export const CLOUDFLARE_UNAUTHORIZED: StandInReply = { status: 403, body: { success: false, errors: [{ code: 9109, message: 'Unauthorized to access requested resource' }], messages: [], result: null } };

@@ -29,3 +29,26 @@ export const dopplerRoutes: StandInRoute[] = [
     revoked: () => DOPPLER_INVALID_TOKEN,
   },
 ];
+
+/**
+ * https://docs.doppler.com/reference/auth-revoke: `POST /v3/auth/revoke` with
+ * `{"token"}`, authenticated by that token; `{"success": true}`, then the token
+ * is dead. The stand-in takes the token only when the body names the bearer.
+ */
+export const dopplerRevocationRoutes: StandInRoute[] = [
+  {
+    method: 'POST',
+    path: '/v3/auth/revoke',
+    credential: (request) => {
+      const bearer = bearerCredential(request);
+      try {
+        return bearer !== undefined && (JSON.parse(request.body) as { token?: unknown }).token === bearer ? bearer : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    revokes: true,
+    live: () => ({ status: 200, body: { success: true } }),
+    revoked: () => DOPPLER_INVALID_TOKEN,
+  },
+];

@@ -33,3 +33,24 @@ export const sendgridRoutes: StandInRoute[] = [
     revoked: () => SENDGRID_UNKNOWN_KEY,
   },
 ];
+
+/**
+ * https://www.twilio.com/docs/sendgrid/api-reference/api-keys/delete-api-keys:
+ * `DELETE /v3/api_keys/{api_key_id}` answers 204, then the key is gone. The
+ * stand-in takes the bearer key only when the path names its own id.
+ */
+export const sendgridRevocationRoutes: StandInRoute[] = [
+  {
+    method: 'DELETE',
+    path: /^\/v3\/api_keys\/[A-Za-z0-9_-]+$/,
+    credential: (request) => {
+      const key = bearerCredential(request);
+      return key !== undefined && request.path === `/v3/api_keys/${key.split('.')[1]}` ? key : undefined;
+    },
+    revokes: true,
+    live: () => ({ status: 204 }),
+    revoked: () => SENDGRID_UNKNOWN_KEY,
+  },
+];
+
+export const SENDGRID_ACCESS_FORBIDDEN: StandInReply = { status: 403, body: { errors: [{ field: null, message: 'access forbidden' }] } };
