@@ -1,9 +1,9 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { examples as classic } from '../../detectors/github-pat-classic/examples.js';
 import { examples as fineGrained } from '../../detectors/github-fine-grained-pat/examples.js';
 import { examples as installation } from '../../detectors/github-server-to-server-token/examples.js';
 import { githubRoutes } from '../../test/support/providers/github.js';
-import { describeProviderCheck, secretInput } from '../../test/support/liveness-harness.js';
+import { checkOnce, describeProviderCheck, secretInput } from '../../test/support/liveness-harness.js';
 import { TokenFactory } from '../../test/support/token-factory.js';
 import { githubCheck } from './check.js';
 
@@ -22,6 +22,7 @@ describeProviderCheck({
       expectLive: (v) => {
         expect(v.owner).toEqual({ user: 'octocat', email: 'octocat@github.com' });
         expect(v.scopes).toEqual(['repo', 'read:org']);
+        expect(v.reach).toEqual({ resources: ['octocat', 'octo-org'] });
       },
     },
     { input: secretInput('github-fine-grained-pat', fgpat), credential: fgpat, expectLive: (v) => expect(v.owner?.user).toBe('octocat') },
@@ -34,4 +35,22 @@ describeProviderCheck({
       },
     },
   ],
+});
+
+describe('github liveness check, reach', () => {
+  it('stays live with the user alone when the organisations cannot be read (no read:org, an error, a timeout)', async () => {
+    for (const status of [403, 500]) {
+      const routes = githubRoutes.map((r) => (r.path === '/user/orgs' ? { ...r, live: () => ({ status, body: { message: 'nope' } }) } : r));
+      const { verdict, requests } = await checkOnce({ check: githubCheck, routes, input: secretInput('github-pat-classic', pat), valid: [pat] });
+      expect(verdict, String(status)).toMatchObject({ outcome: 'live', owner: { user: 'octocat' } });
+      expect(verdict.reach).toBeUndefined();
+      expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /user', 'GET /user/orgs']);
+    }
+  });
+
+  it('asks for organisations only when the token is live', async () => {
+    const { verdict, requests } = await checkOnce({ check: githubCheck, routes: githubRoutes, input: secretInput('github-pat-classic', pat) });
+    expect(verdict.outcome).toBe('revoked');
+    expect(requests.map((r) => r.path)).toEqual(['/user']);
+  });
 });

@@ -12,7 +12,8 @@ import type { CheckEnvironment, CheckInput, LivenessVerdict, ProviderCheck, Prov
  * (`ghr_`) only work with the app's client secret: `unknown`.
  *
  * A 403 that is not a rate limit means GitHub accepted the token but it may
- * not read this resource: live.
+ * not read this resource: live. A live user token is also asked for its
+ * user's organisations (`GET /user/orgs`), what it can reach beyond the user.
  */
 const USER_TOKENS = ['github-pat-classic', 'github-fine-grained-pat', 'github-oauth-token', 'github-user-to-server-token'];
 
@@ -29,18 +30,27 @@ export const githubCheck: ProviderCheck = {
       return { outcome: 'unknown', reason: 'a refresh token can only be tested with its app client secret' };
     }
     const installation = input.detector === 'github-server-to-server-token';
-    const res = await env.http.request({
-      method: 'GET',
-      url: `${env.baseUrl}${installation ? '/installation/repositories?per_page=1' : '/user'}`,
-      headers: {
-        authorization: `Bearer ${input.secret.reveal()}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-      },
-    });
-    return readAnswer(res, installation);
+    const headers = { authorization: `Bearer ${input.secret.reveal()}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+    const res = await env.http.request({ method: 'GET', url: `${env.baseUrl}${installation ? '/installation/repositories?per_page=1' : '/user'}`, headers });
+    const verdict = readAnswer(res, installation);
+    if (verdict.outcome !== 'live' || installation || res.status !== 200) return verdict;
+    // Reach: the organisations the token's user belongs to (where it may act with the user's rights). Best effort: any other answer leaves the verdict as it is.
+    const orgs = await organisations(env, headers);
+    return orgs.length > 0 ? { ...verdict, reach: { resources: [verdict.owner?.user, ...orgs].filter((r): r is string => !!r) } } : verdict;
   },
 };
+
+/** `GET /user/orgs` (read:org or a fine-grained token's membership access): the logins, or none. */
+async function organisations(env: CheckEnvironment, headers: Readonly<Record<string, string>>): Promise<string[]> {
+  try {
+    const res = await env.http.request({ method: 'GET', url: `${env.baseUrl}/user/orgs?per_page=100`, headers });
+    const list = res.status === 200 ? res.json() : undefined;
+    if (!Array.isArray(list)) return [];
+    return list.map((o) => (o && typeof o === 'object' ? stringField(o as Record<string, unknown>, 'login') : undefined)).filter((l): l is string => l !== undefined);
+  } catch {
+    return [];
+  }
+}
 
 function readAnswer(res: LivenessResponse, installation: boolean): LivenessVerdict {
   const body = jsonObject(res);

@@ -148,6 +148,8 @@ export class LivenessQueues {
     // A watch stops at its next poll; the flag it leaves is still taken by the processor if its job reruns.
     this.closed = true;
     await Promise.all([...this.watches]);
+    // Let each queue's start-up INFO calls settle before the shared connection's owner quits it (see ScanQueues.close).
+    await Promise.allSettled([...this.queues.values()].map((q) => q.waitUntilReady()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 }

@@ -102,7 +102,7 @@ describe('liveness end to end', () => {
       expect(owner?.committer).toMatchObject({ name: 'Jane Committer', email: 'jane@example.com' });
       expect(owner?.display).toBe('octocat (GitHub) · committed by Jane Committer <jane@example.com>');
       // What it can reach, from its scopes (`repo, read:org`): kept on the finding, the check and the API's answer.
-      const reach = { level: 'write', resources: ['octocat'], summary: 'write · octocat' };
+      const reach = { level: 'write', resources: ['octocat', 'octo-org'], summary: 'write · octocat, octo-org' };
       expect((await findings.get(fp, { locationLimit: 0 }))?.reach).toEqual(reach);
       expect((await worker.liveness.tracker.history(fp))[0]?.reach).toEqual(reach);
       const shown = await api.inject({ method: 'GET', url: `/v1/findings/${fp}`, headers: { authorization: `Bearer ${triage}` } });

@@ -176,6 +176,9 @@ export class ScanQueues {
   }
 
   async close(): Promise<void> {
+    // A Queue checks the Redis version when it is created (two INFO calls); closing before that finished left the
+    // calls to fail on a connection its owner quits right after: let them settle first.
+    await Promise.allSettled([this.history.waitUntilReady(), this.push.waitUntilReady()]);
     await Promise.all([this.history.close(), this.push.close()]);
   }
 

@@ -422,7 +422,7 @@ describe.skipIf(!haveChromium)('triage console in a real browser', () => {
       await page.goto(`${url}/console/findings/${fp}`);
       expect(await page.locator('[data-testid=revoke-form]').textContent()).toContain('Ask GitHub to revoke this secret now');
       // What it can reach, from the scopes GitHub listed.
-      expect(await page.locator('[data-testid=reach]').textContent()).toBe('write · octocat');
+      expect(await page.locator('[data-testid=reach]').textContent()).toBe('write · octocat, octo-org');
 
       // The wrong confirmation revokes nothing (the browser's own check is bypassed here, as a script could).
       const unconfirmed = await page.evaluate(async (fingerprint) => {

@@ -21,6 +21,14 @@ export const githubRoutes: StandInRoute[] = [
     revoked: () => BAD_CREDENTIALS,
   },
   {
+    // https://docs.github.com/en/rest/orgs/orgs#list-organizations-for-the-authenticated-user
+    method: 'GET',
+    path: '/user/orgs',
+    credential: bearerCredential,
+    live: () => ({ status: 200, body: [{ login: 'octo-org', id: 2, node_id: 'MDEyOk9yZ2FuaXphdGlvbjI=', url: 'https://api.github.com/orgs/octo-org', description: 'A great organization' }] }),
+    revoked: () => BAD_CREDENTIALS,
+  },
+  {
     method: 'GET',
     path: '/installation/repositories',
     credential: bearerCredential,
