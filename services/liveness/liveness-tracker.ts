@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { reachOf } from '../../liveness/reach.js';
 import { checkForDetector } from '../../liveness/registry.js';
 import type { LivenessVerdict, ProviderOwner } from '../../liveness/types.js';
 import type { AuditActor, AuditLog } from '../audit/audit-log.js';
@@ -8,7 +9,6 @@ import type { CheckTrigger, FindingOwner, LivenessCheckRecord, LivenessControl, 
 import type { LivenessQueues } from './liveness-queues.js';
 import type { LivenessNotifier } from './outgoing-webhooks.js';
 import { attributeOwner } from './owner.js';
-import { reachOf } from '../../liveness/reach.js';
 import { isReopening, nextCheckDelay, nextStatus } from './transitions.js';
 
 /**
