@@ -135,6 +135,18 @@ describe('POST /v1/findings/{fingerprint}/revoke', () => {
     expect(s.standIn.requests.filter((r) => r.path === '/credentials/revoke')).toHaveLength(1);
   });
 
+  it('when the check cannot be queued after the provider answered, the result is still audited and the failure reaches the caller', async () => {
+    const s = await setUp();
+    const http = new LivenessHttp({ allowedPrivateHosts: ['127.0.0.1'], timeoutMs: 2000 });
+    closers.push(() => http.close());
+    const broken = { schedule: async () => Promise.reject(new Error('store unavailable')) } as unknown as LivenessQueues;
+    const revocation = new FindingRevocation({ findings: s.service.context.findings, audit: s.service.context.audit, queues: broken, redis: redis.client(), http, baseUrls: { github: s.standIn.url }, enabled: true, timeoutMs: 2000 });
+    await expect(revocation.revoke(s.fp, { kind: 'cli', id: 'test' })).rejects.toThrow('store unavailable');
+    expect((await actions(s)).map((a) => `${a.action}:${a.data?.outcome ?? ''}:${a.data?.checkQueued ?? ''}`)).toEqual(['finding.revoke-request::', 'finding.revoke-result:accepted:false']);
+    // The lock was released: a second attempt is not refused as running.
+    await expect(revocation.revoke(s.fp, { kind: 'cli', id: 'test' })).rejects.toThrow('store unavailable');
+  });
+
   it('answers 503 when liveness checks are off (nothing could confirm a revocation), and where revocation is not wired', async () => {
     const s = await setUp({ enabled: false });
     const res = await revoke(s, await s.service.token('triage'));

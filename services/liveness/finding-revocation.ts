@@ -104,16 +104,20 @@ export class FindingRevocation {
             { http: this.options.http, baseUrl: baseUrlFor(revoker.checkId, checkById(revoker.checkId)!.defaultBaseUrl, this.options.baseUrls) },
           )
         : { outcome: 'failed' as const, reason: 'the stored secret is missing (it cannot be opened with the configured keys)' };
-      // Whatever the provider said, ask the check now: it is what moves the finding.
-      await queues.schedule(revoker.checkId, fingerprint, 0, 'revoke');
+      // Whatever the provider said, ask the check now: it is what moves the finding. The result is audited even when
+      // queueing fails (the provider may have revoked already), and the failure is then thrown to the caller.
+      let queueError: unknown;
+      await queues.schedule(revoker.checkId, fingerprint, 0, 'revoke').catch((err: unknown) => (queueError = err));
+      const checkQueued = queueError === undefined;
       await audit.append({
         action: 'finding.revoke-result',
         actor,
         target,
-        data: { provider: revoker.provider, outcome: result.outcome, reason: result.reason, ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}), checkQueued: true },
+        data: { provider: revoker.provider, outcome: result.outcome, reason: result.reason, ...(result.httpStatus !== undefined ? { httpStatus: result.httpStatus } : {}), checkQueued },
         ...requestId,
       });
-      return { ...result, provider: revoker.provider, checkQueued: true };
+      if (queueError !== undefined) throw queueError;
+      return { ...result, provider: revoker.provider, checkQueued };
     } finally {
       // Release only our own lock (a slow provider may have outlived it).
       await redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0", 1, lockKey, lock);
