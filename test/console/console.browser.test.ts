@@ -419,6 +419,8 @@ describe.skipIf(!haveChromium)('triage console in a real browser', () => {
         if ((r.headers()['content-type'] ?? '').startsWith('text/html')) htmls.push(await r.text().catch(() => ''));
       });
       await login(page, url, triageToken);
+      // The queue shows what the live secret can reach, under its status.
+      expect(await page.locator(`tr[data-fingerprint="${fp}"] .reach`).textContent()).toBe('write · octocat, octo-org');
       await page.goto(`${url}/console/findings/${fp}`);
       expect(await page.locator('[data-testid=revoke-form]').textContent()).toContain('Ask GitHub to revoke this secret now');
       // What it can reach, from the scopes GitHub listed.
