@@ -24,7 +24,7 @@ export interface LivenessProcessorDeps {
   readonly http: LivenessHttp;
   readonly baseUrls: Readonly<Record<string, string>>;
   readonly cache: VerdictCache;
-  /** Longest a provider call may take; the credential lock is held twice that. */
+  /** Longest one provider request may take; the credential lock outlives a check that asks up to three hosts in turn. */
   readonly timeoutMs: number;
   /** Pause a provider's queue (Retry-After). */
   readonly rateLimit: (checkId: string, ms: number) => Promise<void>;
@@ -61,7 +61,8 @@ export function livenessProcessor(deps: LivenessProcessorDeps) {
     let verdict = bypassesVerdictCache(trigger) ? null : await deps.cache.get(hash);
     const cached = verdict !== null;
     if (!verdict) {
-      const lock = await deps.cache.lock(hash, deps.timeoutMs * 2 + 1000);
+      // A check may ask up to three hosts one after another (LaunchDarkly's instances): hold the lock past all three.
+      const lock = await deps.cache.lock(hash, deps.timeoutMs * 4 + 1000);
       if (!lock) return delay(job, token, LOCKED_RETRY_MS);
       try {
         verdict = await runCheck(check, input, { http: deps.http, baseUrl: baseUrlFor(check.id, check.defaultBaseUrl, deps.baseUrls) });
