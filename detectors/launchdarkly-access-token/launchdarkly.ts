@@ -1,6 +1,6 @@
 import type { Detector, DetectorMeta } from '../types.js';
 import type { DetectorExamples } from '../examples-types.js';
-import { ALPHA, type TokenFactory } from '../../test/support/token-factory.js';
+import type { TokenFactory } from '../../test/support/token-factory.js';
 
 const HEX = '0123456789abcdef';
 
@@ -35,7 +35,7 @@ export function launchDarklyDetector(kind: 'api' | 'sdk', meta: Omit<DetectorMet
 }
 
 function uuid4(t: TokenFactory): string {
-  const h = (n: number): string => t.chars(ALPHA.hexLower, n);
+  const h = (n: number): string => t.chars(HEX, n);
   return `${h(8)}-${h(4)}-4${h(3)}-${t.pick(['8', '9', 'a', 'b'])}${h(3)}-${h(12)}`;
 }
 
@@ -57,7 +57,7 @@ export function launchDarklyExamples(kind: 'api' | 'sdk', env: string): Detector
       return [
         'headers["x-api-key"] = token; require("aws-sdk-core");',
         // Not a version-4 UUID.
-        `${env}=${kind}-${t.chars(ALPHA.hexLower, 8)}-${t.chars(ALPHA.hexLower, 4)}-1${t.chars(ALPHA.hexLower, 3)}-a${t.chars(ALPHA.hexLower, 3)}-${t.chars(ALPHA.hexLower, 12)}`,
+        `${env}=${kind}-${t.chars(HEX, 8)}-${t.chars(HEX, 4)}-1${t.chars(HEX, 3)}-a${t.chars(HEX, 3)}-${t.chars(HEX, 12)}`,
         `${env}=${kind}-00000000-0000-4000-8000-000000000000`,
         `${env}=${kind}-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`,
         `${env}=${good.slice(0, -1)} `,
