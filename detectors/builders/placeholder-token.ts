@@ -61,7 +61,7 @@ const DOCUMENTED_EXAMPLE_STARTS = [
 ];
 
 /** Steps compared by the stretch rule: period (delta 0, shift 1-8), walks (delta ±1, shift 1-2). */
-const STRETCH_TESTS: ReadonlyArray<readonly [shift: number, delta: number]> = [
+export const STRETCH_TESTS: ReadonlyArray<readonly [shift: number, delta: number]> = [
   [1, 0], [2, 0], [3, 0], [4, 0], [5, 0], [6, 0], [7, 0], [8, 0],
   [1, 1], [1, -1], [2, 1], [2, -1],
 ];
@@ -184,21 +184,55 @@ function thresholds(model: Model, n: number): Thresholds {
   return { stretch, fewDistinct, single, paired: kept, pairedByFirst: byFirstCharacter(kept), pairedCount, examples, bound };
 }
 
-/** Whether `folded` holds `length` consecutive steps of `shift` characters that differ by `delta`. */
-function hasStretch(folded: Uint16Array, shift: number, delta: number, length: number): boolean {
-  let runLength = 0;
-  for (let i = 0; i + shift < folded.length; i++) {
+/**
+ * The first of STRETCH_TESTS (in their order) for which `folded` holds
+ * `length` consecutive steps of `shift` characters that differ by `delta`,
+ * or -1: all twelve in one pass over the part.
+ */
+export function firstStretch(folded: Uint16Array, length: number): number {
+  // STRETCH_TESTS' order: periods 1-8 (tests 0-7), then walks +1 and -1 by 1 (8, 9) and by 2 (10, 11).
+  const n = folded.length;
+  const runs = new Int32Array(12);
+  let found = 0;
+  for (let i = 0; i < n; i++) {
     const a = folded[i]!;
-    const b = folded[i + shift]!;
-    const ok = delta === 0 ? a === b : b - a === delta && isAlnum(a) && isAlnum(b);
-    runLength = ok ? runLength + 1 : 0;
-    if (runLength >= length) return true;
+    for (let s = 1; s <= 8 && i + s < n; s++) {
+      const run = folded[i + s] === a ? runs[s - 1]! + 1 : 0;
+      runs[s - 1] = run;
+      if (run >= length) found |= 1 << (s - 1);
+    }
+    if (!isAlnum(a)) {
+      runs[8] = runs[9] = runs[10] = runs[11] = 0;
+      continue;
+    }
+    for (let s = 1; s <= 2 && i + s < n; s++) {
+      const b = folded[i + s]!;
+      const alnum = isAlnum(b);
+      const up = alnum && b - a === 1 ? runs[6 + 2 * s]! + 1 : 0;
+      const down = alnum && a - b === 1 ? runs[7 + 2 * s]! + 1 : 0;
+      runs[6 + 2 * s] = up;
+      runs[7 + 2 * s] = down;
+      if (up >= length) found |= 1 << (6 + 2 * s);
+      if (down >= length) found |= 1 << (7 + 2 * s);
+    }
   }
-  return false;
+  return found === 0 ? -1 : 31 - Math.clz32(found & -found);
 }
 
 function countDistinct(random: string): number {
-  return new Set(random).size;
+  // Candidates are latin1 text: a 256-bit set, no Set of one-character strings.
+  const seen = new Uint32Array(8);
+  let distinct = 0;
+  for (let i = 0; i < random.length; i++) {
+    const c = random.charCodeAt(i);
+    if (c > 0xff) return new Set(random).size;
+    const bit = 1 << (c & 31);
+    if ((seen[c >> 5]! & bit) === 0) {
+      seen[c >> 5]! |= bit;
+      distinct++;
+    }
+  }
+  return distinct;
 }
 
 /** Words by their first character, in list order: most places start none of them. */
@@ -235,22 +269,33 @@ export function placeholderJudge(shape: RandomShape): PlaceholderJudge {
     if (t === undefined) byLength.set(n, (t = thresholds(model, n)));
     return t;
   };
+  // Judged per candidate on the scan path: one folded copy reused, each word list as one search.
+  let folded = new Uint16Array(64);
+  const anyWord = new Map<readonly string[], RegExp | null>();
+  const search = (words: readonly string[]): RegExp | null => {
+    let re = anyWord.get(words);
+    if (re === undefined) anyWord.set(words, (re = words.length === 0 ? null : new RegExp(words.map(escapeRegExp).join('|'))));
+    return re;
+  };
   return {
     reason(random) {
-      if (random.length === 0) return null;
-      const t = at(random.length);
-      // Folded once for the twelve stretch tests (each a pass over the part).
-      const folded = new Uint16Array(random.length);
-      for (let i = 0; i < random.length; i++) folded[i] = fold(random.charCodeAt(i));
-      for (const [shift, delta] of STRETCH_TESTS) {
-        if (hasStretch(folded, shift, delta, t.stretch)) {
-          return delta === 0 ? (shift === 1 ? 'placeholder: one character repeated' : 'placeholder: repeating pattern') : 'placeholder: alphabet walk';
-        }
+      const n = random.length;
+      if (n === 0) return null;
+      const t = at(n);
+      if (folded.length < n) folded = new Uint16Array(2 * n);
+      for (let i = 0; i < n; i++) folded[i] = fold(random.charCodeAt(i));
+      const part = folded.subarray(0, n);
+      const stretched = firstStretch(part, t.stretch);
+      if (stretched >= 0) {
+        const [shift, delta] = STRETCH_TESTS[stretched]!;
+        return delta === 0 ? (shift === 1 ? 'placeholder: one character repeated' : 'placeholder: repeating pattern') : 'placeholder: alphabet walk';
       }
       if (t.fewDistinct > 0 && countDistinct(random) <= t.fewDistinct) return 'placeholder: too few distinct characters';
       const lower = random.toLowerCase();
-      for (const w of t.single) if (lower.includes(w)) return `placeholder: the word "${w}"`;
-      if (t.pairedCount > 0) {
+      if (search(t.single)?.test(lower) === true) {
+        for (const w of t.single) if (lower.includes(w)) return `placeholder: the word "${w}"`;
+      }
+      if (t.pairedCount > 0 && search(t.paired)?.test(lower) === true) {
         const found = wordOccurrences(lower, t.pairedByFirst);
         if (found.length >= t.pairedCount) return `placeholder: the words ${found.map((w) => `"${w}"`).join(', ')}`;
       }
@@ -258,6 +303,10 @@ export function placeholderJudge(shape: RandomShape): PlaceholderJudge {
       return null;
     },
   };
+}
+
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

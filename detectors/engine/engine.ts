@@ -117,6 +117,11 @@ interface Core {
   readonly keywordLength: number[];
   readonly overlap: number;
   readonly compileOptions: CompileOptions;
+  /**
+   * Per keyword, filled at its first hit: the bytes that, just before a hit,
+   * mean no owner can report a match from it (leftBound), or null.
+   */
+  readonly leftBounds: (Uint8Array | null | undefined)[];
   /** Decoded forms: the triggers' meaning, the plain core that scans decoded bytes, work counters. */
   readonly decode: { readonly plan: DecodePlan; readonly inner: () => Core; readonly counters: DecodeCounters } | null;
 }
@@ -255,7 +260,7 @@ export function createEngine(detectors: readonly Detector[], options: EngineOpti
       inner: () => (inner ??= identifiableCore(prepared, keywordSpecs.slice(0, detectorKeywords), keywordOwners, keywordLength, compileOptions, () => scanned, withRequirements)),
     };
   }
-  const core: Core = { prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions, decode: decodeCore };
+  const core: Core = { prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions, leftBounds: [], decode: decodeCore };
 
   const engine: Engine = {
     detectors,
@@ -323,7 +328,7 @@ function identifiableCore(
   keywordOwners.forEach((ds, k) => {
     for (const d of ds) overlap = Math.max(overlap, prepared[d]!.reachBefore + keywordLength[k]! + prepared[d]!.reachAfter + 2);
   });
-  return { prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions, decode: null };
+  return { prepared, prefilter, keywordOwners, keywordLength, overlap, compileOptions, leftBounds: [], decode: null };
 }
 
 function asBuffer(u8: Uint8Array): Buffer {
@@ -497,6 +502,8 @@ class Stream implements MatchStream {
     const handledUntil = this.handledUntil;
     const found: Match[] = [];
     const { prepared, keywordOwners, keywordLength } = this;
+    const leftBounds = this.core.leftBounds;
+    const fastPaths = this.compileOptions.fastPaths;
     // Hits are collected flat (keyword, start) first, then tried, so RE2 and validators never run inside the prefilter's scan.
     // A typed array kept across regions: Array.push cost about 10 ms per 64 MB of source (120,000 values), this about 1.
     let pending = this.pending;
@@ -530,7 +537,11 @@ class Stream implements MatchStream {
         this.segHi = segments[seg + 1]!;
       }
       const owners = keywordOwners[kw]!;
-      for (let o = 0; o < owners.length; o++) {
+      let bound = leftBounds[kw];
+      if (bound === undefined) bound = leftBounds[kw] = fastPaths ? leftBound(owners.map((d) => prepared[d]!)) : null;
+      // Inside a longer run of every owner's alphabet: no owner reports a match this hit's windows could find.
+      const inRun = bound !== null && start > this.segLo && bound[region[start - 1]!] === 1 && !afterEscape(region, start) && !(start >= 3 && region[start - 3] === 0x25);
+      for (let o = inRun ? owners.length : 0; o < owners.length; o++) {
         const p = prepared[owners[o]!]!;
         const reachEnd = kwAbs + kwLen + p.reachAfter;
         // Not final and the window could run past the region: the next region sees it whole.
@@ -894,6 +905,101 @@ export function startsAtOwnKeywords(detector: Detector, literals: readonly Leadi
     return literals.every((l) => keywords.some((k) => l.lower.startsWith(k)));
   }
   return literals.every((l) => l.exact !== null && detector.keywords.some((k) => l.exact!.startsWith(k)));
+}
+
+/**
+ * The bytes that, right before a hit of a keyword, rule out every match its
+ * owners could report from that hit: the bytes common to the owners'
+ * alphabets, when each owner's secret opens with one of its keywords
+ * (secretOpensWithKeyword). Such a secret starts at its own keyword hit,
+ * which `isolated` requires to follow a byte outside the alphabet (or an
+ * escape, which the caller keeps); so a hit inside a longer run of alphabet
+ * bytes (`store_`, `DATABASE`) leads to no match that another hit does not
+ * lead to as well. Null when an owner does not qualify.
+ */
+function leftBound(owners: readonly PreparedDetector[]): Uint8Array | null {
+  let bound: Uint8Array | null = null;
+  for (const p of owners) {
+    if (p.alphabet === null || !secretOpensWithKeyword(p.detector)) return null;
+    if (bound === null) bound = p.alphabet.slice();
+    else for (let b = 0; b < 256; b++) bound[b] = bound[b]! & p.alphabet[b]!;
+  }
+  return bound;
+}
+
+/**
+ * Whether every secret the detector's pattern can match begins with one of
+ * its keywords: the pattern opens with the secret group, and the group opens
+ * with a literal (`(?P<secret>npm_...`) or an alternation of literals
+ * (`(?P<secret>(?:AKIA|ASIA)...`) each beginning with a keyword. Read from
+ * the pattern itself, not its twin (a twin may start at the keyword and drop
+ * what precedes it).
+ */
+export function secretOpensWithKeyword(detector: Detector): boolean {
+  const head = '(?P<secret>';
+  if (!detector.pattern.startsWith(head) || alternatesOutside(detector.pattern, 2)) return false;
+  const rest = detector.pattern.slice(head.length);
+  const fold = detector.keywordsIgnoreCase === true;
+  const keywords = fold ? detector.keywords.map((k) => k.toLowerCase()) : detector.keywords;
+  const opens = (literal: string): boolean => {
+    const text = fold ? literal.toLowerCase() : literal;
+    return keywords.some((k) => k.length > 0 && text.startsWith(k));
+  };
+  if (!rest.startsWith('(?:')) return opens(literalRun(rest, 0).text);
+  const alternatives: string[] = [];
+  let i = 3;
+  for (;;) {
+    const run = literalRun(rest, i);
+    // Each alternative wholly literal, ending at `|` or at the group's `)`, which nothing may quantify.
+    if (rest[run.end] === '|') {
+      alternatives.push(run.text);
+      i = run.end + 1;
+    } else if (rest[run.end] === ')' && !/^[?*+{]/.test(rest.slice(run.end + 1)) && run.whole) {
+      alternatives.push(run.text);
+      break;
+    } else return false;
+    if (!run.whole) return false;
+  }
+  return alternatives.every(opens);
+}
+
+/** Whether `pattern` has a `|` nested in fewer than `depth` groups (outside classes and escapes). */
+function alternatesOutside(pattern: string, depth: number): boolean {
+  let level = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (c === '(') level++;
+    else if (c === ')') level--;
+    else if (c === '|' && level < depth) return true;
+  }
+  return false;
+}
+
+/**
+ * The literal characters of `src` from `at` (plain characters and escaped
+ * punctuation), up to the first other syntax; a character a quantifier
+ * follows is not part of it (`whole` is then false, as when the run stopped
+ * at anything but `|` or `)`).
+ */
+function literalRun(src: string, at: number): { text: string; end: number; whole: boolean } {
+  let text = '';
+  let i = at;
+  for (;;) {
+    const c = src[i];
+    let char: string | undefined;
+    let width = 1;
+    if (c === '\\' && src[i + 1] !== undefined && /[-.+\/_:@#~!,=]/.test(src[i + 1]!)) {
+      char = src[i + 1];
+      width = 2;
+    } else if (c !== undefined && /[A-Za-z0-9_:@=!<>,;'"%&~`# /-]/.test(c)) char = c;
+    if (char === undefined) return { text, end: i, whole: c === '|' || c === ')' };
+    if (/^[?*+{]/.test(src.slice(i + width))) return { text, end: i, whole: false };
+    text += char;
+    i += width;
+  }
 }
 
 /** Whether the detector's twin could make it hit-anchored (the same test as in tryWindow, without compiling RE2). */
