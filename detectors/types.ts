@@ -62,6 +62,13 @@ export interface Detector extends DetectorMeta {
   readonly keywords: readonly string[];
   readonly keywordsIgnoreCase?: boolean;
   /**
+   * The keywords are names written next to the secret (`personalAccessToken`,
+   * `ClearTextPassword`), never part of it. The decoded scan gives such
+   * keywords no base64 or UTF-16 triggers, as it gives none to
+   * case-insensitive ones: each spelling would need its own.
+   */
+  readonly contextKeywords?: boolean;
+  /**
    * RE2 syntax with a `(?P<secret>...)` group (other named groups become context,
    * e.g. `host`, `account`). No boundary assertions: the engine checks `alphabet`
    * on the real neighbours of the secret, which may lie outside the window.

@@ -58,12 +58,12 @@
 #define PLAN_MAGIC 0x31544750u /* "PGT1" little-endian */
 #define HEADER 64
 #define MAX_WIDTH 4
-#define MAX_GROUPS 2
+#define MAX_GROUPS 4
 
 /*
  * Packed plan (built by teddy-native.ts), little-endian u32 fields, offsets
  * from the start of the plan:
- *   0 magic, 4 width (1..4), 8 groups (1..2), 12 keyword count,
+ *   0 magic, 4 width (1..4), 8 groups (1..4), 12 keyword count,
  *   16 tableBits, 20 table offset, 24 count of fingerprint widths (1..4),
  *   28..43 the widths (u32 each), 44..59 per width the buckets (bit g*8+b)
  *   holding a keyword of that width, 60 offset of the requirements (0: none);
@@ -403,17 +403,18 @@ __attribute__((target(AVX2_TARGET), always_inline)) static inline uint32_t avx2_
                                                                                     const __m256i *th, const int W,
                                                                                     const int G) {
   const __m256i nib = _mm256_set1_epi8(0x0f);
-  __m256i a0 = _mm256_set1_epi8(-1), a1 = _mm256_set1_epi8(-1);
+  __m256i acc[MAX_GROUPS];
+  for (int g = 0; g < G; g++) acc[g] = _mm256_set1_epi8(-1);
   for (int k = 0; k < W; k++) {
     const __m256i v = _mm256_loadu_si256((const __m256i *)(s + k));
     const __m256i nl = _mm256_and_si256(v, nib);
     const __m256i nh = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
-    a0 = _mm256_and_si256(a0, _mm256_and_si256(_mm256_shuffle_epi8(tl[k], nl), _mm256_shuffle_epi8(th[k], nh)));
-    if (G > 1)
-      a1 = _mm256_and_si256(a1, _mm256_and_si256(_mm256_shuffle_epi8(tl[MAX_WIDTH + k], nl),
-                                                 _mm256_shuffle_epi8(th[MAX_WIDTH + k], nh)));
+    for (int g = 0; g < G; g++)
+      acc[g] = _mm256_and_si256(acc[g], _mm256_and_si256(_mm256_shuffle_epi8(tl[g * MAX_WIDTH + k], nl),
+                                                         _mm256_shuffle_epi8(th[g * MAX_WIDTH + k], nh)));
   }
-  const __m256i any = G > 1 ? _mm256_or_si256(a0, a1) : a0;
+  __m256i any = acc[0];
+  for (int g = 1; g < G; g++) any = _mm256_or_si256(any, acc[g]);
   return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, _mm256_setzero_si256()));
 }
 
@@ -435,17 +436,18 @@ __attribute__((target("ssse3"), always_inline)) static inline uint32_t ssse3_blo
                                                                                   const __m128i *th, const int W,
                                                                                   const int G) {
   const __m128i nib = _mm_set1_epi8(0x0f);
-  __m128i a0 = _mm_set1_epi8(-1), a1 = _mm_set1_epi8(-1);
+  __m128i acc[MAX_GROUPS];
+  for (int g = 0; g < G; g++) acc[g] = _mm_set1_epi8(-1);
   for (int k = 0; k < W; k++) {
     const __m128i v = _mm_loadu_si128((const __m128i *)(s + k));
     const __m128i nl = _mm_and_si128(v, nib);
     const __m128i nh = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-    a0 = _mm_and_si128(a0, _mm_and_si128(_mm_shuffle_epi8(tl[k], nl), _mm_shuffle_epi8(th[k], nh)));
-    if (G > 1)
-      a1 = _mm_and_si128(a1, _mm_and_si128(_mm_shuffle_epi8(tl[MAX_WIDTH + k], nl),
-                                           _mm_shuffle_epi8(th[MAX_WIDTH + k], nh)));
+    for (int g = 0; g < G; g++)
+      acc[g] = _mm_and_si128(acc[g], _mm_and_si128(_mm_shuffle_epi8(tl[g * MAX_WIDTH + k], nl),
+                                                   _mm_shuffle_epi8(th[g * MAX_WIDTH + k], nh)));
   }
-  const __m128i any = G > 1 ? _mm_or_si128(a0, a1) : a0;
+  __m128i any = acc[0];
+  for (int g = 1; g < G; g++) any = _mm_or_si128(any, acc[g]);
   return 0xffffu & ~(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(any, _mm_setzero_si128()));
 }
 
@@ -472,18 +474,22 @@ ssse3_scan(const plan_t *pl, const uint8_t *buf, size_t len, size_t from, size_t
     return ISA##_scan(pl, buf, len, from, to, lo, hi, out, cap, count, W, G);                                     \
   }
 
+#define DEFINE_GROUP(ISA, TARGET, G)                                                                                  \
+  DEFINE_VARIANT(ISA, TARGET, 1, G)                                                                                  \
+  DEFINE_VARIANT(ISA, TARGET, 2, G)                                                                                  \
+  DEFINE_VARIANT(ISA, TARGET, 3, G)                                                                                  \
+  DEFINE_VARIANT(ISA, TARGET, 4, G)
+
 #define DEFINE_ISA(ISA, TARGET)                                                                                      \
-  DEFINE_VARIANT(ISA, TARGET, 1, 1)                                                                                  \
-  DEFINE_VARIANT(ISA, TARGET, 2, 1)                                                                                  \
-  DEFINE_VARIANT(ISA, TARGET, 3, 1)                                                                                  \
-  DEFINE_VARIANT(ISA, TARGET, 4, 1)                                                                                  \
-  DEFINE_VARIANT(ISA, TARGET, 1, 2)                                                                                  \
-  DEFINE_VARIANT(ISA, TARGET, 2, 2)                                                                                  \
-  DEFINE_VARIANT(ISA, TARGET, 3, 2)                                                                                  \
-  DEFINE_VARIANT(ISA, TARGET, 4, 2)                                                                                  \
+  DEFINE_GROUP(ISA, TARGET, 1)                                                                                       \
+  DEFINE_GROUP(ISA, TARGET, 2)                                                                                       \
+  DEFINE_GROUP(ISA, TARGET, 3)                                                                                       \
+  DEFINE_GROUP(ISA, TARGET, 4)                                                                                       \
   static const kernel_fn ISA##_kernels[MAX_GROUPS][MAX_WIDTH] = {                                                    \
       {ISA##_scan_1_1, ISA##_scan_2_1, ISA##_scan_3_1, ISA##_scan_4_1},                                              \
       {ISA##_scan_1_2, ISA##_scan_2_2, ISA##_scan_3_2, ISA##_scan_4_2},                                              \
+      {ISA##_scan_1_3, ISA##_scan_2_3, ISA##_scan_3_3, ISA##_scan_4_3},                                              \
+      {ISA##_scan_1_4, ISA##_scan_2_4, ISA##_scan_3_4, ISA##_scan_4_4},                                              \
   };
 
 DEFINE_ISA(avx2, AVX2_TARGET)
@@ -658,7 +664,7 @@ static const char *validate(plan_t *pl, uint32_t forced_bucket_bits) {
   const uint32_t toff = ld32(b + 20);
   pl->nwidths = ld32(b + 24);
   if (pl->width < 1 || pl->width > MAX_WIDTH) return "fingerprint width must be 1..4";
-  if (pl->groups < 1 || pl->groups > MAX_GROUPS) return "bucket groups must be 1..2";
+  if (pl->groups < 1 || pl->groups > MAX_GROUPS) return "bucket groups must be 1..4";
   if (pl->keywords > (1u << 30)) return "too many keywords";
   if (bits < 1 || bits > 24) return "table bits must be 1..24";
   if (pl->nwidths < 1 || pl->nwidths > MAX_WIDTH) return "width count must be 1..4";
@@ -681,7 +687,7 @@ static const char *validate(plan_t *pl, uint32_t forced_bucket_bits) {
     if (w < 1 || w > pl->width) return "fingerprint width out of range";
     pl->wtag[wi] = w << 24;
     pl->wkeymask[wi] = w >= 4 ? 0xffffffffu : ((1u << (8 * w)) - 1);
-    pl->wbuckets[wi] = ld32(b + 44 + 4 * wi) & 0xffffu;
+    pl->wbuckets[wi] = ld32(b + 44 + 4 * wi);
   }
   size_t empty = 0;
   size_t reserve = 0;

@@ -178,7 +178,9 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
   };
 
   // Every candidate keyword's base64 forms in one go (cheaper cold than one encoding per keyword).
-  const encodable = keywordSpecs.map((spec) => !spec.ignoreCase && spec.text.length >= ELIGIBLE_MIN);
+  const encodable = keywordSpecs.map(
+    (spec, k) => !spec.ignoreCase && spec.text.length >= ELIGIBLE_MIN && !keywordOwners[k]!.every((d) => detectors[d]!.contextKeywords === true),
+  );
   const encodableTexts = keywordSpecs.filter((_, k) => encodable[k]).map((spec) => spec.text);
   const triggersOf = base64TriggersOfAll(encodableTexts, BASE64_ALIGNMENTS);
   let nextTriggers = 0;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildDfaPrefilter } from './dfa.js';
 import type { KeywordSpec, Prefilter } from './prefilter-types.js';
-import { buildNativeTeddyPrefilter, nativePrefilterAvailable, nativePrefilterStatus, NativePrefilterError, packNativePlan, type NativeKernel } from './teddy-native.js';
+import { buildNativeTeddyPrefilter, nativePrefilterAvailable, nativeShape, nativePrefilterStatus, NativePrefilterError, packNativePlan, type NativeKernel } from './teddy-native.js';
 import { buildTeddyPrefilter, planTeddy } from './teddy.js';
 import { keywordSpecsOf } from './keyword-specs.js';
 import { ALL_DETECTORS } from '../registry.js';
@@ -96,6 +96,8 @@ describe.skipIf(!available && !required)('native Teddy prefilter', () => {
             kernel,
             ...(t.int(4) === 0 ? { window: 1 + t.int(100), outHits: 1 + t.int(5) } : {}),
             ...(t.int(4) === 0 ? { bucketBits: 1 + t.int(3) } : {}),
+            // Every fingerprint width and bucket-group count the addon has, not only nativeShape's.
+            ...(t.int(2) === 0 ? { width: 1 + t.int(4), groups: 1 + t.int(4) } : {}),
           });
           const want = naive(keywords, text, from, to);
           const got = scanAll(native, text, from, to);
@@ -186,6 +188,13 @@ describe.skipIf(!available && !required)('native Teddy prefilter', () => {
         }
         const small = text.subarray(0, 20_000);
         expect(scanAll(native, small)).toEqual(naive(keywords, small, 0, small.length));
+        // The registry is past nativeShape's threshold for three groups; every other shape finds the same.
+        expect(nativeShape(keywords.length)).toEqual([3, 3]);
+        for (let groups = 1; groups <= 4; groups++) {
+          for (let width = 1; width <= 4; width++) {
+            expect(scanAll(buildNativeTeddyPrefilter(keywords, { kernel, width, groups }), text), `width ${width}, ${groups} groups`).toEqual(want);
+          }
+        }
       });
     });
   }
