@@ -672,7 +672,7 @@ class Stream implements MatchStream {
     kwLen: number,
     out: Match[],
   ): boolean {
-    for (const { match: m } of matches) {
+    for (const { match: m } of pattern.twinIsRe2 ? [] : matches) {
       const start = windowFrom + m.index;
       const length = m[0].length;
       // The window's own edges stay edges (`^`, `$` and `\b` treat them as the ends of the text).

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
 import type { RE2 as RE2Class } from 're2-wasm';
 import { jsExactTwin, jsTwin, leadingLiterals, type LeadingLiteral } from './js-fast-reject.js';
+import { plainRegular } from './plain-regular.js';
 
 /**
  * re2-wasm instances, each with its own fixed 16 MiB heap, loaded when first
@@ -48,6 +49,11 @@ export interface CompiledPattern {
    * pattern has no exact twin or fast paths are off.
    */
   readonly exact: RegExp | null;
+  /**
+   * Whether the exact twin's matches are RE2's without asking RE2: the
+   * pattern is in the syntax both read alike (plain-regular.ts).
+   */
+  readonly twinIsRe2: boolean;
   /** False only when no match is possible in `text` (the cheap, trimmed twin; always true without fast paths). */
   mayMatch(text: string): boolean;
   /** The twin's leading literals when every match of it starts with one of them (js-fast-reject.ts), else null. */
@@ -241,6 +247,7 @@ export function compilePattern(detectorId: string, source: string, options: Comp
 
   return {
     exact,
+    twinIsRe2: exact !== null && plainRegular(source),
     mayMatch: (text) => twin === null || twin.test(text),
     leadingLiterals: twin === null ? null : leadingLiterals(twin.source),
     mayMatchAt(text, at) {
