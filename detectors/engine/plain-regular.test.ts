@@ -22,6 +22,7 @@ describe('plainRegular', () => {
       '(?P<secret>hooks\\.slack\\.com/services/T[A-Z0-9]+)',
       '(?P<secret>[^-][a-z-]?x*y+)',
       '(?P<secret>[-a-z]{2,}|[0-9-]{3})',
+      '(?P<secret>ab(?:-[a-z]{2})?(?:_[0-9]){3})',
     ]) {
       expect(plainRegular(source), source).toBe(true);
     }
@@ -47,6 +48,10 @@ describe('plainRegular', () => {
       '(?P<secret>npm_[a-z]',
       '(?P<secret>npm_))',
       '(?P<secret>npm_{)',
+      '(?P<secret>(?:|a)*b)',
+      '(?P<secret>(?:a-)+b)',
+      '(?P<secret>(?:a-){2,}b)',
+      '(?P<secret>(?:a-){1,3}b)',
     ]) {
       expect(plainRegular(source), source).toBe(false);
     }

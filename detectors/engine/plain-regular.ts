@@ -3,7 +3,7 @@
  * same way and match the same way on latin1 text: literal characters and
  * escaped punctuation, classes of those and of alphanumeric ranges (negated
  * or not), `(?:...)` and `(?P<name>...)` groups, `|`, and greedy `?`, `*`,
- * `+`, `{n}`, `{n,}`, `{n,m}`. No `.`, no `\b`, `\s`, `\w` or `\d` (their
+ * `+`, `{n}`, `{n,}`, `{n,m}` (on a group only `?` and `{n}`). No `.`, no `\b`, `\s`, `\w` or `\d` (their
  * definitions differ), no anchors, no flags. Both engines pick the leftmost
  * match and, among matches starting there, the first by the same priority
  * (RE2 keeps Perl's leftmost-first semantics), so for such a pattern the
@@ -38,6 +38,9 @@ export function plainRegular(source: string): boolean {
     if (c === ')') {
       if (depth === 0) return false;
       depth--;
+      // A group repeats once at most, or a fixed number of times: a loop over a body that can match
+      // empty is where backtracking and RE2 are known to part (Perl's empty-iteration check).
+      if (/^(?:[*+]|\{\d+,)/.test(source.slice(i + 1))) return false;
       next = i + 1;
     } else if (c === '[') {
       next = classEnd(source, i);
