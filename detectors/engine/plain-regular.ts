@@ -3,12 +3,13 @@
  * same way and match the same way on latin1 text: literal characters and
  * escaped punctuation, classes of those and of alphanumeric ranges (negated
  * or not), `(?:...)` and `(?P<name>...)` groups, `|`, and greedy `?`, `*`,
- * `+`, `{n}`, `{n,}`, `{n,m}` (on a group only `?` and `{n}`). No `.`, no `\b`, `\s`, `\w` or `\d` (their
- * definitions differ), no anchors, no flags. Both engines pick the leftmost
- * match and, among matches starting there, the first by the same priority
- * (RE2 keeps Perl's leftmost-first semantics), so for such a pattern the
- * exact JavaScript twin's match is RE2's match and RE2 need not confirm it
- * (engine.ts, confirmTwinMatches). Conservative: anything else is false.
+ * `+`, `{n}`, `{n,}`, `{n,m}` (on a group only `?` and `{n}`). No `.`, no
+ * `\b`, `\s`, `\w` or `\d` (their definitions differ), no anchors, no
+ * flags. Both engines pick the leftmost match and, among matches starting
+ * there, the first by the same priority (RE2 keeps Perl's leftmost-first
+ * semantics), so for such a pattern the exact JavaScript twin's match is
+ * RE2's match and RE2 need not confirm it (engine.ts, confirmTwinMatches).
+ * Conservative: anything else is false.
  */
 const LITERAL = /^[A-Za-z0-9_:@=!<>,;'"%&~# /]$/;
 const ESCAPED = /^[-.+/$*?()[\]{}|\\^_:@#~!,=]$/;
