@@ -2,7 +2,7 @@ import type { Candidate, Detector, Match, Verdict } from '../types.js';
 import { buildPrefilter, type KeywordSpec, type Prefilter } from './prefilter.js';
 import { compilePattern, type CompiledPattern, type CompileOptions, type PatternMatch } from './re2-pattern.js';
 import { byteClass } from './char-class.js';
-import { jsTwin, leadingLiterals, type LeadingLiteral } from './js-fast-reject.js';
+import { jsTwin, leadingLiterals, openingLiterals, type LeadingLiteral } from './js-fast-reject.js';
 import { countByte } from './count-byte.js';
 import { placeholderJudge, type PlaceholderJudge } from '../builders/placeholder-token.js';
 import { buildDecodePlan, DecodedScan, newDecodeCounters, type DecodeCounters, type DecodePlan, type InnerScan } from './decoded-scan.js';
@@ -672,13 +672,15 @@ class Stream implements MatchStream {
     kwLen: number,
     out: Match[],
   ): boolean {
-    for (const { match: m } of pattern.twinIsRe2 ? [] : matches) {
-      const start = windowFrom + m.index;
-      const length = m[0].length;
-      // The window's own edges stay edges (`^`, `$` and `\b` treat them as the ends of the text).
-      const subFrom = start > windowFrom ? start - 1 : start;
-      const subTo = Math.min(windowEnd, start + length + 1);
-      if (!pattern.confirm(region.toString('latin1', subFrom, subTo), start - subFrom, length)) return false;
+    if (!pattern.twinIsRe2) {
+      for (const { match: m } of matches) {
+        const start = windowFrom + m.index;
+        const length = m[0].length;
+        // The window's own edges stay edges (`^`, `$` and `\b` treat them as the ends of the text).
+        const subFrom = start > windowFrom ? start - 1 : start;
+        const subTo = Math.min(windowEnd, start + length + 1);
+        if (!pattern.confirm(region.toString('latin1', subFrom, subTo), start - subFrom, length)) return false;
+      }
     }
     for (const { match, verdict } of matches) this.consider(p, region, base, windowFrom, pattern.twinMatch(match), kwStart, kwLen, out, verdict);
     return true;
@@ -937,69 +939,7 @@ function leftBound(owners: readonly PreparedDetector[]): Uint8Array | null {
  */
 export function secretOpensWithKeyword(detector: Detector): boolean {
   const head = '(?P<secret>';
-  if (!detector.pattern.startsWith(head) || alternatesOutside(detector.pattern, 2)) return false;
-  const rest = detector.pattern.slice(head.length);
-  const fold = detector.keywordsIgnoreCase === true;
-  const keywords = fold ? detector.keywords.map((k) => k.toLowerCase()) : detector.keywords;
-  const opens = (literal: string): boolean => {
-    const text = fold ? literal.toLowerCase() : literal;
-    return keywords.some((k) => k.length > 0 && text.startsWith(k));
-  };
-  if (!rest.startsWith('(?:')) return opens(literalRun(rest, 0).text);
-  const alternatives: string[] = [];
-  let i = 3;
-  for (;;) {
-    const run = literalRun(rest, i);
-    // Each alternative wholly literal, ending at `|` or at the group's `)`, which nothing may quantify.
-    if (rest[run.end] === '|') {
-      alternatives.push(run.text);
-      i = run.end + 1;
-    } else if (rest[run.end] === ')' && !/^[?*+{]/.test(rest.slice(run.end + 1)) && run.whole) {
-      alternatives.push(run.text);
-      break;
-    } else return false;
-    if (!run.whole) return false;
-  }
-  return alternatives.every(opens);
-}
-
-/** Whether `pattern` has a `|` nested in fewer than `depth` groups (outside classes and escapes). */
-function alternatesOutside(pattern: string, depth: number): boolean {
-  let level = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (c === '(') level++;
-    else if (c === ')') level--;
-    else if (c === '|' && level < depth) return true;
-  }
-  return false;
-}
-
-/**
- * The literal characters of `src` from `at` (plain characters and escaped
- * punctuation), up to the first other syntax; a character a quantifier
- * follows is not part of it (`whole` is then false, as when the run stopped
- * at anything but `|` or `)`).
- */
-function literalRun(src: string, at: number): { text: string; end: number; whole: boolean } {
-  let text = '';
-  let i = at;
-  for (;;) {
-    const c = src[i];
-    let char: string | undefined;
-    let width = 1;
-    if (c === '\\' && src[i + 1] !== undefined && /[-.+\/_:@#~!,=]/.test(src[i + 1]!)) {
-      char = src[i + 1];
-      width = 2;
-    } else if (c !== undefined && /[A-Za-z0-9_:@=!<>,;'"%&~`# /-]/.test(c)) char = c;
-    if (char === undefined) return { text, end: i, whole: c === '|' || c === ')' };
-    if (/^[?*+{]/.test(src.slice(i + width))) return { text, end: i, whole: false };
-    text += char;
-    i += width;
-  }
+  return detector.pattern.startsWith(head) && startsAtOwnKeywords(detector, openingLiterals(detector.pattern.slice(head.length)));
 }
 
 /** Whether the detector's twin could make it hit-anchored (the same test as in tryWindow, without compiling RE2). */

@@ -345,8 +345,35 @@ export function leadingLiterals(twinSource: string): LeadingLiteral[] | null {
   const items = split(twinSource);
   const first = items?.[0];
   if (first === undefined || first.quantifier !== '' || !first.atom.startsWith('(?:')) return null;
+  return alternationLiterals(first.atom);
+}
+
+/**
+ * The literals every match of `source` opens with: a leading alternation of
+ * literals (as leadingLiterals), or the run of literal characters before the
+ * first quantified or non-literal atom (`npm_` of `npm_[A-Za-z0-9]{36}`).
+ * Null otherwise, and when `source` has a `|` outside groups. For the
+ * pattern itself, not a twin: the tokens read here (literals, escapes,
+ * classes, groups, counts) are written alike in RE2 and JavaScript.
+ */
+export function openingLiterals(source: string): LeadingLiteral[] | null {
+  const items = split(source);
+  const first = items?.[0];
+  if (first === undefined || first.quantifier !== '') return null;
+  if (first.atom.startsWith('(?:')) return alternationLiterals(first.atom);
+  let run = '';
+  for (const item of items!) {
+    if (item.quantifier !== '' || literalOf(item.atom) === null) break;
+    run += item.atom;
+  }
+  const literal = run === '' ? null : literalOf(run);
+  return literal === null ? null : [literal];
+}
+
+/** The literals of a `(?:a|b|...)` group, or null when one alternative is not a literal. */
+function alternationLiterals(group: string): LeadingLiteral[] | null {
   const literals: LeadingLiteral[] = [];
-  for (const alt of topLevelAlternatives(first.atom.slice(3, -1))) {
+  for (const alt of topLevelAlternatives(group.slice(3, -1))) {
     const literal = literalOf(alt);
     if (literal === null) return null;
     literals.push(literal);
