@@ -40,31 +40,44 @@ export function base64Triggers(keyword: string, alignments: readonly number[] = 
  * cold JavaScript cost about 3 ms for the identifiable tier.
  */
 export function base64TriggersOfAll(keywords: readonly string[], alignments: readonly number[] = [0, 1, 2]): Base64Trigger[][] {
-  const out: Base64Trigger[][] = keywords.map(() => []);
+  // Filled with one- or two-element literals: a push into `[]` reserves 17 slots, and the hook builds these cold.
+  const out: Base64Trigger[][] = new Array<Base64Trigger[]>(keywords.length);
   const nuls = '\0\0';
   for (const align of alignments as ReadonlyArray<0 | 1 | 2>) {
     // The padded keywords as one latin1 string, converted once (the conversions, not the encoding, cost cold).
     const starts: number[] = [];
     const parts: string[] = [];
     let size = 0;
-    for (const k of keywords) {
+    for (let i = 0; i < keywords.length; i++) {
+      const k = keywords[i]!;
       starts.push(size);
       const padded = 3 * Math.ceil((align + k.length) / 3);
       parts.push(nuls.slice(0, align), k, nuls.slice(0, padded - align - k.length));
       size += padded;
     }
     const encoded = Buffer.from(parts.join(''), 'latin1').toString('base64');
-    keywords.forEach((keyword, i) => {
+    for (let i = 0; i < keywords.length; i++) {
+      const keyword = keywords[i]!;
       // Characters whose 6 bits lie wholly inside the keyword's bits [8 align, 8 (align + length)).
       const first = Math.ceil((8 * align) / 6);
       const end = Math.floor((8 * (align + keyword.length)) / 6);
-      if (end <= first) return;
+      if (end <= first) {
+        out[i] ??= [];
+        continue;
+      }
       const at = (starts[i]! / 3) * 4;
       const std = encoded.slice(at + first, at + end);
-      out[i]!.push({ text: std, keyword, align, charOffset: first });
-      if (std.includes('+') || std.includes('/')) out[i]!.push({ text: std.replaceAll('+', '-').replaceAll('/', '_'), keyword, align, charOffset: first });
-    });
+      const t: Base64Trigger = { text: std, keyword, align, charOffset: first };
+      const safe = std.includes('+') || std.includes('/') ? { text: std.replaceAll('+', '-').replaceAll('/', '_'), keyword, align, charOffset: first } : undefined;
+      const mine = out[i];
+      if (mine === undefined) out[i] = safe === undefined ? [t] : [t, safe];
+      else {
+        mine.push(t);
+        if (safe !== undefined) mine.push(safe);
+      }
+    }
   }
+  for (let i = 0; i < keywords.length; i++) out[i] ??= [];
   return out;
 }
 
@@ -75,9 +88,8 @@ export function base64TriggersOfAll(keywords: readonly string[], alignments: rea
  * apart where it matters.
  */
 export function utf16Trigger(keyword: string): string {
-  let out = '';
-  for (let i = 0; i < keyword.length; i++) out += i === 0 ? keyword[i] : `\0${keyword[i]}`;
-  return out;
+  // split/join: one flat string, where += built a chain of cons strings (100 KB for a hook's 300 keywords).
+  return keyword.split('').join('\0');
 }
 
 /**

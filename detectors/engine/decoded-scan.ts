@@ -214,7 +214,8 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
     if (encodable[k]) {
       const bytes = latin1Bytes(spec.text);
       const L = bytes.length;
-      for (const t of base64) {
+      for (let b = 0; b < base64.length; b++) {
+        const t = base64[b]!;
         pendingSpecs.push({ text: t.text, ignoreCase: false });
         pendingRoles.push(newRole(BASE64, t.text.length, ESC_ALWAYS, bytes, k, t.align, t.charOffset, before, after));
         // Characters read: the groups the keyword's window needs, a group of slack, and one past each end.
@@ -265,7 +266,10 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
     role.id = roleList.length;
     role.reachAfter = reachAfter;
     roleList.push(role);
-    (roles[k] ??= []).push(role);
+    // A one-element literal: pushing into `[]` reserves 17 slots (80 KB over a hook's 600 triggers).
+    const same = roles[k];
+    if (same === undefined) roles[k] = [role];
+    else same.push(role);
   }
   const windowBefore: number[] = [];
   const windowAfter: number[] = [];
@@ -275,7 +279,7 @@ export function buildDecodePlan(setup: DecodeSetup): DecodePlan {
     const d = detectors[i]!;
     const cw = d.companion?.window ?? 0;
     let longest = 0;
-    for (const k of d.keywords) if (k.length > longest) longest = k.length;
+    for (let k = 0; k < d.keywords.length; k++) if (d.keywords[k]!.length > longest) longest = d.keywords[k]!.length;
     windowBefore.push(d.window.before + cw);
     windowAfter.push(d.window.after + cw + longest);
     margin.push(d.window.before + d.window.after + 2 * cw + longest + 2);
