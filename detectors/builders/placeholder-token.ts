@@ -58,6 +58,8 @@ const DOCUMENTED_EXAMPLE_STARTS = [
   'I44QH8DHB', // AWS access key id AKIAI44QH8DHBEXAMPLE (AWS documentation)
   'wJalrXUtnFEMI', // AWS secret access key wJalrXUtnFEMI/K7MDENG/... (AWS documentation)
   'je7MtGbClwBF', // AWS secret access key je7MtGbClwBF/2Zp9Utk/... (AWS documentation)
+  '1B4a2e7783834', // GitHub refresh token ghr_1B4a2e7783834... (GitHub's "Refreshing user access tokens" page)
+  '16C7e42F292c6', // GitHub user access token ghu_16C7e42F292c6... (GitHub's documentation)
 ];
 
 /** Steps compared by the stretch rule: period (delta 0, shift 1-8), walks (delta ±1, shift 1-2). */

@@ -119,12 +119,6 @@ const KNOWN_MISSES: readonly KnownMiss[] = [
     sha: 'afcfae50a2ac',
     reason: 'CASK kind character 6, not the PAT kind 9; its Marvin32 checksum fails as well (checked with every kind allowed)',
   },
-  {
-    rule: 'np.github.4',
-    sha: 'ebc789db09e5',
-    reason:
-      "GitHub's own documentation example (not a secret), ghr_ + 76 characters; github-refresh-token expects 36: its owner should confirm the refresh token length",
-  },
   { rule: 'np.slack.5', sha: '92860ac3dc1d', reason: 'not the documented xapp-<digit>-<id>-<digits>-<64 hex> shape' },
   { rule: 'np.openai.1', sha: '5a141a41a2b1', reason: 'the T3BlbkFJ marker is altered in the example, so it is not an OpenAI key shape' },
 ];
