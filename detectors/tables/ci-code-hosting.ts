@@ -67,7 +67,7 @@ export const table: TokenTable = {
       docs: 'https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens',
       revoke: 'Revoke the app\'s authorization for the user (Settings > Applications > Authorized GitHub Apps), or have the app delete the grant through the REST API (DELETE /applications/{client_id}/grant); either invalidates its refresh tokens.',
       shape: ['ghr_', run(CHARS.base62, 76)],
-      env: 'GITHUB_REFRESH_TOKEN',
+      env: 'GH_APP_REFRESH_TOKEN',
       note: 'GitHub\'s documentation shows refresh tokens as `ghr_` and 76 base62 characters, as a GitHub App\'s token exchange returns them; no checksum is published for this length. The 40-character `ghr_` form with its CRC-32 is github-refresh-token.',
     },
     {
