@@ -7,7 +7,7 @@
  * caller's buffer instead of a copy in WebAssembly memory.
  *
  * JavaScript API:
- *   kernel: 'avx2' | 'ssse3' | 'none'   the best kernel this CPU runs
+ *   kernel: 'avx512' | 'avx2' | 'ssse3' | 'none'   the best kernel this CPU runs
  *   kernels: string[]                  every kernel this CPU runs, best first
  *   countByte(buf, from, to, byte) -> occurrences of byte in buf[from, to)
  *   compile(plan: Uint8Array, kernel?: string, bucketBits?: number) -> handle
@@ -480,6 +480,47 @@ ssse3_scan(const plan_t *pl, const uint8_t *buf, size_t len, size_t from, size_t
   SCAN_BODY(SSSE3_BLOCK64)
 }
 
+/*
+ * AVX-512BW: the same test on 64 positions per instruction, with the
+ * candidate mask straight from a byte test (no movemask), and 32 vector
+ * registers, so the tables of 3 or 4 groups stay in registers (AVX2 spills
+ * them past 2 groups). vpshufb still looks up within each 128-bit lane.
+ */
+#define AVX512_TARGET "avx512f,avx512bw,avx2,popcnt,bmi"
+
+__attribute__((target(AVX512_TARGET), always_inline)) static inline uint64_t avx512_block(const uint8_t *s, const __m512i *tl,
+                                                                                         const __m512i *th, const int W,
+                                                                                         const int G) {
+  const __m512i nib = _mm512_set1_epi8(0x0f);
+  __m512i acc[MAX_GROUPS];
+  for (int g = 0; g < G; g++) acc[g] = _mm512_set1_epi8(-1);
+  for (int k = 0; k < W; k++) {
+    const __m512i v = _mm512_loadu_si512((const void *)(s + k));
+    const __m512i nl = _mm512_and_si512(v, nib);
+    const __m512i nh = _mm512_and_si512(_mm512_srli_epi16(v, 4), nib);
+    for (int g = 0; g < G; g++)
+      acc[g] = _mm512_and_si512(acc[g], _mm512_and_si512(_mm512_shuffle_epi8(tl[g * MAX_WIDTH + k], nl),
+                                                         _mm512_shuffle_epi8(th[g * MAX_WIDTH + k], nh)));
+  }
+  __m512i any = acc[0];
+  for (int g = 1; g < G; g++) any = _mm512_or_si512(any, acc[g]);
+  return (uint64_t)_mm512_test_epi8_mask(any, any);
+}
+
+__attribute__((target(AVX512_TARGET), always_inline)) static inline size_t
+avx512_scan(const plan_t *pl, const uint8_t *buf, size_t len, size_t from, size_t to, size_t lo, size_t hi, int32_t *out,
+            size_t cap, size_t *count, const int W, const int G) {
+  __m512i tl[MAX_GROUPS * MAX_WIDTH], th[MAX_GROUPS * MAX_WIDTH];
+  for (int g = 0; g < G; g++) {
+    for (int k = 0; k < W; k++) {
+      tl[g * MAX_WIDTH + k] = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(pl->nib + (size_t)(g * W + k) * 32)));
+      th[g * MAX_WIDTH + k] = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(pl->nib + (size_t)(g * W + k) * 32 + 16)));
+    }
+  }
+#define AVX512_BLOCK64(s) m = avx512_block((s), tl, th, W, G)
+  SCAN_BODY(AVX512_BLOCK64)
+}
+
 #define DEFINE_VARIANT(ISA, TARGET, W, G)                                                                         \
   __attribute__((target(TARGET))) static size_t ISA##_scan_##W##_##G(                                             \
       const plan_t *pl, const uint8_t *buf, size_t len, size_t from, size_t to, size_t lo, size_t hi, int32_t *out, \
@@ -505,18 +546,23 @@ ssse3_scan(const plan_t *pl, const uint8_t *buf, size_t len, size_t from, size_t
       {ISA##_scan_1_4, ISA##_scan_2_4, ISA##_scan_3_4, ISA##_scan_4_4},                                              \
   };
 
+DEFINE_ISA(avx512, AVX512_TARGET)
 DEFINE_ISA(avx2, AVX2_TARGET)
 DEFINE_ISA(ssse3, "ssse3")
 
 #endif /* PG_X86 */
 
-enum { K_NONE = 0, K_SSSE3 = 1, K_AVX2 = 2 };
-static const char *const KERNEL_NAMES[] = {"none", "ssse3", "avx2"};
+enum { K_NONE = 0, K_SSSE3 = 1, K_AVX2 = 2, K_AVX512 = 3 };
+static const char *const KERNEL_NAMES[] = {"none", "ssse3", "avx2", "avx512"};
 static int best_kernel = K_NONE;
 
 static int detect_kernel(void) {
 #ifdef PG_X86
   __builtin_cpu_init();
+  /* libgcc's checks include the OS's support (XGETBV) for the wider registers. */
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx2") &&
+      __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("bmi"))
+    return K_AVX512;
   if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("bmi")) return K_AVX2;
   if (__builtin_cpu_supports("ssse3")) return K_SSSE3;
 #endif
@@ -525,6 +571,7 @@ static int detect_kernel(void) {
 
 static kernel_fn kernel_for(int kernel, uint32_t width, uint32_t groups) {
 #ifdef PG_X86
+  if (kernel == K_AVX512) return avx512_kernels[groups - 1][width - 1];
   if (kernel == K_AVX2) return avx2_kernels[groups - 1][width - 1];
   if (kernel == K_SSSE3) return ssse3_kernels[groups - 1][width - 1];
 #else
@@ -748,7 +795,8 @@ static napi_value Compile(napi_env env, napi_callback_info info) {
       char name[16];
       size_t got = 0;
       CHECK(napi_get_value_string_utf8(env, argv[1], name, sizeof name, &got));
-      if (strcmp(name, "avx2") == 0) kernel = K_AVX2;
+      if (strcmp(name, "avx512") == 0) kernel = K_AVX512;
+      else if (strcmp(name, "avx2") == 0) kernel = K_AVX2;
       else if (strcmp(name, "ssse3") == 0) kernel = K_SSSE3;
       else return fail(env, "PREFILTER_NATIVE_KERNEL", "unknown kernel name");
       if (kernel > best_kernel) return fail(env, "PREFILTER_NATIVE_KERNEL", "this CPU does not run that kernel");
@@ -910,7 +958,7 @@ static napi_value CountByte(napi_env env, napi_callback_info info) {
   size_t n = (size_t)(to - from);
   uint64_t count;
 #ifdef PG_X86
-  if (best_kernel == K_AVX2) count = count_avx2(s, n, (uint8_t)byte);
+  if (best_kernel >= K_AVX2) count = count_avx2(s, n, (uint8_t)byte);
   else count = count_scalar(s, n, (uint8_t)byte);
 #else
   count = count_scalar(s, n, (uint8_t)byte);

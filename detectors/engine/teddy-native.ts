@@ -20,7 +20,7 @@ import { planTeddy, verifyTable, type TeddyPlan } from './teddy.js';
  * runs a kernel; without it the WebAssembly kernel does the same work.
  */
 
-export type NativeKernel = 'avx2' | 'ssse3';
+export type NativeKernel = 'avx512' | 'avx2' | 'ssse3';
 
 export type NativePrefilterErrorCode =
   | 'PREFILTER_NATIVE_UNAVAILABLE'
