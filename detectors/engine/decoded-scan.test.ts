@@ -485,3 +485,31 @@ describe('decoded scan: triggers in every prefilter kind', () => {
     }
   });
 });
+
+describe('decoded scan: the native prefilter leaves out `authorization` hits that cannot be Basic headers', () => {
+  // Past a megabyte the engine's prefilter is the native kernel, which applies triggerRequirement: a
+  // `b`/`B` right after the bytes the Basic-header reader skips. Every header spelling it reads must
+  // still be found there, as a scan of each piece alone (indexOf prefilter, no requirement) finds it.
+  it.runIf(nativePrefilterAvailable())('finds every Basic header spelling in a large scan as in small ones', () => {
+    const spellings = [
+      (v: string) => `-H "Authorization: Basic ${v}"`,
+      (v: string) => `{"Authorization": "Basic ${v}"}`,
+      (v: string) => `git -c http.extraheader="AUTHORIZATION: basic ${v}" fetch`,
+      (v: string) => `authorization='Basic ${v}'`,
+      (v: string) => `Authorization:\tBasic ${v}`,
+      (v: string) => `{\\"authorization\\":\\"Basic ${v}\\"}`,
+      (v: string) => `Authorization = , Basic ${v}`,
+    ];
+    const filler = '// authorization is checked below; Authorization: Bearer abc; AUTHORIZATION_HEADER = x\n'.repeat(40);
+    const pieces: string[] = [];
+    for (let i = 0; pieces.join('').length < 1.5 * 1024 * 1024; i++) {
+      pieces.push(`${filler}${spellings[i % spellings.length]!(b64(`user${i}:${ghp()}`))}\n`);
+    }
+    const big = createEngine(IDENTIFIABLE_DETECTORS).scan(Buffer.from(pieces.join(''), 'latin1'));
+    const decoded = big.filter((m) => m.encoding === 'base64').map((m) => fingerprint(m.detector.family, m.secret));
+    const small = createEngine(IDENTIFIABLE_DETECTORS);
+    const want = pieces.flatMap((p) => small.scan(Buffer.from(p, 'latin1')).filter((m) => m.encoding === 'base64').map((m) => fingerprint(m.detector.family, m.secret)));
+    expect(want.length).toBe(pieces.length);
+    expect(decoded).toEqual(want);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Detector, Encoding, Match } from '../types.js';
-import type { KeywordSpec } from './prefilter-types.js';
+import type { KeywordRequirement, KeywordSpec } from './prefilter-types.js';
 import { base64TriggersOfAll, ESCAPE_TRIGGERS, PERCENT_TRIGGERS, utf16Trigger } from '../decode/triggers.js';
 import { BASE64_VALUE, HEX_VALUE, URL_RUN, decodeBase64Into, decodeEscapesInto, decodePercentInto, utf16Into } from '../decode/transcode.js';
 
@@ -896,6 +896,26 @@ const ENCODING_NAME: Readonly<Record<Encoding, string>> = {
 const CONTEXT_GAP = 24;
 /** A shorter value holds no token. */
 const CONTEXT_MIN = 16;
+
+/** The bytes contextValue skips between `authorization` and `basic`. */
+const BASIC_GAP = ' \t\\"\':=,';
+
+/**
+ * What must follow a hit of a trigger keyword for handling it to find
+ * anything, for the native prefilter to apply (it leaves out hits for which
+ * it does not hold): for `authorization`, whose only role is CTX_BASIC, a `b`
+ * or `B` after nothing but the bytes contextValue skips, within CONTEXT_GAP.
+ * `authorization` is a common word in source text (600 hits per 64 MB), and
+ * nearly none is a Basic header. Undefined for other triggers.
+ */
+export function triggerRequirement(roles: readonly TriggerRole[]): KeywordRequirement | undefined {
+  if (roles.length === 0 || roles.some((r) => r.check !== CTX_BASIC || r.decoder !== BASE64)) return undefined;
+  const anyOf = new Uint8Array(256);
+  anyOf[0x42] = anyOf[0x62] = 1;
+  const over = new Uint8Array(256);
+  for (let i = 0; i < BASIC_GAP.length; i++) over[BASIC_GAP.charCodeAt(i)] = 1;
+  return { anyOf, over, within: CONTEXT_GAP };
+}
 
 /** Where the base64 value after a context keyword (ending at `at`) starts, or -1. */
 function contextValue(region: Uint8Array, at: number, check: number): number {

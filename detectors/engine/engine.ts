@@ -5,7 +5,7 @@ import { byteClass } from './char-class.js';
 import { jsTwin, leadingLiterals, openingLiterals, type LeadingLiteral } from './js-fast-reject.js';
 import { countByte } from './count-byte.js';
 import { placeholderJudge, type PlaceholderJudge } from '../builders/placeholder-token.js';
-import { buildDecodePlan, DecodedScan, newDecodeCounters, type DecodeCounters, type DecodePlan, type InnerScan } from './decoded-scan.js';
+import { buildDecodePlan, DecodedScan, newDecodeCounters, triggerRequirement, type DecodeCounters, type DecodePlan, type InnerScan } from './decoded-scan.js';
 
 /**
  * The scanning engine: keyword prefilter over all detectors at once, RE2 on a
@@ -295,6 +295,12 @@ function keywordRequirements(prepared: readonly PreparedDetector[], keywordSpecs
   const anchorable = new Map<number, boolean>();
   return keywordSpecs.map((spec, k) => {
     const owners = keywordOwners[k]!;
+    const roles = plan?.roles[k];
+    if (owners.length === 0 && roles !== undefined) {
+      // A trigger only: what its handling needs, where the decoded scan can say (triggerRequirement).
+      const requires = triggerRequirement(roles);
+      return requires === undefined ? spec : { ...spec, requires };
+    }
     const only = owners.length === 1 ? prepared[owners[0]!]! : undefined;
     if (only === undefined || only.requireAny === null || plan?.roles[k] !== undefined) return spec;
     let anchored = anchorable.get(only.index);
