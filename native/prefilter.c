@@ -2,13 +2,13 @@
  * pushgate_prefilter: the Teddy keyword search of detectors/engine/teddy.ts as
  * a native Node addon (N-API, plain C). Same plan (buckets, nibble tables,
  * verification hash table and records, all built in TypeScript and packed by
- * teddy-native.ts), so the same candidate lanes and the same hits; but 32 text
- * positions per vector step with AVX2 (16 with SSSE3), run directly on the
- * caller's buffer instead of a copy in WebAssembly memory.
+ * teddy-native.ts), so the same candidate lanes and the same hits; but 64 text
+ * positions per vector step with AVX-512BW (32 with AVX2, 16 with SSSE3), run
+ * directly on the caller's buffer instead of a copy in WebAssembly memory.
  *
  * JavaScript API:
  *   kernel: 'avx512' | 'avx2' | 'ssse3' | 'none'   the best kernel this CPU runs
- *   kernels: string[]                  every kernel this CPU runs, best first
+ *   kernels: string[]   every kernel this CPU runs, best first
  *   countByte(buf, from, to, byte) -> occurrences of byte in buf[from, to)
  *   compile(plan: Uint8Array, kernel?: string, bucketBits?: number) -> handle
  *     Validates the packed plan once (every offset, record and chain) and

@@ -15,7 +15,7 @@ export type { HitCallback, KeywordSpec, Prefilter } from './prefilter-types.js';
  * 150-550 MB/s, built in 3-8 ms for the engine's keywords in a cold process),
  * the WebAssembly SIMD kernel (teddy.ts, about 1 GB/s on source text, planned
  * and compiled in about 20 ms) and the same search in a native addon
- * (teddy-native.ts, AVX2, about 4 GB/s, planned in 13-23 ms; built by
+ * (teddy-native.ts, AVX-512 or AVX2, 2 to 4 GB/s, planned in 13-23 ms; built by
  * `npm install` where a C compiler is). The default starts with indexOf,
  * builds the DFA once INDEXOF_UNTIL_BYTES have been scanned and moves to the
  * native kernel after NATIVE_AFTER_BYTES, or to the WebAssembly one after
