@@ -231,7 +231,7 @@ static inline long probe(const plan_t *pl, uint32_t key) {
 
 /*
  * Bytes ahead of the scan to prefetch. On the Intel machines CI runs on
- * (2026-12-05), the loop stalled on its loads of new cache lines without it:
+ * (2026-12-06), the loop stalled on its loads of new cache lines without it:
  * one 3-byte-fingerprint keyword took 48 ms per 64 MB, the identifiable tier's
  * 369 keywords 46 ms; with it, 6 ms and 16 ms (countByte, a lighter loop, went
  * from 2.7 to 2.4 ms). 512 bytes ahead was too close; 2048 and 4096 did alike.
@@ -371,8 +371,8 @@ PG_INLINE size_t follow(const plan_t *pl, const uint32_t *cand, size_t c, size_t
     size_t c = 0;                                                                               \
     for (const size_t e = p + CHUNK; p < to && p < e && p + STEP + OVERREAD <= len; p += STEP) { \
       uint64_t m;                                                                               \
-      PREFETCH_AHEAD(buf + p);                                                              \
-      BLOCK64(buf + p);                                                                       \
+      PREFETCH_AHEAD(buf + p);                                                                  \
+      BLOCK64(buf + p);                                                                         \
       if (to - p < STEP) m &= (1ull << (to - p)) - 1;                                           \
       c = extract(cand, c, m, (uint32_t)(p - cs));                                              \
     }                                                                                           \
