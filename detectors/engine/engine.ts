@@ -302,7 +302,7 @@ function keywordRequirements(prepared: readonly PreparedDetector[], keywordSpecs
       return requires === undefined ? spec : { ...spec, requires };
     }
     const only = owners.length === 1 ? prepared[owners[0]!]! : undefined;
-    if (only === undefined || only.requireAny === null || plan?.roles[k] !== undefined) return spec;
+    if (only === undefined || only.requireAny === null || roles !== undefined) return spec;
     let anchored = anchorable.get(only.index);
     if (anchored === undefined) anchorable.set(only.index, (anchored = mayBeHitAnchored(only.detector)));
     return anchored ? spec : { ...spec, requires: { anyOf: only.requireAny, over: only.requireOver, within: only.requireWithin } };
